@@ -1,0 +1,17 @@
+# Second Chances: the two commands a newcomer needs are `make run` and `make test`.
+.PHONY: run stop test lint format
+
+run:  ## set up everything and start the game (telnet :4000, web :4001)
+	@bash scripts/run.sh
+
+stop:  ## stop the game
+	@bash scripts/stop.sh
+
+test:  ## lint, format check, and every test
+	@bash scripts/test.sh
+
+lint:
+	@.venv/bin/ruff check .
+
+format:  ## rewrite the code in the project's style
+	@.venv/bin/ruff format . && .venv/bin/ruff check --fix .

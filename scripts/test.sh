@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end.
+# Installs what the tests need first: the pinned Python tools, the web assets, and (as root,
+# from Debian) Chromium, its driver and Lua for the browser and client tests.
+source "$(dirname "$0")/lib.sh"
+ensure_venv
+install_reqs requirements-dev.txt
+install_web_assets
+ensure_secrets
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${need[*]} from Debian"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    die "the browser tests need: ${need[*]} (apt-get install ${need[*]})"
+  fi
+fi
+
+cd "$ROOT"
+say "ruff check"
+"$VENV/bin/ruff" check .
+say "ruff format --check"
+"$VENV/bin/ruff" format --check .
+say "pytest"
+exec "$VENV/bin/pytest" "$@"

@@ -1,0 +1,33 @@
+"""`score`, the prompt, and where new ninja wake."""
+
+from evennia.utils.test_resources import EvenniaCommandTest
+
+from commands.ninja import CmdScore
+from world.village.builder import build_world, start_room
+
+
+class TestScore(EvenniaCommandTest):
+    def test_score_shows_rank_and_vitals(self):
+        self.call(CmdScore(), "", "Char, Genin of the Leaf")
+        out = self.call(CmdScore(), "")
+        assert "Health" in out and "100/100" in out and "80/80" in out
+
+    def test_prompt_follows_a_command(self):
+        from unittest.mock import patch
+
+        with patch.object(self.char1, "msg") as msg:
+            cmd = CmdScore()
+            cmd.caller, cmd.session, cmd.args, cmd.cmdname = self.char1, self.session, "", "score"
+            cmd.account = self.account
+            cmd.at_post_cmd()
+        prompts = [c.kwargs.get("prompt") for c in msg.call_args_list if c.kwargs.get("prompt")]
+        assert prompts and "HP 100/100" in prompts[0] and "CK 80/80" in prompts[0]
+
+
+class TestNewNinja(EvenniaCommandTest):
+    def test_new_character_wakes_in_the_headquarters(self):
+        build_world()
+        char, errors = self.account.create_character(key="Fresh")
+        assert not errors
+        assert char.location == start_room()
+        assert char.home == start_room()

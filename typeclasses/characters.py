@@ -1,0 +1,77 @@
+"""
+Characters: the ninja players puppet.
+
+The typeclass holds state and hooks only. Health and chakra are gauge traits (Evennia's
+traits contrib) that regenerate lazily from stored timestamps, so they refill while a
+player is away or the server is down; faction and rank are plain Attributes whose meaning
+lives in `world.ninja.ranks`.
+"""
+
+from evennia.contrib.rpg.traits import TraitHandler
+from evennia.objects.objects import DefaultCharacter
+from evennia.utils.utils import lazy_property
+
+from world.ninja.ranks import RANK_STATS, Faction, Rank
+
+from .objects import ObjectParent
+
+
+class Character(ObjectParent, DefaultCharacter):
+    """A ninja of the Leaf (or, for NPCs, of the Sound)."""
+
+    @lazy_property
+    def traits(self):
+        return TraitHandler(self)
+
+    @property
+    def faction(self):
+        return Faction(self.attributes.get("faction", Faction.LEAF.value))
+
+    @property
+    def rank(self):
+        return Rank(self.attributes.get("rank", Rank.GENIN.value))
+
+    def at_object_creation(self):
+        super().at_object_creation()
+        self.attributes.add("faction", Faction.LEAF.value)
+        self.set_rank(Rank.GENIN, refill=True)
+
+    def set_rank(self, rank, refill=False):
+        """
+        Give this ninja a rank and the health and chakra maxima that go with it.
+
+        Args:
+            rank (Rank): The new rank.
+            refill (bool): Fill both gauges to their new maxima.
+        """
+        stats = RANK_STATS[rank]
+        self.attributes.add("rank", rank.value)
+        for name, label, top, regen in (
+            ("health", "Health", stats.health, stats.health_regen),
+            ("chakra", "Chakra", stats.chakra, stats.chakra_regen),
+        ):
+            trait = self.traits.get(name)
+            if trait is None:
+                self.traits.add(name, label, trait_type="gauge", base=top, rate=regen, min=0)
+                continue
+            trait.base, trait.rate = top, regen
+            if refill:
+                trait.reset()
+
+    def vitals(self):
+        """
+        Returns:
+            dict: Current and maximum health and chakra, as whole numbers.
+        """
+        health, chakra = self.traits.health, self.traits.chakra
+        return {
+            "health": int(health.value),
+            "health_max": int(health.max),
+            "chakra": int(chakra.value),
+            "chakra_max": int(chakra.max),
+        }
+
+    def prompt_text(self):
+        """The status line shown after every command."""
+        v = self.vitals()
+        return f"|r[HP {v['health']}/{v['health_max']}]|n |b[CK {v['chakra']}/{v['chakra_max']}]|n > "

@@ -1,0 +1,1 @@
+"""The player's ninja: factions, ranks and the stats each rank brings."""
