@@ -37,7 +37,7 @@ class CmdCreate(CmdUnconnectedCreate):
             username=username, password=parts[1], ip=session.address, session=session
         )
         if not account:
-            session.msg("|R%s|n" % "\n".join(errors))
+            session.msg("|R" + "\n".join(errors) + "|n")
             return
         quoted = f'"{username}"' if " " in username else username
         session.msg(f"Account |w{username}|n created. Now type: |wconnect {quoted} <your password>|n")

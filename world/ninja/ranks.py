@@ -7,10 +7,10 @@ Rising in rank raises the maxima; the table is the one place to tune them.
 """
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Faction(str, Enum):
+class Faction(StrEnum):
     LEAF = "leaf"
     SOUND = "sound"
 
@@ -19,7 +19,7 @@ class Faction(str, Enum):
         return {"leaf": "the Leaf", "sound": "the Sound"}[self.value]
 
 
-class Rank(str, Enum):
+class Rank(StrEnum):
     GENIN = "genin"
     CHUUNIN = "chuunin"
     JOUNIN = "jounin"
