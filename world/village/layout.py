@@ -1,10 +1,14 @@
 """
 The village layout: zones and rooms loaded from the YAML files in `data/`.
 
-Each zone file describes one zone and its rooms. Rooms carry stable integer ids so that the
-builder can find them again (and client mappers can key on them); exits name a direction
-and the id of the room they lead to. Loading validates the whole village at once, so a typo
-in a data file is reported with its file and room before anything touches the database.
+Each zone file describes one zone and its rooms. A zone names its neighbours (the front can
+only move between neighbours), its place on the map grid (`coords`, x east and y north),
+whether it lies inside the village walls, and a line for each holder that is added to every
+room's description, so rooms read differently under the Leaf, the Sound, or in battle.
+Rooms carry stable integer ids so that the builder can find them again (and client mappers
+can key on them); exits name a direction and the id of the room they lead to. Loading
+validates the whole village at once, so a typo in a data file is reported with its file and
+room before anything touches the database.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +35,10 @@ DIRECTIONS = {
 }
 
 
+# The keys a holder line or a room's per-holder description may use.
+HOLDER_KEYS = ("leaf", "sound", "contested")
+
+
 class LayoutError(ValueError):
     """The village data is inconsistent; the message names the file and room."""
 
@@ -44,6 +52,7 @@ class RoomSpec:
     desc: str
     zone: str
     exits: dict = field(default_factory=dict)
+    holder_desc: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,10 @@ class ZoneSpec:
     key: str
     name: str
     room_ids: tuple
+    neighbours: tuple = ()
+    coords: tuple = (0, 0)
+    inside_walls: bool = True
+    holder_lines: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,11 +77,39 @@ class Layout:
     start_room: int
 
 
+def _text(value):
+    return " ".join(str(value or "").split())
+
+
+def _holder_map(raw, source, what):
+    raw = raw or {}
+    if not isinstance(raw, dict) or set(raw) - set(HOLDER_KEYS):
+        raise LayoutError(f"{source}: {what} may only have the keys {', '.join(HOLDER_KEYS)}")
+    return {key: _text(value) for key, value in raw.items()}
+
+
+def describe_room(room, zone, holder):
+    """
+    A room's description as it reads under a holder.
+
+    Args:
+        room (RoomSpec): The room.
+        zone (ZoneSpec): Its zone.
+        holder (str or None): "leaf", "sound" or "contested"; None for the plain text.
+
+    Returns:
+        str: The room's own description (or its holder-specific one) and the zone's line.
+    """
+    base = room.holder_desc.get(holder, room.desc) if holder else room.desc
+    line = zone.holder_lines.get(holder, "") if holder else ""
+    return f"{base}\n\n{line}" if line else base
+
+
 def _room_from(raw, zone_key, source):
     try:
         room_id = int(raw["id"])
         key = str(raw["key"]).strip()
-        desc = " ".join(str(raw.get("desc", "")).split())
+        desc = _text(raw.get("desc"))
     except (KeyError, TypeError, ValueError) as err:
         raise LayoutError(f"{source}: a room lacks a valid id or key ({err})") from err
     exits = {}
@@ -76,7 +117,8 @@ def _room_from(raw, zone_key, source):
         if direction not in DIRECTIONS:
             raise LayoutError(f"{source}: room {room_id} has unknown direction {direction!r}")
         exits[direction] = int(target)
-    return RoomSpec(id=room_id, key=key, desc=desc, zone=zone_key, exits=exits)
+    holder_desc = _holder_map(raw.get("holder_desc"), source, f"room {room_id} holder_desc")
+    return RoomSpec(id=room_id, key=key, desc=desc, zone=zone_key, exits=exits, holder_desc=holder_desc)
 
 
 def load_layout(data_dir=DATA_DIR):
@@ -108,12 +150,39 @@ def load_layout(data_dir=DATA_DIR):
                 raise LayoutError(f"{path.name}: room id {room.id} is used twice")
             rooms[room.id] = room
             ids.append(room.id)
-        zones[zone_key] = ZoneSpec(key=zone_key, name=zone_raw.get("name", zone_key), room_ids=tuple(ids))
-    for room in rooms.values():
-        for direction, target in room.exits.items():
-            if target not in rooms:
-                raise LayoutError(f"room {room.id} exit {direction} leads to unknown room {target}")
+        coords = zone_raw.get("coords") or (0, 0)
+        zones[zone_key] = ZoneSpec(
+            key=zone_key,
+            name=_text(zone_raw.get("name", zone_key)),
+            room_ids=tuple(ids),
+            neighbours=tuple(zone_raw.get("neighbours") or ()),
+            coords=(int(coords[0]), int(coords[1])),
+            inside_walls=bool(zone_raw.get("inside_walls", True)),
+            holder_lines=_holder_map(zone_raw.get("holder_lines"), path.name, "holder_lines"),
+        )
+    _check_links(zones, rooms)
     start_room = int(village.get("start_room", 0))
     if start_room not in rooms:
         raise LayoutError(f"village.yaml: start_room {start_room} is not a room")
     return Layout(zones=zones, rooms=rooms, start_room=start_room)
+
+
+def _check_links(zones, rooms):
+    """Exits lead to known rooms; neighbours are known, mutual, and joined by an exit."""
+    crossings = set()
+    for room in rooms.values():
+        for direction, target in room.exits.items():
+            if target not in rooms:
+                raise LayoutError(f"room {room.id} exit {direction} leads to unknown room {target}")
+            crossings.add((room.zone, rooms[target].zone))
+    for zone in zones.values():
+        for other in zone.neighbours:
+            if other not in zones:
+                raise LayoutError(f"zone {zone.key} names unknown neighbour {other!r}")
+            if zone.key not in zones[other].neighbours:
+                raise LayoutError(f"zone {zone.key} lists {other} as a neighbour, but not the other way")
+            if (zone.key, other) not in crossings:
+                raise LayoutError(f"zones {zone.key} and {other} are neighbours but no exit joins them")
+    for a, b in crossings:
+        if a != b and b not in zones[a].neighbours:
+            raise LayoutError(f"an exit joins {a} to {b}, which are not neighbours")
