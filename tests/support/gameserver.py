@@ -1,0 +1,572 @@
+"""
+A real Second Chances server for end-to-end tests and benchmarks, isolated from the
+developer's own game.
+
+Evennia keeps its pid files, logs, collected static files and database at fixed places inside
+the game directory, and a running game holds five ports. So a `GameServer` copies the game
+directory to a temporary folder, writes that copy's `server/conf/secret_settings.py` with
+free loopback ports (never the developer's 4000-4006) and any extra settings, gives it its
+own SQLite database inside the copy, migrates it and starts it with a known game-master
+account. It counts as started only when the game itself answers on telnet (its connection
+screen arrives): the port opens before the server behind the portal is ready.
+
+Stopping uses `evennia stop` with a time limit, then the pid files, then checks that no
+process of the copy is left (a stop has been seen to hang with both processes up).
+
+The database path reaches the copy through `TEST_DB_PATH` (read by `server/conf/settings.py`)
+rather than a `DATABASES` override, so the copy runs with the project's own database options
+(WAL, synchronous, transaction mode) and tests check those, not a copy of them.
+
+No pytest here: benchmark scripts use this class too.
+
+    with GameServer(extra_settings={"THROTTLE_EXEMPT_ADDRESSES": []}) as game:
+        telnet_to("127.0.0.1", game.telnet_port)
+"""
+
+import ast
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# The venv of the running Python (not resolved: its bin/ holds evennia and twistd).
+VENV_BIN = Path(sys.executable).absolute().parent
+DEVELOPER_PORTS = range(4000, 4007)
+LOOPBACK = "127.0.0.1"
+# The connection screen's title (server/conf/connection_screens.py): the game, not just the
+# portal, is answering.
+READY_TEXT = b"S E C O N D"
+
+# What a copy leaves out: version control, environments, caches, and the running state of
+# the source game (database, logs, pid files, collected static files, its secret settings).
+_SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache"}
+_SKIP_IN_SERVER = {".static", ".media"}
+
+
+class GameServerError(RuntimeError):
+    """The test server did not start, answer, reload or stop as asked."""
+
+
+@dataclass(frozen=True)
+class Ports:
+    """The five ports a game listens on (all on loopback)."""
+
+    telnet: int
+    web: int
+    web_internal: int
+    websocket: int
+    amp: int
+
+
+def free_ports(count):
+    """
+    Args:
+        count (int): How many distinct ports are needed.
+
+    Returns:
+        list of int: Loopback ports free right now (held together while picked, so distinct),
+            none of them the developer's 4000-4006.
+    """
+    held, ports = [], []
+    try:
+        while len(ports) < count:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind((LOOPBACK, 0))
+            held.append(sock)
+            port = sock.getsockname()[1]
+            if port not in DEVELOPER_PORTS:
+                ports.append(port)
+    finally:
+        for sock in held:
+            sock.close()
+    return ports
+
+
+def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
+    """
+    Connect, refuse every telnet option the game offers (so it sends its screen at once
+    instead of after its 2 s negotiation timeout), and look for `needle`.
+
+    Args:
+        port (int): Telnet port on loopback.
+        needle (bytes): Text that proves the game answered.
+        timeout (float): Seconds to wait for it.
+
+    Returns:
+        bool: True if `needle` arrived in time.
+    """
+    deadline = time.monotonic() + timeout
+    try:
+        sock = socket.create_connection((LOOPBACK, port), timeout=timeout)
+    except OSError:
+        return False
+    with sock:
+        text, pending = b"", b""
+        while (left := deadline - time.monotonic()) > 0:
+            sock.settimeout(left)
+            try:
+                data = sock.recv(4096)
+            except OSError:
+                return False
+            if not data:
+                return False
+            chunk, pending, replies = _split_telnet(pending + data)
+            text += chunk
+            if needle in text:
+                return True
+            if replies:
+                sock.sendall(replies)
+    return False
+
+
+_IAC, _SB, _SE = 255, 250, 240
+_WILL, _WONT, _DO, _DONT = 251, 252, 253, 254
+_REFUSAL = {_WILL: _DONT, _DO: _WONT}
+
+
+def _split_telnet(data):
+    """Split raw telnet bytes into (text, unfinished tail, refusals to send back)."""
+    text, replies, i = bytearray(), bytearray(), 0
+    while i < len(data):
+        byte = data[i]
+        if byte != _IAC:
+            text.append(byte)
+            i += 1
+            continue
+        if i + 1 >= len(data):
+            break
+        verb = data[i + 1]
+        if verb in (_WILL, _WONT, _DO, _DONT):
+            if i + 2 >= len(data):
+                break
+            if verb in _REFUSAL:
+                replies += bytes((_IAC, _REFUSAL[verb], data[i + 2]))
+            i += 3
+        elif verb == _SB:
+            end = data.find(bytes((_IAC, _SE)), i + 2)
+            if end < 0:
+                break
+            i = end + 2
+        elif verb == _IAC:
+            text.append(_IAC)
+            i += 2
+        else:
+            i += 2
+    return bytes(text), bytes(data[i:]), bytes(replies)
+
+
+def _copy_ignore(source):
+    def ignore(directory, names):
+        rel = Path(directory).relative_to(source).as_posix()
+        skipped = {name for name in names if name == "__pycache__"}
+        if rel == ".":
+            skipped |= _SKIP_AT_ROOT.intersection(names)
+        elif rel == "server":
+            skipped |= {
+                name
+                for name in names
+                if name.startswith("evennia.db3")
+                or name.endswith((".pid", ".restart"))
+                or name in _SKIP_IN_SERVER
+            }
+        elif rel == "server/logs":
+            skipped |= set(names)
+        elif rel == "server/conf":
+            skipped |= {"secret_settings.py"}.intersection(names)
+        return skipped
+
+    return ignore
+
+
+def _settings_source(ports, extra):
+    lines = [
+        '"""A throwaway test server\'s settings, written by tests/support/gameserver.py."""',
+        "",
+        f"SECRET_KEY = {secrets.token_urlsafe(40)!r}",
+        f"TELNET_PORTS = [{ports.telnet}]",
+        f"TELNET_INTERFACES = [{LOOPBACK!r}]",
+        f"WEBSERVER_PORTS = [({ports.web}, {ports.web_internal})]",
+        f"WEBSERVER_INTERFACES = [{LOOPBACK!r}]",
+        f"WEBSOCKET_CLIENT_PORT = {ports.websocket}",
+        f"WEBSOCKET_CLIENT_INTERFACE = {LOOPBACK!r}",
+        f"AMP_PORT = {ports.amp}",
+        f"AMP_INTERFACE = {LOOPBACK!r}",
+    ]
+    for name, value in extra.items():
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+            raise ValueError(f"not a setting name: {name!r}")
+        source = repr(value)
+        try:
+            ast.literal_eval(source)
+        except (ValueError, SyntaxError) as err:
+            raise ValueError(f"setting {name} must be a plain literal, got {source}") from err
+        lines.append(f"{name} = {source}")
+    return "\n".join(lines) + "\n"
+
+
+def _alive(pid):
+    """True if `pid` runs and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
+
+
+def _cmdline(pid):
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _tail(path, lines=40):
+    try:
+        content = Path(path).read_text(errors="replace").splitlines()
+    except OSError:
+        return f"({path} does not exist)"
+    return "\n".join(content[-lines:]) or f"({path} is empty)"
+
+
+class GameServer:
+    """
+    One game, copied to a temporary folder and run on free loopback ports.
+
+    Args:
+        extra_settings (dict, optional): More settings for the copy's secret_settings.py,
+            e.g. `{"THROTTLE_EXEMPT_ADDRESSES": []}`. Values must be plain literals.
+        source_dir (str or Path, optional): The game directory to copy (this repository).
+        superuser (tuple, optional): (name, password) of the game-master account, account
+            #1; a random password by default.
+        start_timeout (float): Seconds a start or reload may take until the game answers.
+        stop_timeout (float): Seconds `evennia stop` may take before the pid files are used.
+    """
+
+    def __init__(
+        self, extra_settings=None, source_dir=REPO_ROOT, superuser=None, start_timeout=90.0, stop_timeout=20.0
+    ):
+        self.source_dir = Path(source_dir)
+        self.extra_settings = dict(extra_settings or {})
+        self.superuser = superuser or ("gamemaster", secrets.token_urlsafe(12))
+        self.start_timeout = start_timeout
+        self.stop_timeout = stop_timeout
+        self._root = None
+        self.ports = None
+        self._prepared = False
+
+    # -- where things are ------------------------------------------------------------------
+
+    @property
+    def game_dir(self):
+        """Path: the copy the game runs from."""
+        if self._root is None:
+            raise GameServerError("the game has not been set up yet: call start()")
+        return self._root / "game"
+
+    @property
+    def telnet_port(self):
+        return self.ports.telnet
+
+    @property
+    def web_port(self):
+        """The public web port (the portal's proxy): website, webclient, /health."""
+        return self.ports.web
+
+    @property
+    def web_internal_port(self):
+        return self.ports.web_internal
+
+    @property
+    def websocket_port(self):
+        return self.ports.websocket
+
+    @property
+    def amp_port(self):
+        return self.ports.amp
+
+    @property
+    def web_url(self):
+        return f"http://{LOOPBACK}:{self.ports.web}"
+
+    @property
+    def websocket_url(self):
+        """The webclient's websocket address: ws://host:port, no path (see webclient/base.html)."""
+        return f"ws://{LOOPBACK}:{self.ports.websocket}"
+
+    @property
+    def database_path(self):
+        return self.game_dir / "server" / "evennia.db3"
+
+    @property
+    def log_dir(self):
+        return self.game_dir / "server" / "logs"
+
+    @property
+    def server_log(self):
+        return self.log_dir / "server.log"
+
+    @property
+    def portal_log(self):
+        return self.log_dir / "portal.log"
+
+    @property
+    def http_log(self):
+        return self.log_dir / "http_requests.log"
+
+    @property
+    def launcher_log(self):
+        """Output of the last `evennia` command run (migrate, start, reload, stop)."""
+        return self.log_dir / "launcher.out"
+
+    @property
+    def server_pid(self):
+        """int or None: the running server process (it changes at every reload)."""
+        return self._pid_of("server")
+
+    @property
+    def portal_pid(self):
+        return self._pid_of("portal")
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    def start(self):
+        """
+        Set up the copy (the first time) and start the game; return once it answers.
+        After `kill_server()`, starts the server again behind the running portal.
+
+        Returns:
+            GameServer: self, for chaining.
+
+        Raises:
+            GameServerError: With the tails of the logs, if it does not answer in time.
+        """
+        if not self._prepared:
+            self._prepare()
+        for attempt in (1, 2):
+            result = self._evennia("start", timeout=self.start_timeout)
+            try:
+                if result.returncode != 0:
+                    raise GameServerError(f"`evennia start` exited with {result.returncode}")
+                self.wait_until_answering()
+                return self
+            except GameServerError as err:
+                port_taken = "CannotListenError" in _tail(self.portal_log, 200) + _tail(self.server_log, 200)
+                if attempt == 2 or not port_taken:
+                    self._kill_everything()
+                    raise GameServerError(self._report(str(err))) from None
+                # A port picked as free was taken before the game bound it: pick again.
+                self._kill_everything()
+                self._assign_ports()
+        return self
+
+    def wait_until_answering(self, timeout=None):
+        """
+        Wait until the game sends its connection screen on telnet.
+
+        Args:
+            timeout (float, optional): Seconds; the start timeout by default.
+
+        Raises:
+            GameServerError: If it does not, or if the portal died.
+        """
+        deadline = time.monotonic() + (timeout or self.start_timeout)
+        while time.monotonic() < deadline:
+            if probe_telnet(self.ports.telnet, timeout=min(3.0, max(0.1, deadline - time.monotonic()))):
+                return
+            portal = self.portal_pid
+            if portal is None or not _alive(portal):
+                raise GameServerError("the portal is not running")
+            time.sleep(0.2)
+        raise GameServerError(f"the game did not answer on telnet port {self.ports.telnet} in time")
+
+    def reload(self):
+        """
+        `evennia reload`, then wait until a new server process answers. Also restarts a
+        server killed by `kill_server()`.
+        """
+        old = self.server_pid
+        result = self._evennia("reload", timeout=self.start_timeout)
+        if result.returncode != 0:
+            raise GameServerError(self._report(f"`evennia reload` exited with {result.returncode}"))
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            new = self.server_pid
+            if new and new != old and _alive(new):
+                break
+            time.sleep(0.1)
+        else:
+            raise GameServerError(self._report("no new server process after `evennia reload`"))
+        try:
+            self.wait_until_answering(max(1.0, deadline - time.monotonic()))
+        except GameServerError as err:
+            raise GameServerError(self._report(str(err))) from None
+
+    def kill_server(self):
+        """kill -9 the server process (not the portal), as a crash would; wait until it is gone."""
+        pid = self.server_pid
+        if pid is None or not _alive(pid):
+            raise GameServerError("the server is not running")
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def stop(self):
+        """
+        Stop the game: `evennia stop` with a time limit, then SIGTERM and SIGKILL by the pid
+        files, then any other process still running from the copy.
+
+        Raises:
+            GameServerError: If some process of the copy had to be killed after the pid files,
+                or survived everything (it is named in the message).
+        """
+        if not self._prepared:
+            return
+        if self._running_pids():
+            try:
+                self._evennia("stop", timeout=self.stop_timeout)
+            except subprocess.TimeoutExpired:
+                pass
+            self._wait_gone(self._running_pids(), 10)
+        stray = self._kill_everything()
+        if stray:
+            raise GameServerError(self._report(f"processes of the copy outlived its pid files: {stray}"))
+
+    def cleanup(self):
+        """Delete the temporary copy (stop first)."""
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None
+            self._prepared = False
+
+    def __enter__(self):
+        try:
+            return self.start()
+        except BaseException:
+            self.cleanup()
+            raise
+
+    def __exit__(self, *exc):
+        try:
+            self.stop()
+        finally:
+            self.cleanup()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _prepare(self):
+        self._root = Path(tempfile.mkdtemp(prefix="second-chances-game-"))
+        shutil.copytree(self.source_dir, self.game_dir, ignore=_copy_ignore(self.source_dir))
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self._assign_ports()
+        result = self._evennia("migrate", timeout=self.start_timeout)
+        if result.returncode != 0:
+            raise GameServerError(self._report(f"`evennia migrate` exited with {result.returncode}"))
+        self._prepared = True
+
+    def _assign_ports(self):
+        self.ports = Ports(*free_ports(5))
+        settings_file = self.game_dir / "server" / "conf" / "secret_settings.py"
+        settings_file.write_text(_settings_source(self.ports, self.extra_settings))
+
+    def _env(self):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE")
+        }
+        env["PATH"] = f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}"
+        env["TEST_DB_PATH"] = str(self.database_path)
+        env["EVENNIA_SUPERUSER_USERNAME"], env["EVENNIA_SUPERUSER_PASSWORD"] = self.superuser
+        return env
+
+    def _evennia(self, *args, timeout):
+        launcher = VENV_BIN / "evennia"
+        if not launcher.exists():
+            raise GameServerError(f"no evennia launcher at {launcher}: run the tests with the project's venv")
+        # Output to a file, not a pipe: the daemons it spawns could hold a pipe open.
+        with open(self.launcher_log, "w") as out:
+            return subprocess.run(
+                [sys.executable, str(launcher), *args],
+                cwd=self.game_dir,
+                env=self._env(),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+                start_new_session=True,
+            )
+
+    def _pid_of(self, component):
+        if self._root is None:
+            return None
+        try:
+            pid = int((self.game_dir / "server" / f"{component}.pid").read_text().strip())
+        except (OSError, ValueError):
+            return None
+        # A stale pid file may name a recycled pid: only a process of this copy counts.
+        return pid if str(self.game_dir) in _cmdline(pid) else None
+
+    def _running_pids(self):
+        return [pid for pid in (self.server_pid, self.portal_pid) if pid and _alive(pid)]
+
+    def _copy_processes(self):
+        """Every live process whose command line names the copy (the twistd daemons do)."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) != os.getpid():
+                pid = int(entry.name)
+                if str(self.game_dir) in _cmdline(pid) and _alive(pid):
+                    found.append(pid)
+        return found
+
+    @staticmethod
+    def _wait_gone(pids, seconds):
+        deadline = time.monotonic() + seconds
+        while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+    def _kill_everything(self):
+        """
+        SIGTERM then SIGKILL the pid files' processes, then every other process of the copy.
+
+        Returns:
+            list of int: Processes found outside the pid files (none after a clean stop).
+        """
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            pids = self._running_pids()
+            for pid in pids:
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+            self._wait_gone(pids, 3)
+        stray = self._copy_processes()
+        for pid in stray:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self._wait_gone(stray, 3)
+        left = self._copy_processes()
+        if left:
+            raise GameServerError(f"processes of {self.game_dir} survived SIGKILL: {left}")
+        return stray
+
+    def _report(self, problem):
+        return (
+            f"{problem}\n"
+            f"game copy: {self.game_dir}  ports: {self.ports}\n"
+            f"--- launcher output ({self.launcher_log}) ---\n{_tail(self.launcher_log)}\n"
+            f"--- server log tail ({self.server_log}) ---\n{_tail(self.server_log)}\n"
+            f"--- portal log tail ({self.portal_log}) ---\n{_tail(self.portal_log)}"
+        )
