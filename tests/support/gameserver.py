@@ -45,6 +45,9 @@ LOOPBACK = "127.0.0.1"
 # The connection screen's title (server/conf/connection_screens.py): the game, not just the
 # portal, is answering.
 READY_TEXT = b"S E C O N D"
+# Server log lines around the restart that ends Evennia's first-start setup.
+_INITIAL_SETUP_DONE = "Initial setup complete. Restarting Server once."
+_RESET_DONE = "successfully restarted in 'reset' mode"
 
 # What a copy leaves out: version control, environments, caches, and the running state of
 # the source game (database, logs, pid files, collected static files, its secret settings).
@@ -380,7 +383,8 @@ class GameServer:
         """
         deadline = time.monotonic() + (timeout or self.start_timeout)
         while time.monotonic() < deadline:
-            if probe_telnet(self.ports.telnet, timeout=min(3.0, max(0.1, deadline - time.monotonic()))):
+            left = min(3.0, max(0.1, deadline - time.monotonic()))
+            if not self._initial_setup_pending() and probe_telnet(self.ports.telnet, timeout=left):
                 return
             portal = self.portal_pid
             if portal is None or not _alive(portal):
@@ -515,6 +519,19 @@ class GameServer:
             return None
         # A stale pid file may name a recycled pid: only a process of this copy counts.
         return pid if str(self.game_dir) in _cmdline(pid) else None
+
+    def _initial_setup_pending(self):
+        """
+        On its first start Evennia's server runs its initial setup, answers, then restarts
+        itself once ("reset"), dropping input sent meanwhile: until the restarted server is up,
+        an answer on telnet does not mean the game is ready.
+        """
+        try:
+            log = self.server_log.read_text(errors="replace")
+        except OSError:
+            return False
+        setup = log.rfind(_INITIAL_SETUP_DONE)
+        return setup >= 0 and _RESET_DONE not in log[setup:]
 
     def _running_pids(self):
         return [pid for pid in (self.server_pid, self.portal_pid) if pid and _alive(pid)]
