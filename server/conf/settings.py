@@ -63,10 +63,10 @@ THROTTLE_EXEMPT_ADDRESSES = ["127.0.0.1", "::1"]
 PORTAL_SESSION_HANDLER_CLASS = "server.throttles.ExemptingPortalSessionHandler"
 
 ######################################################################
-# Web
+# The game's own Django apps (tables of our own: the war, the audit log)
 ######################################################################
 
-INSTALLED_APPS += []  # noqa: F405
+INSTALLED_APPS += ["world.war", "world.gamemaster"]  # noqa: F405
 
 ######################################################################
 # Settings given in secret_settings.py override those in this file.

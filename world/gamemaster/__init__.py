@@ -1,0 +1,1 @@
+"""What game masters do, across every pillar: the audit log of their changes."""
