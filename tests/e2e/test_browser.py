@@ -1,0 +1,118 @@
+"""
+The webclient in a real browser (Debian's headless Chromium, driven by Playwright): a new
+player creates an account, connects and plays, and the page never loads anything from
+outside the game (on a network without internet an outside script means a blank page).
+
+Outside hosts are made unresolvable, so a stray request fails fast instead of hanging; it is
+still recorded, and the test fails naming it.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.gameserver import REPO_ROOT
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+SCREENSHOT = REPO_ROOT / "artifacts" / "screenshots" / "webclient.png"
+WAIT_MS = 8000
+# Schemes that never leave the page (inline images and fonts).
+_INLINE_SCHEMES = ("data", "blob")
+
+
+def _type(page, line):
+    field = page.locator("textarea.inputfield, #inputfield").first
+    field.click()
+    field.fill(line)
+    field.press("Enter")
+
+
+def _wait_for_text(page, text, times=1):
+    """Wait until `text` shows `times` times in the page."""
+    page.wait_for_function(
+        "([text, times]) => document.body.innerText.replace(/\\u00a0/g, ' ').split(text).length > times",
+        arg=[text, times],
+        timeout=WAIT_MS,
+    )
+
+
+@pytest.fixture
+def browser_page():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/test.sh does this as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.set_default_timeout(WAIT_MS)
+            yield page
+        finally:
+            browser.close()
+
+
+def _outside(urls, scheme, port):
+    """The URLs that went anywhere but 127.0.0.1:port (inline data: and blob: URLs aside)."""
+    parts = [(url, urlsplit(url)) for url in urls]
+    return [
+        url
+        for url, part in parts
+        if part.scheme not in _INLINE_SCHEMES
+        and (part.scheme, part.hostname, part.port) != (scheme, "127.0.0.1", port)
+    ]
+
+
+def test_webclient_plays_in_a_browser_from_the_games_own_files(game_server, browser_page, credentials):
+    from playwright.sync_api import Error as PlaywrightError
+
+    page = browser_page
+    requests, sockets, page_errors = [], [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    name, password = credentials("Brw")
+    try:
+        page.goto(f"{game_server.web_url}/webclient/", wait_until="load")
+        _wait_for_text(page, "Konoha is rubble")
+
+        _type(page, f"create {name} {password}")
+        _wait_for_text(page, f"Account {name} created")
+        _type(page, f"connect {name} {password}")
+        _wait_for_text(page, "Briefing Room")
+        _wait_for_text(page, "Shikamaru usually sits here")
+
+        _type(page, "look")
+        _wait_for_text(page, "Shikamaru usually sits here", times=2)
+        _type(page, "score")
+        _wait_for_text(page, f"{name}, Genin of the Leaf")
+        _wait_for_text(page, "[HP ")
+    except PlaywrightError as err:
+        pytest.fail(
+            f"the webclient did not play: {err.message.splitlines()[0]}\n"
+            f"page text: {page.inner_text('body')[:400]!r}\n"
+            f"requests outside the game: {_outside(requests, 'http', game_server.web_port)}\n"
+            f"page errors: {page_errors}"
+        )
+    finally:
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
+
+    outside = _outside(requests, "http", game_server.web_port)
+    assert not outside, "the webclient page asked for files from outside the game:\n" + "\n".join(outside)
+    assert sockets and not _outside(sockets, "ws", game_server.websocket_port), sockets
+    assert not page_errors, page_errors
