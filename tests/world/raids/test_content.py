@@ -1,0 +1,67 @@
+"""The raid data loads, covers the whole map, and is checked on load."""
+
+import shutil
+
+import pytest
+
+from tests.world.raids.village_map import NEIGHBOURS
+from world.ninja.ranks import parse_rank
+from world.raids.content import DATA_DIR, MAX_ROOMS, RaidDataError, RaidKind, content, load
+
+
+def test_every_zone_of_the_map_has_enough_rooms_for_the_largest_raid():
+    data = content()
+    assert set(data.zones) == set(NEIGHBOURS)
+    for zone in data.zones.values():
+        names = {room.name for room in zone.rooms + data.kinds[zone.kind]}
+        assert len(names) >= MAX_ROOMS, zone.key
+
+
+def test_the_four_attack_objectives_and_two_defensive_missions_exist():
+    objectives = content().objectives
+    assert {key for key, o in objectives.items() if o.kind is RaidKind.ATTACK} == {
+        "ambush",
+        "sabotage",
+        "rescue",
+        "scout",
+    }
+    assert {key for key, o in objectives.items() if o.kind is RaidKind.DEFENCE} == {"defend", "escort"}
+
+
+def test_bands_rise_and_the_last_has_no_cap():
+    bands = content().bands
+    assert [band.key for band in bands] == ["easy", "moderate", "hard", "deadly"]
+    assert content().band_for(0).key == "easy"
+    assert content().band_for(10_000).key == "deadly"
+
+
+def test_reward_ranks_are_the_ninja_ranks():
+    for rank, _ in content().rank_thresholds:
+        assert parse_rank(rank) is not None
+
+
+def test_the_opening_raid_is_the_ambush_on_the_flank():
+    opening = content().opening
+    assert (opening.zone, opening.objective, opening.boss.rank) == ("flank_route", "ambush", "lieutenant")
+    assert "chakra_scalpel" in opening.boss.abilities and "poisoned_kunai" in opening.boss.abilities
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def test_a_bad_placeholder_is_reported_with_its_file(data_copy):
+    path = data_copy / "objectives.yaml"
+    path.write_text(path.read_text().replace("goal: Kill {boss}.", "goal: Kill {bos}."))
+    with pytest.raises(RaidDataError, match="objectives.yaml ambush: bad placeholder"):
+        load(data_copy)
+
+
+def test_an_unknown_room_kind_is_refused(data_copy):
+    path = data_copy / "zones.yaml"
+    path.write_text(path.read_text().replace("kind: camp", "kind: nowhere"))
+    with pytest.raises(RaidDataError, match="zone sound_camp: unknown kind"):
+        load(data_copy)
