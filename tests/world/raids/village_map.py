@@ -44,4 +44,17 @@ SOUND_AT_PRESENT = {
 }
 EXAMS = {zone: "sound" if zone == "sound_camp" else "leaf" for zone in NEIGHBOURS}
 PRESENT = {zone: "sound" if zone in SOUND_AT_PRESENT else "leaf" for zone in NEIGHBOURS}
-STRENGTH_AT_PRESENT = {zone: 10.0 + 5 * index for index, zone in enumerate(sorted(SOUND_AT_PRESENT))}
+# The Sound's garrisons at the present (world/war/data/epochs.yaml).
+STRENGTH_AT_PRESENT = {
+    "hyuuga_compound": 110.0,
+    "hospital": 130.0,
+    "market_street": 130.0,
+    "uchiha_district": 110.0,
+    "eastern_districts": 140.0,
+    "exam_arena": 110.0,
+    "river": 100.0,
+    "the_breach": 150.0,
+    "flank_route": 120.0,
+    "sound_camp": 200.0,
+}
+STRENGTH_AT_EXAMS = {"sound_camp": 1500.0}

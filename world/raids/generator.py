@@ -1,0 +1,537 @@
+"""
+The raid generator: a seeded, private raid instance as plain data (a `RaidPlan`).
+
+`generate()` turns a seed, a zone, an objective and the zone's real Sound squads into a plan:
+a connected graph of 4 to 10 rooms laid out on a grid (so exits by direction always agree
+with each other), an entry and a boss room (the room farthest from the entry), the rooms'
+names and descriptions drawn from the zone's templates, the objective placed in its rooms,
+encounters drawn from the squads, a boss, and loot.
+
+Determinism: every choice comes from a seeded stream (`dice.stream`), never from `hash()` or
+the order of a set. The layout, the objective, the encounters and the loot each draw from
+their own stream, so the rooms of an offered raid stay the same even if the zone's squads
+change between the offer and the launch.
+
+Honest numbers: every enemy (the boss included) names the squad it comes from, and no squad
+fields more ninja than it really has (its strength rounded down), so the kills of a raid can
+be taken from the war's squads one for one. A zone with no ninja left fields only a boss
+without a squad.
+"""
+
+from dataclasses import dataclass
+
+from world.raids.content import MAX_TEAM, MIN_ROOMS, Condition, RaidKind, content
+from world.raids.dice import stream, weighted
+
+PLAN_VERSION = 1
+
+# Grid steps; the order is part of the determinism (it orders choices and exits).
+DIRECTIONS = (("north", (0, 1)), ("east", (1, 0)), ("south", (0, -1)), ("west", (-1, 0)))
+OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+# Chance that two rooms side by side on the grid get an extra exit (a loop in the graph).
+LOOP_CHANCE = 0.25
+# Enemies per room at most, beyond the team's size.
+GROUP_MARGIN = 2
+
+
+class RaidError(ValueError):
+    """A raid cannot be generated from these arguments; the message can be shown to a player."""
+
+
+@dataclass(frozen=True)
+class Squad:
+    """A Sound squad as the war engine reports it: its id, rank and current strength."""
+
+    id: str | int
+    rank: str
+    strength: float
+
+    @property
+    def fighters(self):
+        """Ninja able to fight: a squad at 2.7 fields 2."""
+        return max(0, int(self.strength))
+
+
+@dataclass(frozen=True)
+class Enemy:
+    """One Sound ninja in a room, and the squad whose numbers fall if they die."""
+
+    id: str
+    name: str
+    rank: str
+    squad: str | int | None
+
+    def to_dict(self):
+        return {"id": self.id, "name": self.name, "rank": self.rank, "squad": self.squad}
+
+
+@dataclass(frozen=True)
+class Boss(Enemy):
+    """The raid's boss: an enemy with a description and the abilities combat gives it."""
+
+    desc: str = ""
+    abilities: tuple = ()
+
+    def to_dict(self):
+        return {**super().to_dict(), "desc": self.desc, "abilities": list(self.abilities)}
+
+
+@dataclass(frozen=True)
+class LootDrop:
+    item: str
+    qty: int
+
+    def to_dict(self):
+        return {"item": self.item, "qty": self.qty}
+
+
+@dataclass(frozen=True)
+class RaidRoom:
+    """A room of the instance. `exits` maps a direction to the id of the room it leads to."""
+
+    id: int
+    name: str
+    desc: str
+    coords: tuple
+    exits: dict
+    enemies: tuple
+    loot: tuple
+
+    def to_dict(self):
+        return {
+            "id": self.id,
+            "name": self.name,
+            "desc": self.desc,
+            "coords": list(self.coords),
+            "exits": {name: self.exits[name] for name, _ in DIRECTIONS if name in self.exits},
+            "enemies": [enemy.to_dict() for enemy in self.enemies],
+            "loot": [drop.to_dict() for drop in self.loot],
+        }
+
+
+@dataclass(frozen=True)
+class ObjectivePlan:
+    """
+    The objective as placed in this instance.
+
+    `condition` tells the instance what to check (content.Condition); `target_rooms` are the
+    rooms it concerns (the boss room, the captives' cell, the vantage points); `target` is
+    the sabotage target's name; `count` the captives, vantage points or pinned ninja.
+    """
+
+    key: str
+    name: str
+    kind: str
+    condition: str
+    goal: str
+    briefing: str
+    target_rooms: tuple
+    target: str
+    count: int
+
+    def to_dict(self):
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "condition": self.condition,
+            "goal": self.goal,
+            "briefing": self.briefing,
+            "target_rooms": list(self.target_rooms),
+            "target": self.target,
+            "count": self.count,
+        }
+
+
+@dataclass(frozen=True)
+class RaidPlan:
+    """A generated raid: everything the lead needs to build the instance's rooms and NPCs."""
+
+    seed: str
+    zone: str
+    zone_name: str
+    story: str | None
+    difficulty: str
+    team_size: int
+    objective: ObjectivePlan
+    entry: int
+    boss_room: int
+    boss: Boss
+    rooms: tuple
+
+    def room(self, room_id):
+        """The room with this id."""
+        return self.rooms[room_id]
+
+    def enemies(self):
+        """Every enemy of the raid, room by room, the boss last."""
+        return [enemy for room in self.rooms for enemy in room.enemies] + [self.boss]
+
+    def fielded(self):
+        """How many ninja each squad fields in this raid, the boss included ({squad: n})."""
+        counts = {}
+        for enemy in self.enemies():
+            if enemy.squad is not None:
+                counts[enemy.squad] = counts.get(enemy.squad, 0) + 1
+        return counts
+
+    def layout(self):
+        """The room graph alone (coordinates and exits), to compare the shapes of raids."""
+        return tuple((room.coords, tuple(sorted(room.exits.items()))) for room in self.rooms)
+
+    def to_dict(self):
+        """A JSON-safe dict with a stable key order."""
+        return {
+            "version": PLAN_VERSION,
+            "seed": self.seed,
+            "zone": self.zone,
+            "zone_name": self.zone_name,
+            "story": self.story,
+            "difficulty": self.difficulty,
+            "team_size": self.team_size,
+            "objective": self.objective.to_dict(),
+            "entry": self.entry,
+            "boss_room": self.boss_room,
+            "boss": self.boss.to_dict(),
+            "rooms": [room.to_dict() for room in self.rooms],
+        }
+
+    @classmethod
+    def from_dict(cls, raw):
+        """
+        Rebuild a plan saved with `to_dict()`.
+
+        Raises:
+            RaidError: If the dict comes from another plan version or is malformed.
+        """
+        if not isinstance(raw, dict) or raw.get("version") != PLAN_VERSION:
+            raise RaidError("This raid was planned by an older version of the rules and cannot be resumed.")
+        try:
+            rooms = tuple(
+                RaidRoom(
+                    id=int(room["id"]),
+                    name=room["name"],
+                    desc=room["desc"],
+                    coords=tuple(room["coords"]),
+                    exits={name: int(target) for name, target in room["exits"].items()},
+                    enemies=tuple(Enemy(**enemy) for enemy in room["enemies"]),
+                    loot=tuple(LootDrop(**drop) for drop in room["loot"]),
+                )
+                for room in raw["rooms"]
+            )
+            objective = dict(raw["objective"], target_rooms=tuple(raw["objective"]["target_rooms"]))
+            boss = dict(raw["boss"], abilities=tuple(raw["boss"]["abilities"]))
+            return cls(
+                seed=raw["seed"],
+                zone=raw["zone"],
+                zone_name=raw["zone_name"],
+                story=raw["story"],
+                difficulty=raw["difficulty"],
+                team_size=int(raw["team_size"]),
+                objective=ObjectivePlan(**objective),
+                entry=int(raw["entry"]),
+                boss_room=int(raw["boss_room"]),
+                boss=Boss(**boss),
+                rooms=rooms,
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise RaidError(f"The saved raid is damaged ({err!r}).") from err
+
+
+def _fill(text, **values):
+    return text.format(**values) if text else ""
+
+
+def _squads(squads):
+    """Validate the war engine's squads and sort them by id, whatever order they came in."""
+    ranks = content().ranks
+    result = []
+    for entry in squads:
+        try:
+            squad_id, rank, strength = entry
+            strength = float(strength)
+        except (TypeError, ValueError) as err:
+            raise RaidError(f"A squad must be (id, rank, strength), not {entry!r}.") from err
+        if not isinstance(squad_id, str | int) or isinstance(squad_id, bool):
+            raise RaidError(f"A squad id must be a string or an integer, not {squad_id!r}.")
+        if rank not in ranks or not ranks[rank].squad:
+            known = ", ".join(key for key, value in ranks.items() if value.squad)
+            raise RaidError(f"Squad {squad_id} has rank {rank!r}; squads are {known}.")
+        result.append(Squad(id=squad_id, rank=rank, strength=strength))
+    return sorted(result, key=lambda squad: str(squad.id))
+
+
+def _grow(rng, size):
+    """Grow a connected room graph on a grid: each new room joins a free cell next to an old one."""
+    coords = [(0, 0)]
+    at = {(0, 0): 0}
+    links = [{}]
+    while len(coords) < size:
+        options = [
+            (room, name, (x + dx, y + dy))
+            for room, (x, y) in enumerate(coords)
+            for name, (dx, dy) in DIRECTIONS
+            if (x + dx, y + dy) not in at
+        ]
+        room, name, spot = rng.choice(options)
+        new = len(coords)
+        coords.append(spot)
+        at[spot] = new
+        links.append({OPPOSITE[name]: room})
+        links[room][name] = new
+    for room, (x, y) in enumerate(coords):
+        for name, (dx, dy) in DIRECTIONS[:2]:  # north and east: each pair of neighbours once
+            other = at.get((x + dx, y + dy))
+            if other is not None and name not in links[room] and rng.random() < LOOP_CHANCE:
+                links[room][name] = other
+                links[other][OPPOSITE[name]] = room
+    return coords, links
+
+
+def _distances(links, start):
+    distance = {start: 0}
+    queue = [start]
+    for room in queue:
+        for _, target in sorted(links[room].items()):
+            if target not in distance:
+                distance[target] = distance[room] + 1
+                queue.append(target)
+    return distance
+
+
+def _templates(rng, zone, size, opening):
+    """Room templates for the rooms, in room order; the story names its entry and target."""
+    data = content()
+    pool, seen = [], set()
+    for template in zone.rooms + data.kinds[zone.kind]:
+        if template.name not in seen:
+            seen.add(template.name)
+            pool.append(template)
+    if not opening:
+        return rng.sample(pool, size)
+    pool = [template for template in pool if template.name not in (opening.entry.name, opening.target.name)]
+    return [opening.entry, *rng.sample(pool, size - 2), opening.target]
+
+
+def _place_objective(rng, objective, size, entry, boss_room):
+    """The objective's target rooms, target name and count."""
+    others = [room for room in range(size) if room not in (entry, boss_room)]
+    count = rng.randint(*objective.count) if objective.count[1] else 0
+    target = rng.choice(objective.targets) if objective.condition is Condition.DESTROY_TARGET else ""
+    if objective.condition is Condition.FREE_CAPTIVES:
+        rooms = (rng.choice(others),)
+    elif objective.condition is Condition.VISIT_ROOMS:
+        count = min(count, len(others))
+        rooms = tuple(sorted(rng.sample(others, count)))
+    else:
+        rooms = (boss_room,)
+    return rooms, target, count
+
+
+def _boss(rng, objective, zone, band, squads, opening):
+    """The boss, from the highest-ranked squad that still has a fighter."""
+    data = content()
+    order = data.rank_order()
+    fielding = sorted(
+        (squad for squad in squads if squad.fighters),
+        key=lambda squad: (-data.ranks[squad.rank].order, -squad.strength, str(squad.id)),
+    )
+    source = fielding[0] if fielding else None
+    if opening:
+        archetype, name = opening.boss, opening.boss_name
+    else:
+        step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
+        if source:
+            step = max(step, data.ranks[source.rank].order)
+        archetype = data.bosses[order[min(step, len(order) - 1)]]
+        name = _fill(rng.choice(archetype.names), zone=zone.name)
+    return Boss(
+        id="boss",
+        name=name,
+        rank=archetype.rank,
+        squad=source.id if source else None,
+        desc=archetype.desc,
+        abilities=archetype.abilities,
+    )
+
+
+def _group_sizes(rng, budget, size, entry, boss_room, team_size):
+    """How many enemies wait in each room: a few guard the boss, the rest spread out."""
+    cap = team_size + GROUP_MARGIN
+    sizes = dict.fromkeys(range(size), 0)
+    sizes[boss_room] = min(budget, rng.randint(1, team_size)) if budget else 0
+    left = budget - sizes[boss_room]
+    others = [room for room in range(size) if room not in (entry, boss_room)]
+    rng.shuffle(others)
+    while left:
+        open_rooms = [room for room in others if sizes[room] < cap]
+        if not open_rooms:
+            break
+        placed = 0
+        for room in open_rooms:
+            add = min(left - placed, cap - sizes[room], rng.randint(0, 2))
+            sizes[room] += add
+            placed += add
+        if not placed:  # an unlucky pass: make progress anyway
+            sizes[open_rooms[0]] += 1
+            placed = 1
+        left -= placed
+    sizes[boss_room] += min(left, cap - sizes[boss_room])  # overflow joins the boss's guard
+    return sizes
+
+
+def _draw_squad(rng, remaining, squads, preferred):
+    """A squad to draw the next enemy from, weighted by the fighters it has left."""
+    pool = [squad for squad in squads if remaining[squad.id] and squad.rank in preferred]
+    pool = pool or [squad for squad in squads if remaining[squad.id]]
+    return weighted(rng, pool, [remaining[squad.id] for squad in pool])
+
+
+def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, opening):
+    """Enemies per room, drawn from the squads' real fighters (the boss's one already taken)."""
+    data = content()
+    remaining = {squad.id: squad.fighters for squad in squads}
+    if boss.squad is not None:
+        remaining[boss.squad] -= 1
+    budget = min(team_size * band.enemies_per_member, sum(remaining.values()))
+    if opening:
+        budget = min(budget, opening.estimate - 1)
+    sizes = _group_sizes(rng, budget, size, entry, boss_room, team_size)
+    preferred = opening.enemy_ranks if opening else ()
+    rooms, number = {}, 0
+    for room in range(size):
+        enemies = []
+        for _ in range(sizes[room]):
+            squad = _draw_squad(rng, remaining, squads, preferred)
+            remaining[squad.id] -= 1
+            number += 1
+            name = f"{rng.choice(data.descriptors)} {data.ranks[squad.rank].label}"
+            enemies.append(Enemy(id=f"e{number}", name=name, rank=squad.rank, squad=squad.id))
+        rooms[room] = tuple(enemies)
+    return rooms
+
+
+def _roll(rng, table):
+    """One roll on a loot table: (item, qty), or None for nothing."""
+    entry = weighted(rng, table, [entry.weight for entry in table])
+    return (entry.item, rng.randint(*entry.qty)) if entry.item else None
+
+
+def _loot(rng, size, entry, boss_room, band):
+    """Loot per room: one roll on the room table each, the boss's rolls in the boss room."""
+    tables = content().loot
+    loot = {}
+    for room in range(size):
+        if room == entry:
+            loot[room] = ()
+            continue
+        rolls = [_roll(rng, tables["room"])]
+        if room == boss_room:
+            rolls += [_roll(rng, tables["boss"]) for _ in range(band.loot_rolls)]
+        merged = {}
+        for roll in filter(None, rolls):
+            merged[roll[0]] = merged.get(roll[0], 0) + roll[1]
+        loot[room] = tuple(LootDrop(item=item, qty=qty) for item, qty in merged.items())
+    return loot
+
+
+def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story=None):
+    """
+    Generate a raid instance.
+
+    Args:
+        seed (str): The raid's seed (an offer's `seed`); the same seed gives the same plan.
+        zone (str): The zone key the raid takes place in.
+        objective (str): An objective key of objectives.yaml (ambush, sabotage, rescue, scout,
+            defend, escort).
+        squads (iterable): The Sound squads the enemies come from, as (squad_id, rank,
+            strength) with squad_id a str or int, rank a squad rank of enemies.yaml, and
+            strength the squad's current number of ninja (rounded down to fight).
+        team_size (int): 1 to 4 players; encounters scale with it.
+        difficulty (str or None): A band key; None takes the band of the squads' strength.
+        story (str or None): "opening" for the story's opening raid (fixed boss and rooms).
+
+    Returns:
+        RaidPlan: The plan.
+
+    Raises:
+        RaidError: On an unknown zone, objective, band or story, a bad squad or team size.
+    """
+    data = content()
+    seed = str(seed)
+    if zone not in data.zones:
+        raise RaidError(f"There is no zone called {zone!r}.")
+    if objective not in data.objectives:
+        raise RaidError(f"There is no raid objective called {objective!r}.")
+    if difficulty is not None and difficulty not in {band.key for band in data.bands}:
+        raise RaidError(f"There is no difficulty called {difficulty!r}.")
+    if story not in (None, "opening"):
+        raise RaidError(f"There is no story raid called {story!r}.")
+    if not isinstance(team_size, int) or not 1 <= team_size <= MAX_TEAM:
+        raise RaidError(f"A strike team has 1 to {MAX_TEAM} members.")
+    squads = _squads(squads)
+    zone_t = data.zones[zone]
+    goal = data.objectives[objective]
+    opening = data.opening if story else None
+    total = sum(squad.fighters for squad in squads)
+    band = data.band(difficulty) if difficulty else data.band_for(total)
+
+    layout_rng = stream(seed, "layout")
+    size = max(MIN_ROOMS, layout_rng.randint(*band.rooms))
+    coords, links = _grow(layout_rng, size)
+    entry = 0
+    distance = _distances(links, entry)
+    boss_room = max(distance, key=lambda room: (distance[room], room))
+    templates = _templates(layout_rng, zone_t, size, opening)
+    if opening:  # the story's rooms are the entry and the boss's room
+        templates[boss_room], templates[-1] = templates[-1], templates[boss_room]
+
+    target_rooms, target, count = _place_objective(stream(seed, "objective"), goal, size, entry, boss_room)
+    encounter_rng = stream(seed, "encounters")
+    boss = _boss(encounter_rng, goal, zone_t, band, squads, opening)
+    enemies = _encounters(encounter_rng, squads, boss, team_size, band, size, entry, boss_room, opening)
+    loot = _loot(stream(seed, "loot"), size, entry, boss_room, band)
+
+    values = {"zone": zone_t.name, "boss": boss.name, "target": target, "count": count}
+    rooms = []
+    for room in range(size):
+        desc = templates[room].desc
+        if room == entry:
+            desc = f"{desc} {_fill(goal.entry_text, **values)}".strip()
+        if room in target_rooms:
+            desc = f"{desc} {_fill(goal.target_text, **values)}".strip()
+        rooms.append(
+            RaidRoom(
+                id=room,
+                name=templates[room].name,
+                desc=desc,
+                coords=coords[room],
+                exits=dict(links[room]),
+                enemies=enemies[room],
+                loot=loot[room],
+            )
+        )
+    plan_objective = ObjectivePlan(
+        key=goal.key,
+        name=goal.name,
+        kind=str(RaidKind.OPENING if opening else goal.kind),
+        condition=str(goal.condition),
+        goal=_fill(goal.goal, **values),
+        briefing=_fill(opening.briefing if opening else goal.briefing, **values),
+        target_rooms=target_rooms,
+        target=target,
+        count=count,
+    )
+    return RaidPlan(
+        seed=seed,
+        zone=zone,
+        zone_name=zone_t.name,
+        story=story,
+        difficulty=band.key,
+        team_size=team_size,
+        objective=plan_objective,
+        entry=entry,
+        boss_room=boss_room,
+        boss=boss,
+        rooms=tuple(rooms),
+    )
