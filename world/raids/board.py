@@ -1,0 +1,291 @@
+"""
+The raid board: what the strategist at the headquarters offers, worked out from the war map.
+
+`offers()` reads who holds each zone and how strong the Sound is there, and returns the raids
+on offer, numbered by their place in the list:
+
+- the story's opening raid first, as long as no team has completed it in this world;
+- one attack for each Sound-held (or contested) zone that touches the Leaf's lines, with
+  intelligence: an estimate of the enemy's strength (true strength plus deterministic noise,
+  exact once the zone has been scouted), an objective and a difficulty band;
+- early in a timeline, when no Sound-held zone touches the Leaf's lines, defensive missions
+  instead: meeting the Sound's raiding parties in the Leaf zones next to the Sound, and
+  bringing home Leaf missions ambushed in the field. The Sound's staging ground (story.yaml,
+  the camp outside the walls) is not a target while it is all the Sound holds: in the years
+  before the second invasion the Sound raids from it, and the Leaf defends.
+
+Every offer carries a seed made from `seed_base`, the zone and how many raids have been
+launched into that zone (`raid_counts`), as a readable string. The same inputs give the same
+offers, in the same order, with the same seeds, in any process.
+"""
+
+from dataclasses import asdict, dataclass
+
+from world.raids.content import RaidKind, content
+from world.raids.dice import stream, weighted
+from world.raids.generator import RaidError, generate
+
+HOLDERS = ("leaf", "sound", "contested")
+# Intelligence's estimates are off by up to this fraction either way.
+INTEL_NOISE = 0.25
+
+
+@dataclass(frozen=True)
+class RaidOffer:
+    """
+    One raid on the board.
+
+    `zone` is where the raid takes place; `source_zone` is the zone whose Sound squads the
+    enemies come from (the same zone for an attack; the raiders' home for a defence), so
+    launch it with `offer.generate(squads_of(offer.source_zone), team_size)`.
+    """
+
+    kind: str
+    zone: str
+    source_zone: str
+    objective: str
+    title: str
+    estimated_strength: int
+    exact: bool
+    difficulty: str
+    seed: str
+    story: str | None = None
+
+    def generate(self, squads, team_size):
+        """
+        Build this raid's instance plan.
+
+        Args:
+            squads (iterable): (squad_id, rank, strength) of the Sound squads in `source_zone`.
+            team_size (int): 1 to 4.
+
+        Returns:
+            RaidPlan: The plan (see generator.generate).
+        """
+        return generate(
+            self.seed,
+            self.zone,
+            self.objective,
+            squads,
+            team_size,
+            difficulty=self.difficulty,
+            story=self.story,
+        )
+
+    def describe(self, number):
+        """The offer as the board lists it, under its number."""
+        data = content()
+        estimate = f"{'exactly' if self.exact else 'about'} {self.estimated_strength}"
+        lines = [
+            f"{number:>2}. {self.title}",
+            f"    {data.zone_name(self.zone)}: {data.objectives[self.objective].name.lower()}; "
+            f"enemy strength {estimate}; {data.band(self.difficulty).label.lower()}. Seed {self.seed}.",
+        ]
+        if self.story:
+            lines.append(f"    {data.opening.briefing}")
+        return "\n".join(lines)
+
+    def to_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw):
+        return cls(**raw)
+
+
+def _adjacency(holders, neighbours):
+    """Neighbours both ways, limited to zones on the map."""
+    adjacent = {zone: set() for zone in holders}
+    for zone, others in neighbours.items():
+        for other in others:
+            if zone in adjacent and other in adjacent:
+                adjacent[zone].add(other)
+                adjacent[other].add(zone)
+    return {zone: sorted(others) for zone, others in adjacent.items()}
+
+
+def _nearest(start, candidates, adjacent):
+    """The candidate zone fewest steps from `start` (alphabetical among equals), or None."""
+    distance = {start: 0}
+    queue = [start]
+    for zone in queue:
+        for other in adjacent[zone]:
+            if other not in distance:
+                distance[other] = distance[zone] + 1
+                queue.append(other)
+    reachable = [zone for zone in candidates if zone in distance]
+    return min(reachable, key=lambda zone: (distance[zone], zone)) if reachable else None
+
+
+def _estimate(rng, strength):
+    """Intelligence's estimate: the truth give or take INTEL_NOISE, never below 1 if any are there."""
+    if strength <= 0:
+        return 0
+    return max(1, round(strength * (1 + rng.uniform(-INTEL_NOISE, INTEL_NOISE))))
+
+
+def _title(objective, zone):
+    data = content()
+    return data.titles[objective].format(zone=data.zone_name(zone))
+
+
+def _attack(zone, seed, strength, exact):
+    data = content()
+    rng = stream(seed, "offer")
+    choices = [key for key, objective in data.objectives.items() if objective.kind is RaidKind.ATTACK]
+    favoured = data.zones[zone].favoured
+    objective = weighted(
+        rng, choices, [data.objectives[key].weight * (2 if key in favoured else 1) for key in choices]
+    )
+    estimate = round(strength) if exact else _estimate(rng, strength)
+    return RaidOffer(
+        kind=str(RaidKind.ATTACK),
+        zone=zone,
+        source_zone=zone,
+        objective=objective,
+        title=_title(objective, zone),
+        estimated_strength=estimate,
+        exact=exact,
+        difficulty=data.band_for(estimate).key,
+        seed=seed,
+    )
+
+
+def _defence(objective, zone, source, seed, strength):
+    data = content()
+    estimate = _estimate(stream(seed, "offer"), min(strength, data.raiding_party))
+    return RaidOffer(
+        kind=str(RaidKind.DEFENCE),
+        zone=zone,
+        source_zone=source,
+        objective=objective,
+        title=_title(objective, zone),
+        estimated_strength=estimate,
+        exact=False,
+        difficulty=data.band_for(estimate).key,
+        seed=seed,
+    )
+
+
+def _opening(holders, adjacent, sound, sound_strength, seed_base):
+    """The story's opening raid; its column marches from the flank or from the nearest Sound zone."""
+    data = content()
+    story = data.opening
+    if holders.get(story.zone) in ("sound", "contested"):
+        source = story.zone
+    elif holders.get(story.source) == "sound":
+        source = story.source
+    else:
+        source = _nearest(story.zone, sound, adjacent) if story.zone in adjacent else sound[0]
+    estimate = min(story.estimate, round(sound_strength.get(source, 0)))
+    return RaidOffer(
+        kind=str(RaidKind.OPENING),
+        zone=story.zone,
+        source_zone=source,
+        objective=story.objective,
+        title=story.title,
+        estimated_strength=estimate,
+        exact=False,
+        difficulty=data.band_for(estimate).key,
+        seed=f"{seed_base}/opening",
+        story="opening",
+    )
+
+
+def _check(holders, sound_strength):
+    zones = content().zones
+    for zone, holder in holders.items():
+        if zone not in zones:
+            raise RaidError(f"The raid board does not know the zone {zone!r}.")
+        if holder not in HOLDERS:
+            raise RaidError(f"Zone {zone} is held by {holder!r}; holders are {', '.join(HOLDERS)}.")
+    for zone, strength in sound_strength.items():
+        if not isinstance(strength, int | float) or strength < 0:
+            raise RaidError(f"Zone {zone} has a Sound strength of {strength!r}.")
+
+
+def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid_counts=None, revealed=()):
+    """
+    The raids the strategist offers now.
+
+    Args:
+        holders (dict): zone key -> "leaf", "sound" or "contested".
+        neighbours (dict): zone key -> neighbouring zone keys (read both ways).
+        sound_strength (dict): zone key -> the Sound's ninja there (a missing zone has none).
+        seed_base (str): Stands for this timeline (e.g. its number); part of every seed.
+        opening_done (bool): True once the story's opening raid has been completed.
+        raid_counts (dict or None): zone key -> raids launched into it so far in this
+            timeline; changes the seed (and so the offer) after each raid.
+        revealed (iterable): zones whose exact strength the Leaf knows (scouted).
+
+    Returns:
+        list[RaidOffer]: The opening raid (if not done), then attacks sorted by estimated
+            strength (weakest first), or defensive missions when no attack is possible.
+            Empty when the Sound holds nothing.
+
+    Raises:
+        RaidError: On an unknown zone or holder, or a negative strength.
+    """
+    _check(holders, sound_strength)
+    data = content()
+    counts = raid_counts or {}
+    revealed = set(revealed)
+    adjacent = _adjacency(holders, neighbours)
+    sound = sorted(zone for zone, holder in holders.items() if holder in ("sound", "contested"))
+    if not sound:
+        return []
+    leaf_lines = {zone for zone, holder in holders.items() if holder in ("leaf", "contested")}
+    result = []
+    if not opening_done:
+        result.append(_opening(holders, adjacent, sound, sound_strength, seed_base))
+
+    footholds = [zone for zone in sound if zone not in data.staging_zones]
+    targets = [
+        zone
+        for zone in (sound if footholds else [])
+        if holders[zone] == "contested" or leaf_lines.intersection(adjacent[zone])
+    ]
+    if targets:
+        attacks = [
+            _attack(
+                zone,
+                f"{seed_base}/{zone}/{counts.get(zone, 0)}",
+                sound_strength.get(zone, 0),
+                zone in revealed,
+            )
+            for zone in targets
+        ]
+        return result + sorted(attacks, key=lambda offer: (offer.estimated_strength, offer.zone))
+
+    defences = []
+    for zone in sorted(leaf_lines):
+        raiders = [other for other in adjacent[zone] if other in sound]
+        if raiders:
+            seed = f"{seed_base}/defend/{zone}/{counts.get(zone, 0)}"
+            defences.append(_defence("defend", zone, raiders[0], seed, sound_strength.get(raiders[0], 0)))
+    for zone in data.mission_zones:
+        source = _nearest(zone, sound, adjacent) if holders.get(zone) == "leaf" else None
+        if source:
+            seed = f"{seed_base}/escort/{zone}/{counts.get(zone, 0)}"
+            defences.append(_defence("escort", zone, source, seed, sound_strength.get(source, 0)))
+    return result + defences
+
+
+def render(offer_list):
+    """
+    The board as the strategist presents it (the text of the `raid` command).
+
+    Args:
+        offer_list (list[RaidOffer]): From `offers()`.
+
+    Returns:
+        str: The strategist's words and the numbered offers.
+    """
+    text = content().board_text
+    if not offer_list:
+        return text["empty"]
+    intro = text["intro"]
+    if any(offer.kind == RaidKind.DEFENCE for offer in offer_list):
+        intro = f"{intro}\n{text['defence_intro']}"
+    lines = [offer.describe(number) for number, offer in enumerate(offer_list, start=1)]
+    return "\n".join([intro, "", *lines])
