@@ -1,0 +1,129 @@
+"""
+What a round tells the players: a list of structured messages, in the order things happened.
+
+The engine never sends anything itself. Each `CombatMessage` says who acted, on whom, what
+kind of event it was and how much, and carries three ready texts: one for the actor, one
+for the target and one for everyone else in the room. A caller delivers a message with
+`text_for(viewer_id)` to each fighter (and the "others" text to onlookers), skipping empty
+texts. Texts are plain strings with Evennia colour codes at most.
+
+Outcome lines come from `rules.yaml` (`messages:`), flavour lines from each technique's
+`texts`; `narrate()` fills in the names and numbers for both.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MessageKind(StrEnum):
+    """What happened. Every kind but ACTION and FIZZLE has its texts in rules.yaml."""
+
+    ACTION = "action"  # a technique's or item's own flavour line
+    FIZZLE = "fizzle"  # an action that could not happen any more when its turn came
+    DAMAGE = "damage"
+    SOAKED = "soaked"  # a shadow clone took the hit
+    EVADED = "evaded"  # a substitution took the hit
+    COMBO = "combo"  # bonus damage against an airborne foe
+    LAUNCHED = "launched"
+    CLONES = "clones"
+    CLONES_SPENT = "clones_spent"
+    EVADE_READY = "evade_ready"
+    POISONED = "poisoned"
+    POISON_TICK = "poison_tick"
+    POISON_SPENT = "poison_spent"
+    POISON_REMAINS = "poison_remains"  # healing that did not cure the poison
+    EXTRACTED = "extracted"
+    EXTRACTION_COST = "extraction_cost"
+    HEAL = "heal"
+    CHAKRA = "chakra"
+    DRAINED = "drained"
+    FRENZY = "frenzy"
+    DOWNED = "downed"  # a Leaf ninja at zero health, still revivable
+    KILLED = "killed"  # a Sound fighter at zero health
+    DIED = "died"  # a downed Leaf ninja whose revive window ran out
+    REVIVED = "revived"
+    CARRIED = "carried"
+    FLED = "fled"
+    WAITED = "waited"
+    RETARGETED = "retargeted"
+
+    @property
+    def narrated(self):
+        """True if the texts for this kind come from rules.yaml."""
+        return self not in (MessageKind.ACTION, MessageKind.FIZZLE)
+
+
+@dataclass(frozen=True)
+class CombatMessage:
+    """
+    One event of a round.
+
+    `actor` is the id of the fighter who caused it (None for poison and bleeding out),
+    `target` the id of the fighter it happened to (None if it has no single target).
+    """
+
+    kind: MessageKind
+    actor: str | None
+    target: str | None
+    amount: int = 0
+    to_actor: str = ""
+    to_target: str = ""
+    to_others: str = ""
+
+    def text_for(self, viewer_id):
+        """
+        Args:
+            viewer_id (str or None): The id of the fighter reading, or None for an onlooker.
+
+        Returns:
+            str: The text that viewer should read; may be empty (send nothing).
+        """
+        if viewer_id is not None and viewer_id == self.target:
+            return self.to_target
+        if viewer_id is not None and viewer_id == self.actor:
+            return self.to_actor
+        return self.to_others
+
+
+def narrate(texts, kind, actor=None, target=None, amount=0, name=""):
+    """
+    Build a message from text templates.
+
+    Args:
+        texts (Texts): Templates for actor, target and others.
+        kind (MessageKind): What happened.
+        actor (Fighter, optional): Who did it.
+        target (Fighter, optional): Whom it happened to.
+        amount (int): The number the texts may mention.
+        name (str): The technique or item name the texts may mention.
+
+    Returns:
+        CombatMessage
+    """
+    values = {
+        "actor": actor.name if actor else "",
+        "target": target.name if target else "",
+        "amount": amount,
+        "name": name,
+    }
+    return CombatMessage(
+        kind=kind,
+        actor=actor.id if actor else None,
+        target=target.id if target else None,
+        amount=amount,
+        to_actor=texts.actor.format_map(values),
+        to_target=texts.target.format_map(values),
+        to_others=texts.others.format_map(values),
+    )
+
+
+def fizzle(actor, reason):
+    """
+    Args:
+        actor (Fighter): The fighter whose action came to nothing.
+        reason (str): Why, as a sentence for that player.
+
+    Returns:
+        CombatMessage: A message only the actor reads.
+    """
+    return CombatMessage(kind=MessageKind.FIZZLE, actor=actor.id, target=None, to_actor=reason)
