@@ -1,0 +1,1 @@
+"""Tests of the Mudlet package and what it is fed."""

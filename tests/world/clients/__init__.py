@@ -1,0 +1,1 @@
+"""Tests of GMCP payloads, their delivery, input functions and screen-reader helpers."""

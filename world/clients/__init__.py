@@ -1,0 +1,1 @@
+"""MUD clients: GMCP payloads and delivery, and the screen-reader rules for plain output."""
