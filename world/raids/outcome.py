@@ -1,0 +1,232 @@
+"""
+What a finished raid does to the war, as plain instructions for the war engine.
+
+`resolve()` takes a raid's tally (who killed whom from which squad, whether the objective was
+done, who fell, whether the team abandoned the raid) and the war's facts about the zone, and
+returns a list of effects. It changes nothing itself: the caller applies each effect through
+the war engine (and the character rules), in the order given, inside one transaction.
+
+The rules (numbers from the data files):
+- every Sound ninja killed is a loss to the squad they came from (`Losses`), whatever the
+  result, attack or defence;
+- a completed objective does what objectives.yaml says: the zone becomes contested, or flips
+  to the Leaf if the Sound has few enough left there after the raid's losses or the zone was
+  contested already (`Contest`, `Flip`); captives come home (`LeafReturns`); the zone's true
+  strength is revealed to the board (`Reveal`);
+- a failed raid costs the Leaf its band's failure cost in ninja (plus the pinned team of an
+  escort), an abandoned raid its abandon cost (`LeafLosses`);
+- survivors earn rank points: their own kills, the objective's points on a success, and a
+  little for coming home from a raid they did not abandon (`RankPoints`). The fallen earn none.
+"""
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from world.raids.content import RaidKind, SuccessEffect, content
+
+
+class Result(StrEnum):
+    SUCCESS = "success"
+    FAILURE = "failure"
+    ABANDONED = "abandoned"
+
+
+@dataclass(frozen=True)
+class Kill:
+    """A Sound ninja killed by a player. `squad` is None for a boss without a squad."""
+
+    player: str
+    squad: str | int | None
+    rank: str
+
+
+@dataclass(frozen=True)
+class Tally:
+    """
+    A finished raid in numbers.
+
+    `zone` is where the raid took place and `source_zone` the zone whose squads fought
+    (different for a defence); `count` is the plan's objective count (captives, pinned ninja).
+    """
+
+    zone: str
+    source_zone: str
+    objective: str
+    kind: str
+    difficulty: str
+    team: tuple
+    kills: tuple = ()
+    objective_done: bool = False
+    fallen: tuple = ()
+    abandoned: bool = False
+    count: int = 0
+
+    @property
+    def result(self):
+        if self.abandoned:
+            return Result.ABANDONED
+        return Result.SUCCESS if self.objective_done else Result.FAILURE
+
+
+def _name(zone):
+    return content().zone_name(zone)
+
+
+@dataclass(frozen=True)
+class Losses:
+    """`n` ninja of `faction` lost in `zone`, taken from `squad`."""
+
+    zone: str
+    faction: str
+    n: int
+    squad: str | int | None = None
+    effect: str = field(default="losses", init=False)
+
+    def describe(self):
+        return f"The {self.faction.capitalize()} lost {self.n} ninja in {_name(self.zone)}."
+
+
+@dataclass(frozen=True)
+class Contest:
+    zone: str
+    effect: str = field(default="contest", init=False)
+
+    def describe(self):
+        return f"{_name(self.zone)} is contested."
+
+
+@dataclass(frozen=True)
+class Flip:
+    zone: str
+    to: str = "leaf"
+    effect: str = field(default="flip", init=False)
+
+    def describe(self):
+        return f"{_name(self.zone)} falls to the {self.to.capitalize()}."
+
+
+@dataclass(frozen=True)
+class LeafLosses:
+    """`n` Leaf ninja lost (from the Leaf's total)."""
+
+    n: int
+    effect: str = field(default="leaf_losses", init=False)
+
+    def describe(self):
+        return f"The Leaf lost {self.n} ninja."
+
+
+@dataclass(frozen=True)
+class LeafReturns:
+    """`n` Leaf ninja freed and back in the Leaf's ranks."""
+
+    n: int
+    effect: str = field(default="leaf_returns", init=False)
+
+    def describe(self):
+        return f"{self.n} Leaf ninja came home."
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """The board shows `zone`'s exact strength from now on (pass it in `revealed`)."""
+
+    zone: str
+    effect: str = field(default="reveal", init=False)
+
+    def describe(self):
+        return f"The Sound's strength in {_name(self.zone)} is known."
+
+
+@dataclass(frozen=True)
+class RankPoints:
+    player: str
+    n: int
+    effect: str = field(default="rank_points", init=False)
+
+    def describe(self):
+        return f"{self.player} earned {self.n} rank points."
+
+
+EFFECTS = {
+    cls.__dataclass_fields__["effect"].default: cls
+    for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, RankPoints)
+}
+
+
+def effect_to_dict(effect):
+    """An effect as a JSON-safe dict with its type under "effect"."""
+    return asdict(effect)
+
+
+def effect_from_dict(raw):
+    """The effect saved by `effect_to_dict`."""
+    raw = dict(raw)
+    return EFFECTS[raw.pop("effect")](**raw)
+
+
+def _territory(tally, objective, garrison, holder):
+    """Contest or flip the zone after a completed attack objective."""
+    if holder not in ("sound", "contested"):
+        return []
+    killed_here = (
+        sum(1 for kill in tally.kills if kill.squad is not None) if tally.source_zone == tally.zone else 0
+    )
+    if holder == "contested" or garrison - killed_here <= objective.flip_at_or_below:
+        return [Flip(tally.zone)]
+    return [Contest(tally.zone)]
+
+
+def _rank_points(tally):
+    data = content()
+    earned = dict.fromkeys(tally.team, 0)
+    for kill in tally.kills:
+        if kill.player in earned:
+            earned[kill.player] += data.kill_points[kill.rank]
+    result = tally.result
+    for player in earned:
+        if result is Result.SUCCESS:
+            earned[player] += data.objective_points[tally.difficulty]
+        if result is not Result.ABANDONED:
+            earned[player] += data.survival_points
+    return [RankPoints(player, n) for player, n in earned.items() if n and player not in tally.fallen]
+
+
+def resolve(tally, *, garrison, holder):
+    """
+    The war effects of a finished raid.
+
+    Args:
+        tally (Tally): The raid in numbers (report.RaidReport.tally() makes one).
+        garrison (float): The Sound's strength in `tally.zone` before this raid's losses.
+        holder (str): Who holds `tally.zone` now: "sound", "contested" or "leaf".
+
+    Returns:
+        list: Effects in the order to apply them: losses per squad, the objective's effect,
+            the Leaf's losses, rank points per survivor.
+    """
+    data = content()
+    objective = data.objectives[tally.objective]
+    band = data.band(tally.difficulty)
+    per_squad = {}
+    for kill in tally.kills:
+        if kill.squad is not None:
+            per_squad[kill.squad] = per_squad.get(kill.squad, 0) + 1
+    effects = [
+        Losses(tally.source_zone, "sound", n, squad)
+        for squad, n in sorted(per_squad.items(), key=lambda pair: str(pair[0]))
+    ]
+    result = tally.result
+    if result is Result.SUCCESS:
+        if objective.success is SuccessEffect.CONTEST_OR_FLIP and tally.kind != RaidKind.DEFENCE:
+            effects += _territory(tally, objective, garrison, holder)
+        elif objective.success is SuccessEffect.LEAF_RETURNS and tally.count:
+            effects.append(LeafReturns(tally.count))
+        elif objective.success is SuccessEffect.REVEAL:
+            effects.append(Reveal(tally.zone))
+    elif result is Result.FAILURE:
+        extra = tally.count if objective.failure_adds_count else 0
+        effects.append(LeafLosses(band.failure_cost + extra))
+    else:
+        effects.append(LeafLosses(band.abandon_cost))
+    return effects + _rank_points(tally)
