@@ -1,0 +1,205 @@
+"""
+Raid reports: the morgue file of a raid.
+
+A `RaidReport` is started when a team launches a raid and filled in as it is played (rooms
+entered, kills, damage, who fell and how, loot taken, the objective done), then finished with
+the war effects that `outcome.resolve()` computed from its tally. It is plain data: `to_dict()`
+is JSON-safe so the instance can keep it in an Attribute across reloads and the archive can
+store it for good; `render()` is the plain text the `raidlog` command shows.
+
+Times are wall-clock Unix timestamps passed in by the caller (`now`), never read here.
+A raid ends as a success when the team leaves with the objective done, as abandoned when it
+leaves before (`raid abandon`), and as a failure when every member has fallen first.
+"""
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+from world.raids.content import content
+from world.raids.outcome import Kill, Tally, effect_from_dict, effect_to_dict
+
+
+@dataclass
+class RaidReport:
+    """The record of one raid; see the module docstring for its life."""
+
+    seed: str
+    zone: str
+    zone_name: str
+    source_zone: str
+    objective: str
+    objective_name: str
+    goal: str
+    kind: str
+    difficulty: str
+    count: int
+    leader: str
+    team: list
+    started_at: float
+    route: list = field(default_factory=list)  # [{"room": id, "name": str}]
+    kills: list = field(default_factory=list)  # [{"player", "name", "rank", "squad", "room"}]
+    damage_dealt: dict = field(default_factory=dict)  # player -> points of damage
+    damage_taken: dict = field(default_factory=dict)
+    fallen: list = field(default_factory=list)  # [{"player", "cause", "room"}]
+    loot: list = field(default_factory=list)  # [{"player", "item", "qty"}]
+    objective_done: bool = False
+    ended_at: float | None = None
+    result: str | None = None
+    effects: list = field(default_factory=list)  # effect dicts (outcome.effect_to_dict)
+
+    @classmethod
+    def start(cls, plan, team, source_zone, now):
+        """
+        Open the report of a raid being launched.
+
+        Args:
+            plan (RaidPlan): The generated raid.
+            team (Team): The strike team (a team of one for a lone raider).
+            source_zone (str): The zone whose squads fight (the offer's `source_zone`).
+            now (float): Wall-clock time of the launch.
+
+        Returns:
+            RaidReport: A report whose route starts in the entry room.
+        """
+        report = cls(
+            seed=plan.seed,
+            zone=plan.zone,
+            zone_name=plan.zone_name,
+            source_zone=source_zone,
+            objective=plan.objective.key,
+            objective_name=plan.objective.name,
+            goal=plan.objective.goal,
+            kind=plan.objective.kind,
+            difficulty=plan.difficulty,
+            count=plan.objective.count,
+            leader=team.leader,
+            team=list(team.members),
+            started_at=float(now),
+        )
+        report.enter(plan.room(plan.entry))
+        return report
+
+    def _here(self):
+        return self.route[-1]["room"] if self.route else None
+
+    def enter(self, room):
+        """The team (or part of it) entered `room` (a RaidRoom)."""
+        if self._here() != room.id:
+            self.route.append({"room": room.id, "name": room.name})
+
+    def kill(self, player, enemy):
+        """`player` killed `enemy` (an Enemy or the Boss of the plan) where the team is now."""
+        self.kills.append(
+            {
+                "player": player,
+                "name": enemy.name,
+                "rank": enemy.rank,
+                "squad": enemy.squad,
+                "room": self._here(),
+            }
+        )
+
+    def damage(self, source, target, amount):
+        """`source` dealt `amount` to `target`; counted for whichever of them is on the team."""
+        if source in self.team:
+            self.damage_dealt[source] = self.damage_dealt.get(source, 0) + amount
+        if target in self.team:
+            self.damage_taken[target] = self.damage_taken.get(target, 0) + amount
+
+    def fall(self, player, cause):
+        """`player` fell, and how ("poisoned by the Sound lieutenant's kunai")."""
+        self.fallen.append({"player": player, "cause": cause, "room": self._here()})
+
+    def take(self, player, item, qty):
+        """`player` took `qty` of the loot item `item` (a key of loot.yaml)."""
+        self.loot.append({"player": player, "item": item, "qty": qty})
+
+    def complete_objective(self):
+        self.objective_done = True
+
+    def tally(self, abandoned=False):
+        """The raid in numbers, for `outcome.resolve()`."""
+        return Tally(
+            zone=self.zone,
+            source_zone=self.source_zone,
+            objective=self.objective,
+            kind=self.kind,
+            difficulty=self.difficulty,
+            team=tuple(self.team),
+            kills=tuple(Kill(kill["player"], kill["squad"], kill["rank"]) for kill in self.kills),
+            objective_done=self.objective_done,
+            fallen=tuple(entry["player"] for entry in self.fallen),
+            abandoned=abandoned,
+            count=self.count,
+        )
+
+    def finish(self, now, result, effects):
+        """
+        Close the report.
+
+        Args:
+            now (float): Wall-clock time the raid ended.
+            result (outcome.Result): From `tally().result`.
+            effects (list): The effects `outcome.resolve()` returned.
+        """
+        self.ended_at = float(now)
+        self.result = str(result)
+        self.effects = [effect_to_dict(effect) for effect in effects]
+
+    @property
+    def duration(self):
+        """Seconds from launch to end (None while the raid runs)."""
+        return None if self.ended_at is None else max(0.0, self.ended_at - self.started_at)
+
+    def to_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw):
+        return cls(**raw)
+
+    def render(self):
+        """The report as plain text, for `raidlog`."""
+        data = content()
+        started = datetime.fromtimestamp(self.started_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        team = ", ".join(f"{name} (leader)" if name == self.leader else name for name in self.team)
+        lines = [
+            f"Raid report: {self.objective_name} in {self.zone_name}",
+            f"Seed: {self.seed}    Difficulty: {data.band(self.difficulty).label}",
+            f"Objective: {self.goal}",
+            f"Team: {team}",
+            f"Started: {started}    Duration: {_clock(self.duration)}",
+            f"Result: {self.result or 'under way'}",
+            "Route: " + " -> ".join(step["name"] for step in self.route),
+            f"Kills ({len(self.kills)}):",
+        ]
+        for player in self.team:
+            names = [kill["name"] for kill in self.kills if kill["player"] == player]
+            if names:
+                lines.append(f"  {player}: {len(names)} ({', '.join(names)})")
+        lines.append("Damage:")
+        for player in self.team:
+            dealt, taken = self.damage_dealt.get(player, 0), self.damage_taken.get(player, 0)
+            lines.append(f"  {player}: dealt {dealt}, took {taken}")
+        lines.append("Fallen:" if self.fallen else "Fallen: none")
+        rooms = {step["room"]: step["name"] for step in self.route}
+        for entry in self.fallen:
+            lines.append(
+                f"  {entry['player']}: {entry['cause']} ({rooms.get(entry['room'], 'unknown ground')})"
+            )
+        lines.append("Loot:" if self.loot else "Loot: none")
+        for entry in self.loot:
+            item = data.items.get(entry["item"])
+            lines.append(f"  {entry['player']}: {item.count(entry['qty']) if item else entry['item']}")
+        lines.append("Effect on the war:" if self.effects else "Effect on the war: none yet")
+        for raw in self.effects:
+            lines.append(f"  {effect_from_dict(raw).describe()}")
+        return "\n".join(lines)
+
+
+def _clock(seconds):
+    if seconds is None:
+        return "still running"
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m {seconds:02d}s" if hours else f"{minutes}m {seconds:02d}s"
