@@ -107,10 +107,13 @@ class Band:
 
 @dataclass(frozen=True)
 class SoundRank:
+    """A Sound rank; `fighter` is the combat template its ninja fight with."""
+
     key: str
     label: str
     order: int
     squad: bool
+    fighter: str
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,6 @@ class BossArchetype:
     rank: str
     names: tuple
     desc: str
-    abilities: tuple
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class Item:
     key: str
     name: str
     plural: str
+    desc: str = ""
 
     def count(self, qty):
         """'3 kunai', '1 blood pill'."""
@@ -137,14 +140,6 @@ class LootEntry:
     item: str | None
     weight: int
     qty: tuple
-
-
-@dataclass(frozen=True)
-class Technique:
-    key: str
-    name: str
-    rank: str
-    desc: str
 
 
 @dataclass(frozen=True)
@@ -179,7 +174,6 @@ class Content:
     objective_points: dict
     survival_points: int
     rank_thresholds: tuple  # ((rank, points), ...) lowest first
-    techniques: tuple
     opening: OpeningRaid
     staging_zones: tuple
     raiding_party: int
@@ -202,6 +196,10 @@ class Content:
     def rank_order(self):
         """Rank keys, weakest first."""
         return sorted(self.ranks, key=lambda key: self.ranks[key].order)
+
+    def boss_order(self):
+        """The ranks a generated raid's boss may have, weakest first (the story's are its own)."""
+        return [key for key in self.rank_order() if key in self.bosses]
 
 
 def _text(value):
@@ -292,12 +290,12 @@ def _load_zones(data_dir, objectives):
     return zones, kinds
 
 
-def _load_objectives(data_dir, ranks):
+def _load_objectives(data_dir, bosses):
     objectives = {}
     for key, raw in (_read(data_dir, "objectives.yaml").get("objectives") or {}).items():
         source = f"objectives.yaml {key}"
-        if raw.get("boss_rank") not in ranks:
-            raise RaidDataError(f"{source}: unknown boss_rank {raw.get('boss_rank')!r}")
+        if raw.get("boss_rank") not in bosses:
+            raise RaidDataError(f"{source}: boss_rank {raw.get('boss_rank')!r} has no boss in enemies.yaml")
         condition = _enum(Condition, raw.get("condition"), source)
         count = _pair(raw.get("count"), f"{source} count")
         counted = condition in (Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT)
@@ -358,9 +356,7 @@ def _boss(rank, raw, source):
     names = tuple(_template_text(name, source) for name in raw.get("names") or ())
     if not names or not _text(raw.get("desc")):
         raise RaidDataError(f"{source}: a boss needs names and a desc")
-    return BossArchetype(
-        rank=rank, names=names, desc=_text(raw.get("desc")), abilities=tuple(raw.get("abilities") or ())
-    )
+    return BossArchetype(rank=rank, names=names, desc=_text(raw.get("desc")))
 
 
 def _load_enemies(data_dir):
@@ -368,16 +364,20 @@ def _load_enemies(data_dir):
     ranks = {}
     for order, rank in enumerate(raw.get("ranks") or []):
         ranks[rank["key"]] = SoundRank(
-            key=rank["key"], label=_text(rank["label"]), order=order, squad=bool(rank.get("squad", True))
+            key=rank["key"],
+            label=_text(rank["label"]),
+            order=order,
+            squad=bool(rank.get("squad", True)),
+            fighter=str(rank["fighter"]),
         )
     bosses = {}
     for rank, boss in (raw.get("bosses") or {}).items():
         if rank not in ranks:
             raise RaidDataError(f"enemies.yaml bosses: unknown rank {rank!r}")
         bosses[rank] = _boss(rank, boss, f"enemies.yaml boss {rank}")
-    missing = set(ranks) - set(bosses)
+    missing = {key for key, rank in ranks.items() if rank.squad} - set(bosses)
     if missing:
-        raise RaidDataError(f"enemies.yaml: no boss for ranks {', '.join(sorted(missing))}")
+        raise RaidDataError(f"enemies.yaml: no boss for the squad ranks {', '.join(sorted(missing))}")
     descriptors = tuple(_text(word) for word in raw.get("descriptors") or ())
     if not descriptors:
         raise RaidDataError("enemies.yaml: needs descriptors")
@@ -387,7 +387,12 @@ def _load_enemies(data_dir):
 def _load_loot(data_dir):
     raw = _read(data_dir, "loot.yaml")
     items = {
-        key: Item(key=key, name=_text(item["name"]), plural=_text(item.get("plural", item["name"])))
+        key: Item(
+            key=key,
+            name=_text(item["name"]),
+            plural=_text(item.get("plural", item["name"])),
+            desc=_text(item.get("desc")),
+        )
         for key, item in (raw.get("items") or {}).items()
     }
     tables = {}
@@ -424,19 +429,7 @@ def _load_rewards(data_dir, ranks, bands):
         or list(thresholds) != sorted(thresholds, key=lambda pair: pair[1])
     ):
         raise RaidDataError("rewards.yaml: ranks must start at 0 points and rise")
-    known = {rank for rank, _ in thresholds}
-    techniques = []
-    for entry in raw.get("techniques") or []:
-        if entry.get("rank") not in known:
-            raise RaidDataError(
-                f"rewards.yaml technique {entry.get('key')}: unknown rank {entry.get('rank')!r}"
-            )
-        techniques.append(
-            Technique(
-                key=entry["key"], name=_text(entry["name"]), rank=entry["rank"], desc=_text(entry.get("desc"))
-            )
-        )
-    return kill_points, objective_points, int(raw.get("survival_points", 0)), thresholds, tuple(techniques)
+    return kill_points, objective_points, int(raw.get("survival_points", 0)), thresholds
 
 
 def _load_story(data_dir, zones, objectives, ranks):
@@ -471,7 +464,9 @@ def _load_story(data_dir, zones, objectives, ranks):
     for key in tuple(defence.get("staging_zones") or ()) + tuple(defence.get("mission_zones") or ()):
         if key not in zones:
             raise RaidDataError(f"story.yaml defence: unknown zone {key!r}")
-    titles = {key: _template_text(title, "story.yaml titles") for key, title in (raw.get("titles") or {}).items()}
+    titles = {
+        key: _template_text(title, "story.yaml titles") for key, title in (raw.get("titles") or {}).items()
+    }
     if set(titles) != set(objectives):
         raise RaidDataError("story.yaml titles: needs one title for every objective")
     board_text = {key: _text(text) for key, text in (raw.get("board") or {}).items()}
@@ -503,13 +498,11 @@ def load(data_dir=DATA_DIR):
     """
     try:
         ranks, bosses, descriptors = _load_enemies(data_dir)
-        objectives = _load_objectives(data_dir, ranks)
+        objectives = _load_objectives(data_dir, bosses)
         zones, kinds = _load_zones(data_dir, objectives)
         bands = _load_bands(data_dir)
         items, loot = _load_loot(data_dir)
-        kill_points, objective_points, survival, thresholds, techniques = _load_rewards(
-            data_dir, ranks, bands
-        )
+        kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
         opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
             data_dir, zones, objectives, ranks
         )
@@ -531,7 +524,6 @@ def load(data_dir=DATA_DIR):
         objective_points=objective_points,
         survival_points=survival,
         rank_thresholds=thresholds,
-        techniques=techniques,
         opening=opening,
         staging_zones=staging,
         raiding_party=raiding_party,

@@ -54,26 +54,36 @@ class Squad:
 
 @dataclass(frozen=True)
 class Enemy:
-    """One Sound ninja in a room, and the squad whose numbers fall if they die."""
+    """
+    One Sound ninja in a room, and the squad whose numbers fall if they die.
+
+    `fighter` is the combat template it fights with (world/combat/data/enemies.yaml).
+    """
 
     id: str
     name: str
     rank: str
     squad: str | int | None
+    fighter: str
 
     def to_dict(self):
-        return {"id": self.id, "name": self.name, "rank": self.rank, "squad": self.squad}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "rank": self.rank,
+            "squad": self.squad,
+            "fighter": self.fighter,
+        }
 
 
 @dataclass(frozen=True)
 class Boss(Enemy):
-    """The raid's boss: an enemy with a description and the abilities combat gives it."""
+    """The raid's boss: an enemy with its own description."""
 
     desc: str = ""
-    abilities: tuple = ()
 
     def to_dict(self):
-        return {**super().to_dict(), "desc": self.desc, "abilities": list(self.abilities)}
+        return {**super().to_dict(), "desc": self.desc}
 
 
 @dataclass(frozen=True)
@@ -220,7 +230,6 @@ class RaidPlan:
                 for room in raw["rooms"]
             )
             objective = dict(raw["objective"], target_rooms=tuple(raw["objective"]["target_rooms"]))
-            boss = dict(raw["boss"], abilities=tuple(raw["boss"]["abilities"]))
             return cls(
                 seed=raw["seed"],
                 zone=raw["zone"],
@@ -231,7 +240,7 @@ class RaidPlan:
                 objective=ObjectivePlan(**objective),
                 entry=int(raw["entry"]),
                 boss_room=int(raw["boss_room"]),
-                boss=Boss(**boss),
+                boss=Boss(**raw["boss"]),
                 rooms=rooms,
             )
         except (KeyError, TypeError, ValueError) as err:
@@ -331,7 +340,7 @@ def _place_objective(rng, objective, size, entry, boss_room):
 def _boss(rng, objective, zone, band, squads, opening):
     """The boss, from the highest-ranked squad that still has a fighter."""
     data = content()
-    order = data.rank_order()
+    order = data.boss_order()
     fielding = sorted(
         (squad for squad in squads if squad.fighters),
         key=lambda squad: (-data.ranks[squad.rank].order, -squad.strength, str(squad.id)),
@@ -342,7 +351,7 @@ def _boss(rng, objective, zone, band, squads, opening):
     else:
         step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
         if source:
-            step = max(step, data.ranks[source.rank].order)
+            step = max(step, order.index(source.rank))
         archetype = data.bosses[order[min(step, len(order) - 1)]]
         name = _fill(rng.choice(archetype.names), zone=zone.name)
     return Boss(
@@ -350,8 +359,8 @@ def _boss(rng, objective, zone, band, squads, opening):
         name=name,
         rank=archetype.rank,
         squad=source.id if source else None,
+        fighter=data.ranks[archetype.rank].fighter,
         desc=archetype.desc,
-        abilities=archetype.abilities,
     )
 
 
@@ -406,7 +415,10 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
             remaining[squad.id] -= 1
             number += 1
             name = f"{rng.choice(data.descriptors)} {data.ranks[squad.rank].label}"
-            enemies.append(Enemy(id=f"e{number}", name=name, rank=squad.rank, squad=squad.id))
+            fighter = data.ranks[squad.rank].fighter
+            enemies.append(
+                Enemy(id=f"e{number}", name=name, rank=squad.rank, squad=squad.id, fighter=fighter)
+            )
         rooms[room] = tuple(enemies)
     return rooms
 

@@ -1,10 +1,10 @@
 """
-Rank progress from raids: the rank a ninja's points reach and the techniques it opens.
+Rank progress from raids: the rank a ninja's rank points reach.
 
 Raids pay rank points (outcome.RankPoints, amounts in rewards.yaml). A ninja's rank follows
-their total: the highest rank whose threshold the total has reached. Each rank opens the
-techniques listed for it and for every rank below. Ranks are the keys of world.ninja.ranks
-(genin, chuunin, jounin, anbu); the caller promotes the character.
+their total: the highest rank whose threshold the total has reached. Ranks are the keys of
+world.ninja.ranks (genin, chuunin, jounin, anbu); the caller promotes the character, and the
+combat rules say which techniques the new rank may learn (`Catalog.learnable(rank)`).
 """
 
 from world.raids.content import content
@@ -34,18 +34,3 @@ def next_rank(points):
         if points < needed:
             return rank, needed - points
     return None
-
-
-def techniques_for(rank):
-    """
-    Args:
-        rank (str): A rank key.
-
-    Returns:
-        list[Technique]: The techniques a ninja of this rank may learn, lowest rank first.
-    """
-    order = [name for name, _ in content().rank_thresholds]
-    if rank not in order:
-        return []
-    opened = set(order[: order.index(rank) + 1])
-    return [technique for technique in content().techniques if technique.rank in opened]

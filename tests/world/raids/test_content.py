@@ -5,8 +5,10 @@ import shutil
 import pytest
 
 from tests.world.raids.village_map import NEIGHBOURS
-from world.ninja.ranks import parse_rank
+from world.combat.catalog import get_catalog
+from world.ninja.ranks import Faction, parse_rank
 from world.raids.content import DATA_DIR, MAX_ROOMS, RaidDataError, RaidKind, content, load
+from world.war.state import SQUAD_RANKS
 
 
 def test_every_zone_of_the_map_has_enough_rooms_for_the_largest_raid():
@@ -43,7 +45,24 @@ def test_reward_ranks_are_the_ninja_ranks():
 def test_the_opening_raid_is_the_ambush_on_the_flank():
     opening = content().opening
     assert (opening.zone, opening.objective, opening.boss.rank) == ("flank_route", "ambush", "lieutenant")
-    assert "chakra_scalpel" in opening.boss.abilities and "poisoned_kunai" in opening.boss.abilities
+    assert "chuunin" in opening.enemy_ranks
+
+
+def test_raid_enemies_fight_with_combat_templates_of_their_rank():
+    catalog = get_catalog()
+    for rank in content().ranks.values():
+        assert catalog.enemies[rank.fighter].rank == rank.key
+
+
+def test_the_sound_ranks_are_the_war_engines():
+    squad_ranks = {key for key, rank in content().ranks.items() if rank.squad}
+    assert squad_ranks == set(SQUAD_RANKS[Faction.SOUND])
+
+
+def test_loot_shares_the_combat_items_it_names():
+    items = get_catalog().items
+    for key in ("kunai", "soldier_pill", "blood_pill"):
+        assert key in content().items and key in items
 
 
 @pytest.fixture

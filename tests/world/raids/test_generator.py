@@ -136,7 +136,7 @@ def test_the_boss_leads_the_strongest_rank_and_stands_at_least_as_high():
     plan = generate("boss", "river", "scout", SQUADS, 2, difficulty="easy")
     assert plan.boss.squad == 9  # the curse-seal squad
     assert order.index(plan.boss.rank) >= order.index("curse_seal")
-    assert plan.boss.abilities
+    assert plan.boss.fighter == "curse_seal_fighter"
 
 
 def test_objectives_are_placed_where_they_can_be_done():
@@ -158,7 +158,7 @@ def test_the_opening_raid_follows_the_story():
     plan = generate("t1/opening", "flank_route", "ambush", squads, 4, story="opening")
     assert plan.room(plan.entry).name == "Hillside Blind"
     assert plan.room(plan.boss_room).name == "Switchback Pass"
-    assert plan.boss.rank == "lieutenant" and "chakra_scalpel" in plan.boss.abilities
+    assert plan.boss.rank == "lieutenant" and plan.boss.fighter == "kabuto"
     assert plan.objective.kind == "opening"
     column = plan.enemies()[:-1]
     assert column and all(enemy.rank == "chuunin" for enemy in column)
@@ -185,3 +185,12 @@ def test_the_layout_does_not_move_when_the_squads_change():
 def test_bad_arguments_get_a_clear_refusal(args, message):
     with pytest.raises(RaidError, match=message):
         generate(*args)
+
+
+def test_only_the_story_raid_has_the_lieutenant():
+    ranks = content().ranks
+    for n in range(20):
+        plan = generate(f"top/{n}", "sound_camp", "ambush", SQUADS, 4, difficulty="deadly")
+        assert plan.boss.rank == "curse_seal"
+        for enemy in plan.enemies():
+            assert enemy.fighter == ranks[enemy.rank].fighter

@@ -1,6 +1,6 @@
-"""Rank progress: points reach ranks, ranks open techniques."""
+"""Rank progress: points reach ranks."""
 
-from world.raids.rewards import next_rank, rank_for, techniques_for
+from world.raids.rewards import next_rank, rank_for
 
 
 def test_points_reach_ranks():
@@ -12,11 +12,3 @@ def test_points_reach_ranks():
 def test_the_next_rank_and_what_it_needs():
     assert next_rank(50) == ("chuunin", 10)
     assert next_rank(10_000) is None
-
-
-def test_each_rank_opens_its_techniques_and_those_below():
-    genin = {technique.key for technique in techniques_for("genin")}
-    jounin = {technique.key for technique in techniques_for("jounin")}
-    assert "shadow_clone" in genin and "rasengan" not in genin
-    assert genin < jounin and "rasengan" in jounin and "poison_extraction" in jounin
-    assert techniques_for("hokage") == []
