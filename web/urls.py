@@ -13,10 +13,14 @@ Search the Django documentation for "URL dispatcher" for more help.
 
 """
 
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 # default evennia patterns
 from evennia.web.urls import urlpatterns as evennia_default_urlpatterns
+
+from web.website.views.health import health
 
 # add patterns
 urlpatterns = [
@@ -26,6 +30,12 @@ urlpatterns = [
     path("webclient/", include("web.webclient.urls")),
     # web admin
     path("admin/", include("web.admin.urls")),
+    # operators' check: the server answers and its database connections are durable
+    path("health", health, name="health"),
+    # Evennia's own favicon.ico redirect points into /media/, which the game does not serve
+    path(
+        "favicon.ico", RedirectView.as_view(url=static("website/images/second-chances.svg"), permanent=False)
+    ),
     # add any extra urls here:
     # path("mypath/", include("path.to.my.urls.file")),
 ]
