@@ -13,6 +13,7 @@ Search the Django documentation for "URL dispatcher" for more help.
 
 """
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -39,6 +40,13 @@ urlpatterns = [
     # add any extra urls here:
     # path("mypath/", include("path.to.my.urls.file")),
 ]
+
+if settings.REST_API_ENABLED:
+    # our API urls (a working OpenAPI schema) replace Evennia's
+    urlpatterns.append(path("api/", include("web.api.urls", namespace="api")))
+    evennia_default_urlpatterns = [
+        p for p in evennia_default_urlpatterns if getattr(p, "namespace", None) != "api"
+    ]
 
 # 'urlpatterns' must be named such for Django to find it.
 urlpatterns = urlpatterns + evennia_default_urlpatterns
