@@ -1,52 +1,139 @@
 """
-Input functions
+Input functions: what the game does with out-of-band messages from clients.
 
-Input functions are always called from the client (they handle server
-input, hence the name).
+Evennia calls a function here for each incoming GMCP (or MSDP, or webclient) message,
+named from the GMCP package the way `evennia/server/portal/gmcp_utils.py` decodes it:
+`Core.Hello` -> `hello`, `Core.Supports.Set` -> `supports_set`, `Core.Ping` -> `ping`,
+`Char.Ping` -> `char_ping`. A JSON object arrives as keyword arguments, a JSON list as
+positional ones. Every global function defined in this module is callable by any client,
+so helpers are private (leading underscore). Evennia's own input functions
+(`evennia.server.inputfuncs`: text, client_options, monitor, ...) load first and keep
+working; only names defined here override them.
 
-This module is loaded by being included in the
-`settings.INPUT_FUNC_MODULES` tuple.
+The GMCP handshake as Mudlet and Iron Realms games do it:
 
-All *global functions* included in this module are considered
-input-handler functions and can be called by the client to handle
-input.
+- `Core.Hello {"client": "Mudlet", "version": "4.17.2"}`: stored on the session.
+- `Core.Supports.Set ["Char 1", "Room 1", "War 1"]`: the packages the client wants,
+  stored on the session (`world.clients.notify` then sends only those); `Add` and
+  `Remove` change the stored set. After `Set` or `Add` a puppeted session is sent its
+  current Char.Vitals, Char.Status and Room.Info, so a client never waits for a change.
+- `Core.Ping` / `Char.Ping`: answered with the same package, no body (clients time it).
 
-An input function must have the following call signature:
-
-    cmdname(session, *args, **kwargs)
-
-Where session will be the active session and *args, **kwargs are extra
-incoming arguments and keyword properties.
-
-A special command is the "default" command, which is will be called
-when no other cmdname matches. It also receives the non-found cmdname
-as argument.
-
-    default(session, cmdname, *args, **kwargs)
-
+Both are kept in `protocol_flags`, which Evennia syncs to the portal and back, so they
+survive a server reload. A malformed message (wrong types, a huge list) is ignored and
+logged in one line; the player never sees an error from it.
 """
 
-# def oob_echo(session, *args, **kwargs):
-#     """
-#     Example echo function. Echoes args, kwargs sent to it.
-#
-#     Args:
-#         session (Session): The Session to receive the echo.
-#         args (list of str): Echo text.
-#         kwargs (dict of str, optional): Keyed echo text
-#
-#     """
-#     session.msg(oob=("echo", args, kwargs))
-#
-#
-# def default(session, cmdname, *args, **kwargs):
-#     """
-#     Handles commands without a matching inputhandler func.
-#
-#     Args:
-#         session (Session): The active Session.
-#         cmdname (str): The (unmatched) command name
-#         args, kwargs (any): Arguments to function.
-#
-#     """
-#     pass
+import re
+
+from evennia.utils import logger
+
+from world.clients import gmcp as _gmcp
+from world.clients import notify as _notify
+
+# Limits on what a client may declare; more than this is not a real client.
+_MAX_PACKAGES = 64
+_MAX_TEXT = 64
+
+# "Char 1", "Char.Vitals 1", "War" (GMCP allows leaving the version out).
+_PACKAGE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)*)(?:\s+(\d{1,4}))?$")
+
+
+def _ignore(session, what, why):
+    logger.log_warn(f"GMCP {what} from session {getattr(session, 'sessid', '?')} ignored: {why}")
+
+
+def _short_text(value):
+    """A client-given name or version as a bounded string, or None if it is not one."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value).strip()[:_MAX_TEXT]
+
+
+def _parse_packages(session, what, args, kwargs):
+    """
+    Read a Core.Supports list. Entries that are not "Name Version" are skipped (and
+    logged); a list longer than any real client sends is refused as a whole.
+
+    Returns:
+        dict or None: Lower-case package name -> version, or None if refused.
+    """
+    if len(args) == 1 and isinstance(args[0], list):
+        args = args[0]
+    if not args and kwargs:
+        _ignore(session, what, "expects a list of packages")
+        return None
+    if len(args) > _MAX_PACKAGES:
+        _ignore(session, what, f"{len(args)} packages (at most {_MAX_PACKAGES})")
+        return None
+    packages, skipped = {}, 0
+    for entry in args:
+        match = _PACKAGE_RE.match(entry.strip()) if isinstance(entry, str) else None
+        if match is None or len(entry) > _MAX_TEXT:
+            skipped += 1
+            continue
+        packages[match.group(1).lower()] = int(match.group(2) or 1)
+    if skipped:
+        _ignore(session, what, f"{skipped} malformed entries skipped")
+    return packages
+
+
+def _send_state(session):
+    """Send a puppeted session its current state, now that it has said what it wants."""
+    puppet = getattr(session, "puppet", None)
+    if puppet is not None and hasattr(puppet, "vitals"):
+        _notify.send_state(puppet, session=session)
+
+
+def hello(session, *args, **kwargs):
+    """
+    Core.Hello: the client names itself.
+
+    Keyword Args:
+        client (str): The client's name ("Mudlet").
+        version (str): Its version.
+    """
+    client = _short_text(kwargs.get("client"))
+    if not client:
+        _ignore(session, "Core.Hello", "no client name")
+        return
+    version = _short_text(kwargs.get("version")) or ""
+    session.update_flags(**{_notify.CLIENT_FLAG: {"client": client, "version": version}})
+
+
+def supports_set(session, *args, **kwargs):
+    """Core.Supports.Set ["Char 1", ...]: replace the packages the client wants."""
+    packages = _parse_packages(session, "Core.Supports.Set", args, kwargs)
+    if packages is None:
+        return
+    session.update_flags(**{_notify.SUPPORTS_FLAG: packages})
+    _send_state(session)
+
+
+def supports_add(session, *args, **kwargs):
+    """Core.Supports.Add ["War 1", ...]: add packages to those the client wants."""
+    packages = _parse_packages(session, "Core.Supports.Add", args, kwargs)
+    if packages is None:
+        return
+    current = dict(session.protocol_flags.get(_notify.SUPPORTS_FLAG) or {})
+    session.update_flags(**{_notify.SUPPORTS_FLAG: {**current, **packages}})
+    _send_state(session)
+
+
+def supports_remove(session, *args, **kwargs):
+    """Core.Supports.Remove ["Comm 1", ...]: stop sending these packages."""
+    packages = _parse_packages(session, "Core.Supports.Remove", args, kwargs)
+    current = session.protocol_flags.get(_notify.SUPPORTS_FLAG)
+    if packages is None or current is None:
+        return
+    session.update_flags(**{_notify.SUPPORTS_FLAG: {k: v for k, v in current.items() if k not in packages}})
+
+
+def ping(session, *args, **kwargs):
+    """Core.Ping: answer at once, so the client can measure the round trip."""
+    session.msg(**_gmcp.ping_reply(_gmcp.Package.CORE_PING))
+
+
+def char_ping(session, *args, **kwargs):
+    """Char.Ping: answered like Core.Ping, for clients that send it under Char."""
+    session.msg(**_gmcp.ping_reply(_gmcp.Package.CHAR_PING))

@@ -1,0 +1,147 @@
+"""The GMCP handshake: Core.Hello, Core.Supports.*, pings, and malformed input."""
+
+import evennia
+import pytest
+from evennia import create_object
+from evennia.server import sessionhandler
+from evennia.server.portal.gmcp_utils import decode_gmcp
+
+from server.conf import inputfuncs
+from tests.world.clients.sessions import make_session, sent
+from world.clients import notify
+from world.village.builder import build_world, room_by_id
+
+OURS = {"hello", "supports_set", "supports_add", "supports_remove", "ping", "char_ping"}
+
+
+def _receive(session, line):
+    """
+    Deliver one GMCP line as Evennia does: decode it, then call the input function Evennia
+    registered for its name. Called directly, not through Evennia's dispatcher, which
+    would log and hide an exception: these tests must see one.
+    """
+    for name, (args, kwargs) in decode_gmcp(line).items():
+        sessionhandler._INPUT_FUNCS[name](session, *args, **kwargs)
+
+
+def _supports(session):
+    return session.protocol_flags.get(notify.SUPPORTS_FLAG)
+
+
+def test_our_input_functions_are_registered_beside_evennias():
+    registered = sessionhandler._INPUT_FUNCS
+    for name in OURS:
+        assert registered[name] is getattr(inputfuncs, name)
+    for name in ("text", "client_options", "get_inputfuncs", "monitor", "webclient_options", "default"):
+        assert registered[name].__module__ == "evennia.server.inputfuncs"
+    # Helpers stay private: nothing else of ours can be called by a client.
+    defined = {
+        name for name, value in vars(inputfuncs).items() if callable(value) and not name.startswith("_")
+    }
+    assert {name for name in defined if getattr(inputfuncs, name).__module__ == inputfuncs.__name__} == OURS
+
+
+def test_core_hello_stores_the_client_and_syncs_it_to_the_portal():
+    session = make_session()
+    evennia.SESSION_HANDLER.call_inputfuncs(
+        session, **decode_gmcp('Core.Hello {"client": "Mudlet", "version": "4.17.2"}')
+    )
+    assert session.protocol_flags[notify.CLIENT_FLAG] == {"client": "Mudlet", "version": "4.17.2"}
+    assert session.sessionhandler.syncs == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['Core.Hello "Mudlet"', "Core.Hello", 'Core.Hello {"client": ["x"]}', 'Core.Hello {"client": true}'],
+)
+def test_a_malformed_hello_is_ignored(line):
+    session = make_session()
+    _receive(session, line)
+    assert notify.CLIENT_FLAG not in session.protocol_flags
+
+
+def test_hello_bounds_what_it_keeps():
+    session = make_session()
+    _receive(session, 'Core.Hello {"client": "' + "M" * 500 + '", "version": 4.1}')
+    stored = session.protocol_flags[notify.CLIENT_FLAG]
+    assert stored == {"client": "M" * 64, "version": "4.1"}
+
+
+def test_supports_set_add_remove():
+    session = make_session()
+    _receive(session, 'Core.Supports.Set ["Char 1", "Room 1", "IRE.Rift 1"]')
+    assert _supports(session) == {"char": 1, "room": 1, "ire.rift": 1}
+    _receive(session, 'Core.Supports.Add ["War 1", "Char.Skills 2", "Raid"]')
+    assert _supports(session) == {"char": 1, "room": 1, "ire.rift": 1, "war": 1, "char.skills": 2, "raid": 1}
+    _receive(session, 'Core.Supports.Remove ["Room 1", "ire.rift"]')
+    assert _supports(session) == {"char": 1, "war": 1, "char.skills": 2, "raid": 1}
+    _receive(session, 'Core.Supports.Set ["Comm 1"]')
+    assert _supports(session) == {"comm": 1}
+
+
+def test_add_before_any_set_starts_from_nothing_and_remove_before_any_set_is_a_no_op():
+    session = make_session()
+    _receive(session, 'Core.Supports.Remove ["Char 1"]')
+    assert _supports(session) is None
+    _receive(session, 'Core.Supports.Add ["War 1"]')
+    assert _supports(session) == {"war": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Core.Supports.Set {"Char": 1}',
+        "Core.Supports.Set [" + ", ".join(f'"P{n} 1"' for n in range(65)) + "]",
+    ],
+)
+def test_a_malformed_or_huge_supports_list_is_ignored(line):
+    session = make_session({notify.SUPPORTS_FLAG: {"char": 1}})
+    _receive(session, line)
+    assert _supports(session) == {"char": 1}
+
+
+def test_bad_entries_are_skipped_and_good_ones_kept():
+    session = make_session()
+    _receive(
+        session, 'Core.Supports.Set ["Char 1", 7, null, ["Room 1"], "Room one", "War 1 2", "", "Raid 1"]'
+    )
+    assert _supports(session) == {"char": 1, "raid": 1}
+
+
+def test_a_plain_string_supports_message_is_one_entry():
+    session = make_session()
+    _receive(session, "Core.Supports.Set Char 1")
+    assert _supports(session) == {"char": 1}
+
+
+def test_pings_are_answered_with_the_same_package():
+    session = make_session()
+    _receive(session, "Core.Ping 120")
+    _receive(session, "Char.Ping")
+    assert sent(session) == [("core_ping", ""), ("char_ping", "")]
+
+
+@pytest.fixture
+def ninja(db):
+    build_world()
+    return create_object("typeclasses.characters.Character", key="Ayame", location=room_by_id(100))
+
+
+def test_supports_set_on_a_puppeted_session_sends_the_current_state(ninja):
+    session = make_session(puppet=ninja)
+    _receive(session, 'Core.Supports.Set ["Char 1", "Room 1", "War 1"]')
+    assert [name for name, _payload in sent(session)] == ["char_vitals", "char_status", "room_info"]
+    assert sent(session)[2][1]["num"] == 100
+
+
+def test_supports_set_sends_only_what_was_asked_for(ninja):
+    session = make_session(puppet=ninja)
+    _receive(session, 'Core.Supports.Set ["Room 1"]')
+    assert [name for name, _payload in sent(session)] == ["room_info"]
+
+
+def test_supports_set_before_login_only_stores():
+    session = make_session()
+    _receive(session, 'Core.Supports.Set ["Char 1"]')
+    assert sent(session) == []
+    assert _supports(session) == {"char": 1}

@@ -1,0 +1,132 @@
+"""Who gets which GMCP message, and the live state read from rooms and characters."""
+
+import pytest
+from evennia import create_object
+
+from tests.world.clients.sessions import make_session, sent
+from world.clients import gmcp, notify
+from world.clients.gmcp import Package
+from world.village.builder import build_world, room_by_id
+
+VITALS = gmcp.char_vitals({"health": 50, "health_max": 100, "chakra": 40, "chakra_max": 80})
+
+
+@pytest.mark.parametrize(
+    ("flags", "package", "expected"),
+    [
+        ({}, Package.WAR_ZONES, True),  # declared nothing: gets everything
+        ({"OOB": False}, Package.CHAR_VITALS, False),  # plain telnet: no GMCP at all
+        ({notify.SUPPORTS_FLAG: {"char": 1}}, Package.CHAR_VITALS, True),
+        ({notify.SUPPORTS_FLAG: {"char": 1}}, Package.WAR_ZONES, False),
+        ({notify.SUPPORTS_FLAG: {"char.vitals": 1}}, Package.CHAR_STATUS, False),
+        ({notify.SUPPORTS_FLAG: {"comm": 1}}, Package.COMM_CHANNEL_TEXT, True),
+        ({notify.SUPPORTS_FLAG: {"comm.channel": 1}}, Package.COMM_CHANNEL_TEXT, True),
+        ({notify.SUPPORTS_FLAG: {}}, Package.CORE_PING, True),  # Core is always on
+    ],
+)
+def test_wants(flags, package, expected):
+    assert notify.wants(make_session(flags), package) is expected
+
+
+def test_a_session_that_cannot_tell_gets_messages():
+    session = make_session()
+    del session.protocol_flags["OOB"]
+    assert notify.wants(session, Package.ROOM_INFO)
+
+
+def test_send_goes_only_to_sessions_that_want_it():
+    gmcp_client, plain_telnet = make_session(), make_session({"OOB": False}, sessid=2)
+    assert notify.send([gmcp_client, plain_telnet], VITALS) == 1
+    assert sent(gmcp_client) == [("char_vitals", VITALS.payload)]
+    assert sent(plain_telnet) == []
+
+
+def test_only_if_changed_skips_a_repeat_but_not_a_change():
+    session = make_session()
+    assert notify.send(session, VITALS, only_if_changed=True) == 1
+    assert notify.send(session, VITALS, only_if_changed=True) == 0
+    assert notify.send(session, VITALS) == 1  # a forced send goes out regardless
+    lower = gmcp.char_vitals({"health": 49, "health_max": 100, "chakra": 40, "chakra_max": 80})
+    assert notify.send(session, lower, only_if_changed=True) == 1
+    assert [payload["hp"] for _name, payload in sent(session)] == [50, 50, 49]
+
+
+def test_broadcast_reaches_every_given_session():
+    sessions = [make_session(sessid=n) for n in (1, 2, 3)]
+    zones = gmcp.war_zones([], {})
+    assert notify.broadcast(zones, sessions) == 3
+    assert all(sent(s) == [("war_zones", {"zones": {}})] for s in sessions)
+
+
+def test_broadcast_defaults_to_the_servers_sessions():
+    assert notify.broadcast(gmcp.war_zones([], {})) == 0  # no one is connected in tests
+
+
+@pytest.fixture
+def ninja(db):
+    build_world()
+    return create_object("typeclasses.characters.Character", key="Ayame", location=room_by_id(100))
+
+
+def test_room_message_reads_the_built_room(ninja):
+    message = notify.room_message(room_by_id(100))
+    assert message.package is Package.ROOM_INFO
+    assert message.payload == {
+        "num": 100,
+        "name": "Briefing Room",
+        "area": "The Last Headquarters",
+        "zone": "headquarters",
+        "exits": {"n": 102, "s": 104, "e": 101, "w": 103},
+        "coords": "1,0,0,0",
+    }
+
+
+def test_room_message_names_the_holder_when_the_room_knows_it(ninja, monkeypatch):
+    room = room_by_id(101)
+    monkeypatch.setattr(type(room), "holder", property(lambda self: "sound"), raising=False)
+    payload = notify.room_message(room).payload
+    assert (payload["environment"], payload["coords"]) == ("sound", "1,1,0,0")
+
+
+def test_a_room_outside_the_village_data_gets_an_instance_number(ninja):
+    cell = create_object("typeclasses.rooms.Room", key="Raid Cell")
+    payload = notify.room_message(cell).payload
+    assert payload["num"] == notify.INSTANCE_ROOM_BASE + cell.id
+    assert (payload["zone"], payload["area"], payload["exits"]) == (None, "", {})
+    assert "coords" not in payload
+
+
+def test_status_message_reads_the_character(ninja):
+    assert notify.status_message(ninja).payload == {
+        "name": "Ayame",
+        "rank": "Genin",
+        "faction": "leaf",
+        "zone": "headquarters",
+        "area": "The Last Headquarters",
+    }
+
+
+def test_send_state_sends_vitals_status_and_room(ninja):
+    session = make_session(puppet=ninja)
+    assert notify.send_state(ninja, session=session) == 3
+    names = [name for name, _payload in sent(session)]
+    assert names == ["char_vitals", "char_status", "room_info"]
+    vitals = sent(session)[0][1]
+    assert (vitals["hp"], vitals["maxhp"], vitals["cp"], vitals["maxcp"]) == (100, 100, 80, 80)
+
+
+def test_send_state_respects_what_the_client_declared(ninja):
+    session = make_session({notify.SUPPORTS_FLAG: {"room": 1}}, puppet=ninja)
+    assert notify.send_state(ninja, session=session) == 1
+    assert [name for name, _payload in sent(session)] == ["room_info"]
+
+
+def test_send_channel_text(ninja):
+    session = make_session()
+    assert notify.send_channel_text(session, "Public", "Neji", "|w[Public]|n Neji: Hold the gate.") == 1
+    assert sent(session) == [
+        (
+            "comm_channel_text",
+            {"channel": "public", "talker": "Neji", "text": "[Public] Neji: Hold the gate."},
+        )
+    ]
