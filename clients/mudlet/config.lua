@@ -1,0 +1,6 @@
+mpackage = [[SecondChances]]
+author = [[Second Chances]]
+title = [[Second Chances for Mudlet]]
+description = [[Health and chakra gauges, the village war map coloured by who holds each zone, and Mudlet's mapper fed from GMCP Room.Info, for the Second Chances MUD.]]
+version = [[1.0.0]]
+created = [[2026-01-01T00:00:00+00:00]]
