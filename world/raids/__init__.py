@@ -7,7 +7,7 @@ Raids: the strike teams' expeditions into the war, as plain, deterministic rules
 - `teams`: strike-team rules over an immutable `Team`.
 - `outcome`: a finished raid's effects on the war, as instructions (`resolve()`).
 - `report`: the raid's morgue file (`RaidReport`).
-- `rewards`: rank points -> rank, and the techniques each rank opens.
+- `rewards`: rank points -> rank.
 - `dice`: the seeded random streams everything draws from.
 
 Nothing here touches Evennia or the database; the game wires instances, commands and

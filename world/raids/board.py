@@ -19,6 +19,7 @@ launched into that zone (`raid_counts`), as a readable string. The same inputs g
 offers, in the same order, with the same seeds, in any process.
 """
 
+import math
 from dataclasses import asdict, dataclass
 
 from world.raids.content import RaidKind, content
@@ -125,6 +126,7 @@ def _estimate(rng, strength):
 
 
 def _title(objective, zone):
+    """The offer's title; a plan generated from the offer carries the same one."""
     data = content()
     return data.titles[objective].format(zone=data.zone_name(zone))
 
@@ -176,7 +178,7 @@ def _opening(holders, adjacent, sound, sound_strength, seed_base):
     elif holders.get(story.source) == "sound":
         source = story.source
     else:
-        source = _nearest(story.zone, sound, adjacent) if story.zone in adjacent else sound[0]
+        source = (_nearest(story.zone, sound, adjacent) if story.zone in adjacent else None) or sound[0]
     estimate = min(story.estimate, round(sound_strength.get(source, 0)))
     return RaidOffer(
         kind=str(RaidKind.OPENING),
@@ -200,7 +202,7 @@ def _check(holders, sound_strength):
         if holder not in HOLDERS:
             raise RaidError(f"Zone {zone} is held by {holder!r}; holders are {', '.join(HOLDERS)}.")
     for zone, strength in sound_strength.items():
-        if not isinstance(strength, int | float) or strength < 0:
+        if not isinstance(strength, int | float) or not math.isfinite(strength) or strength < 0:
             raise RaidError(f"Zone {zone} has a Sound strength of {strength!r}.")
 
 

@@ -18,6 +18,7 @@ be taken from the war's squads one for one. A zone with no ninja left fields onl
 without a squad.
 """
 
+import math
 from dataclasses import dataclass
 
 from world.raids.content import MAX_TEAM, MIN_ROOMS, Condition, RaidKind, content
@@ -160,6 +161,7 @@ class RaidPlan:
     seed: str
     zone: str
     zone_name: str
+    title: str
     story: str | None
     difficulty: str
     team_size: int
@@ -196,6 +198,7 @@ class RaidPlan:
             "seed": self.seed,
             "zone": self.zone,
             "zone_name": self.zone_name,
+            "title": self.title,
             "story": self.story,
             "difficulty": self.difficulty,
             "team_size": self.team_size,
@@ -234,6 +237,7 @@ class RaidPlan:
                 seed=raw["seed"],
                 zone=raw["zone"],
                 zone_name=raw["zone_name"],
+                title=raw["title"],
                 story=raw["story"],
                 difficulty=raw["difficulty"],
                 team_size=int(raw["team_size"]),
@@ -261,6 +265,8 @@ def _squads(squads):
             strength = float(strength)
         except (TypeError, ValueError) as err:
             raise RaidError(f"A squad must be (id, rank, strength), not {entry!r}.") from err
+        if not math.isfinite(strength) or strength < 0:
+            raise RaidError(f"Squad {squad_id} has a strength of {strength!r}.")
         if not isinstance(squad_id, str | int) or isinstance(squad_id, bool):
             raise RaidError(f"A squad id must be a string or an integer, not {squad_id!r}.")
         if rank not in ranks or not ranks[rank].squad:
@@ -538,6 +544,7 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         seed=seed,
         zone=zone,
         zone_name=zone_t.name,
+        title=opening.title if opening else data.titles[objective].format(zone=zone_t.name),
         story=story,
         difficulty=band.key,
         team_size=team_size,

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from world.raids.content import content
-from world.raids.outcome import Kill, Tally, effect_from_dict, effect_to_dict
+from world.raids.outcome import Kill, Losses, Tally, effect_from_dict, effect_to_dict
 
 
 @dataclass
@@ -24,6 +24,7 @@ class RaidReport:
     """The record of one raid; see the module docstring for its life."""
 
     seed: str
+    title: str
     zone: str
     zone_name: str
     source_zone: str
@@ -63,6 +64,7 @@ class RaidReport:
         """
         report = cls(
             seed=plan.seed,
+            title=plan.title,
             zone=plan.zone,
             zone_name=plan.zone_name,
             source_zone=source_zone,
@@ -118,7 +120,13 @@ class RaidReport:
         self.objective_done = True
 
     def tally(self, abandoned=False):
-        """The raid in numbers, for `outcome.resolve()`."""
+        """
+        The raid in numbers, for `outcome.resolve()`.
+
+        Args:
+            abandoned (bool): The team left before the objective was done (`raid abandon`).
+                A team that leaves with the objective done has not abandoned the raid.
+        """
         return Tally(
             zone=self.zone,
             source_zone=self.source_zone,
@@ -164,8 +172,8 @@ class RaidReport:
         started = datetime.fromtimestamp(self.started_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
         team = ", ".join(f"{name} (leader)" if name == self.leader else name for name in self.team)
         lines = [
-            f"Raid report: {self.objective_name} in {self.zone_name}",
-            f"Seed: {self.seed}    Difficulty: {data.band(self.difficulty).label}",
+            f"Raid report: {self.title}",
+            f"Zone: {self.zone_name}    Seed: {self.seed}    Difficulty: {data.band(self.difficulty).label}",
             f"Objective: {self.goal}",
             f"Team: {team}",
             f"Started: {started}    Duration: {_clock(self.duration)}",
@@ -188,13 +196,38 @@ class RaidReport:
                 f"  {entry['player']}: {entry['cause']} ({rooms.get(entry['room'], 'unknown ground')})"
             )
         lines.append("Loot:" if self.loot else "Loot: none")
-        for entry in self.loot:
-            item = data.items.get(entry["item"])
-            lines.append(f"  {entry['player']}: {item.count(entry['qty']) if item else entry['item']}")
+        for player in self.team:
+            taken = {}
+            for entry in self.loot:
+                if entry["player"] == player:
+                    taken[entry["item"]] = taken.get(entry["item"], 0) + entry["qty"]
+            if taken:
+                found = [
+                    data.items[item].count(qty) if item in data.items else item for item, qty in taken.items()
+                ]
+                lines.append(f"  {player}: {', '.join(found)}")
         lines.append("Effect on the war:" if self.effects else "Effect on the war: none yet")
-        for raw in self.effects:
-            lines.append(f"  {effect_from_dict(raw).describe()}")
+        lines += [
+            f"  {effect.describe()}"
+            for effect in _merged_losses(effect_from_dict(raw) for raw in self.effects)
+        ]
         return "\n".join(lines)
+
+
+def _merged_losses(effects):
+    """The effects with the losses of one side in one zone added up (they come per squad)."""
+    merged = []
+    for effect in effects:
+        previous = merged[-1] if merged else None
+        if (
+            isinstance(effect, Losses)
+            and isinstance(previous, Losses)
+            and (previous.zone, previous.faction) == (effect.zone, effect.faction)
+        ):
+            merged[-1] = Losses(effect.zone, effect.faction, previous.n + effect.n)
+        else:
+            merged.append(effect)
+    return merged
 
 
 def _clock(seconds):

@@ -130,8 +130,9 @@ def test_the_board_lists_numbered_offers_with_intelligence():
 def test_an_offer_launches_the_raid_it_describes():
     offer = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True)[0]
     plan = offer.generate([(1, "chuunin", 80.0), (2, "jounin", 30.0)], 3)
-    assert (plan.seed, plan.zone, plan.objective.key, plan.difficulty) == (
+    assert (plan.seed, plan.title, plan.zone, plan.objective.key, plan.difficulty) == (
         offer.seed,
+        offer.title,
         offer.zone,
         offer.objective,
         offer.difficulty,

@@ -159,7 +159,7 @@ def test_the_opening_raid_follows_the_story():
     assert plan.room(plan.entry).name == "Hillside Blind"
     assert plan.room(plan.boss_room).name == "Switchback Pass"
     assert plan.boss.rank == "lieutenant" and plan.boss.fighter == "kabuto"
-    assert plan.objective.kind == "opening"
+    assert plan.objective.kind == "opening" and plan.title == "The Ambush on the Flank"
     column = plan.enemies()[:-1]
     assert column and all(enemy.rank == "chuunin" for enemy in column)
     assert len(column) + 1 <= content().opening.estimate
@@ -180,6 +180,8 @@ def test_the_layout_does_not_move_when_the_squads_change():
         (("s", "river", "ambush", [(1, "lieutenant", 3)], 2), "squads are"),
         (("s", "river", "ambush", [(1, "chuunin")], 2), "id, rank, strength"),
         (("s", "river", "ambush", [(None, "chuunin", 2)], 2), "squad id"),
+        (("s", "river", "ambush", [(1, "chuunin", float("nan"))], 2), "strength of nan"),
+        (("s", "river", "ambush", [(1, "chuunin", -1)], 2), "strength of -1"),
     ],
 )
 def test_bad_arguments_get_a_clear_refusal(args, message):

@@ -82,7 +82,8 @@ def test_the_rendered_report_tells_the_whole_raid():
     report.finish(START + 754, Result.SUCCESS, resolve(report.tally(), garrison=49, holder="sound"))
     text = report.render()
     for expected in (
-        "Raid report: Ambush in The Sound's Flanking Route",
+        "Raid report: The Ambush on the Flank",
+        "Zone: The Sound's Flanking Route",
         "Seed: t1/opening",
         "Team: Ren (leader), Aki",
         "Duration: 12m 34s",
@@ -91,9 +92,8 @@ def test_the_rendered_report_tells_the_whole_raid():
         "the Sound lieutenant",
         "Ren: dealt 120, took 0",
         "Aki: poisoned by the lieutenant's kunai (Switchback Pass)",
-        "Ren: 2 blood pills",
-        "Ren: 1 kunai",
-        "The Sound lost",
+        "Ren: 2 blood pills, 1 kunai",
+        f"The Sound lost {len(report.kills)} ninja in The Sound's Flanking Route.",
         "Ren earned",
     ):
         assert expected in text, expected
