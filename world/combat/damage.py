@@ -1,0 +1,130 @@
+"""
+Damage: how much a technique hits for, what stops a hit, and what happens at zero health.
+
+The formula, all from the data tables:
+
+    per hit       = base + per_rank x attacker's level
+    first hit     + clone_bonus x counted clones       (clones flank or join the attack)
+    that connects + airborne_bonus if the target is airborne (the combo; the target lands)
+    every hit     x the attacker's frenzy multiplier, fractions dropped
+
+There is no random spread: the same move in the same state always hits as hard, so a
+player can learn the numbers (randomness in a round comes from turn order ties and enemy
+target choices). Each hit is stopped first by a substitution (the evade charge is
+time-limited), then by a shadow clone; the rest takes health, never below zero.
+
+At zero health a Leaf player is downed and the revive window opens; anyone else
+(the Sound, NPC allies) is killed.
+"""
+
+from .catalog import Texts
+from .fighter import Status, lasting
+from .messages import MessageKind, narrate
+
+_NO_TEXT = Texts()
+
+
+def say(rules, kind, actor=None, target=None, amount=0):
+    """An outcome message from the templates in rules.yaml."""
+    return narrate(rules.messages.get(kind, _NO_TEXT), kind, actor, target, amount)
+
+
+def per_hit(spec, attacker):
+    """
+    Args:
+        spec (DamageSpec): The technique's damage data.
+        attacker (Fighter): Who hits.
+
+    Returns:
+        int: Damage of one hit before bonuses and frenzy.
+    """
+    return spec.base + spec.per_rank * attacker.level
+
+
+def counted_clones(spec, attacker):
+    """
+    Args:
+        spec (DamageSpec): The technique's damage data.
+        attacker (Fighter): Who hits.
+
+    Returns:
+        int: How many of the attacker's clones add their bonus (and vanish, if the
+        technique spends them).
+    """
+    if not (spec.clone_bonus or spec.spends_clones):
+        return 0
+    if spec.clones_counted is None:
+        return attacker.clones
+    return min(attacker.clones, spec.clones_counted)
+
+
+def lose_health(fighter, amount):
+    """Take health away, never below zero."""
+    fighter.health = max(0, fighter.health - amount)
+
+
+def fall(fighter, rules, actor=None):
+    """
+    Settle a fighter who may have reached zero health.
+
+    Args:
+        fighter (Fighter): The fighter to check.
+        rules (Rules): For the revive window and the texts.
+        actor (Fighter, optional): Who dealt the last blow (None for poison or a medic's own cost).
+
+    Returns:
+        list of CombatMessage: DOWNED or KILLED, or nothing if the fighter still stands.
+    """
+    if fighter.health > 0 or not fighter.active:
+        return []
+    fighter.clones = fighter.airborne = fighter.evade_hits = fighter.evade_rounds = fighter.frenzy_rounds = 0
+    fighter.frenzy_multiplier = 1.0
+    if fighter.is_player:
+        fighter.status = Status.DOWNED
+        fighter.revive_window = lasting(rules.revive_window)
+        return [say(rules, MessageKind.DOWNED, actor, fighter, rules.revive_window)]
+    fighter.status = Status.DEAD
+    return [say(rules, MessageKind.KILLED, actor, fighter)]
+
+
+def deliver(attacker, target, spec, clones, rules):
+    """
+    Land a technique's hits on one target.
+
+    Args:
+        attacker (Fighter): Who hits.
+        target (Fighter): Who is hit.
+        spec (DamageSpec): The technique's damage data.
+        clones (int): The attacker's clones counted for the bonus (see `counted_clones`).
+        rules (Rules): For the texts.
+
+    Returns:
+        tuple: (list of CombatMessage, bool): the messages, and whether any hit connected
+        (on-hit effects such as poison apply only then). Falling is left to the caller.
+    """
+    messages = []
+    bonus = spec.clone_bonus * clones
+    combo = spec.airborne_bonus if target.airborne else 0
+    dealt, connected = 0, False
+    for _ in range(spec.hits):
+        if target.evade_hits:
+            target.evade_hits -= 1
+            messages.append(say(rules, MessageKind.EVADED, attacker, target))
+            continue
+        if target.clones:
+            target.clones -= 1
+            messages.append(say(rules, MessageKind.SOAKED, attacker, target))
+            continue
+        amount = per_hit(spec, attacker)
+        if not connected:
+            amount += bonus + combo
+        amount = int(amount * attacker.frenzy_multiplier)
+        connected = True
+        dealt += amount
+        lose_health(target, amount)
+    if connected and combo:
+        target.airborne = 0
+        messages.append(say(rules, MessageKind.COMBO, attacker, target, combo))
+    if connected:
+        messages.append(say(rules, MessageKind.DAMAGE, attacker, target, dealt))
+    return messages, connected

@@ -1,0 +1,132 @@
+"""
+Effects: what a technique or item does to the fighters it reaches, once it is paid for.
+
+`perform` tells the flavour line, spends the clones a combo uses, and then applies each of
+the ability's effects to every target, in a fixed order: damage (see `damage`), effects
+that need a hit to connect (poison, chakra drain, launch), then healing, chakra, clones,
+substitution, frenzy, poison extraction, revival and carrying out. Each returns messages.
+
+Two rules the story insists on live here. Healing (Mystical Palm, blood pills) never
+touches poison, and says so. Poison Extraction removes every dose but makes the medic pay
+health for it, enough to down the medic: drawing poison out can cost the healer's life.
+"""
+
+from .catalog import Targeting
+from .damage import counted_clones, deliver, fall, lose_health, say
+from .fighter import PoisonDose, Status, lasting
+from .messages import MessageKind, narrate
+
+
+def _flavour(actor, ability, targets):
+    """The ability's own line; aimed at one other fighter it names them, else nobody."""
+    if len(targets) == 1 and targets[0] is not actor:
+        return narrate(ability.texts, MessageKind.ACTION, actor, targets[0], name=ability.name)
+    on_self = ability.targeting is Targeting.ALLY and targets == [actor]
+    texts = ability.texts.on_self() if on_self else ability.texts
+    return narrate(texts, MessageKind.ACTION, actor, None, name=ability.name)
+
+
+def _poison(target, spec, rules):
+    """Add a dose; at the stack limit the dose closest to wearing off makes room."""
+    if len(target.poison) >= rules.max_poison_stacks:
+        target.poison.remove(min(target.poison, key=lambda dose: dose.rounds))
+    target.poison.append(PoisonDose(damage=spec.damage, rounds=spec.rounds))
+
+
+def _on_hit(actor, target, ability, rules):
+    """Effects that need a hit to connect."""
+    messages = []
+    if ability.poison:
+        _poison(target, ability.poison, rules)
+        messages.append(say(rules, MessageKind.POISONED, actor, target, ability.poison.damage))
+    if ability.drain_chakra:
+        lost = min(target.chakra, ability.drain_chakra)
+        target.chakra -= lost
+        messages.append(say(rules, MessageKind.DRAINED, actor, target, lost))
+    if ability.launch and target.health > 0:
+        target.airborne = lasting(ability.launch)
+        messages.append(say(rules, MessageKind.LAUNCHED, actor, target))
+    return messages
+
+
+def _support(actor, target, ability, rules):
+    """Effects that help (or, for the medic's own cost, hurt) the user's side."""
+    messages = []
+    if ability.heal:
+        amount = ability.heal.base + ability.heal.per_rank * actor.level
+        gained = min(amount, target.health_max - target.health)
+        target.health += gained
+        messages.append(say(rules, MessageKind.HEAL, actor, target, gained))
+        if target.poisoned:
+            messages.append(say(rules, MessageKind.POISON_REMAINS, actor, target))
+    if ability.restore_chakra:
+        gained = min(ability.restore_chakra, target.chakra_max - target.chakra)
+        target.chakra += gained
+        messages.append(say(rules, MessageKind.CHAKRA, actor, target, gained))
+    if ability.clones:
+        made = ability.clones.count + ability.clones.per_rank * actor.level
+        target.clones = min(rules.max_clones, target.clones + made)
+        messages.append(say(rules, MessageKind.CLONES, actor, target, target.clones))
+    if ability.evade:
+        target.evade_hits = ability.evade.hits
+        target.evade_rounds = lasting(ability.evade.rounds)
+        messages.append(say(rules, MessageKind.EVADE_READY, actor, target))
+    if ability.frenzy:
+        target.frenzy_rounds = lasting(ability.frenzy.rounds)
+        target.frenzy_multiplier = ability.frenzy.multiplier
+        percent = round((ability.frenzy.multiplier - 1) * 100)
+        messages.append(say(rules, MessageKind.FRENZY, actor, target, percent))
+    if ability.extract_poison:
+        spec = ability.extract_poison
+        cost = spec.health_base + spec.health_per_poison_damage * target.poison_per_round
+        target.poison = []
+        messages.append(say(rules, MessageKind.EXTRACTED, actor, target))
+        lose_health(actor, cost)
+        messages.append(say(rules, MessageKind.EXTRACTION_COST, actor, actor, cost))
+        messages += fall(actor, rules)
+    return messages
+
+
+def _rescue(actor, target, ability, rules):
+    """Getting a downed teammate back up, or out."""
+    if ability.revive:
+        target.status = Status.ACTIVE
+        target.revive_window = 0
+        target.health = max(1, int(target.health_max * ability.revive))
+        return [say(rules, MessageKind.REVIVED, actor, target, target.health)]
+    if ability.carry:
+        target.status = actor.status = Status.ESCAPED
+        target.revive_window = 0
+        target.health = max(target.health, rules.carried_out_health)
+        return [say(rules, MessageKind.CARRIED, actor, target)]
+    return []
+
+
+def perform(actor, ability, targets, rules):
+    """
+    Apply a paid-for ability.
+
+    Args:
+        actor (Fighter): The user.
+        ability (Ability): The technique or item use.
+        targets (list of Fighter): Whom it reaches (already checked).
+        rules (Rules): Limits and outcome texts.
+
+    Returns:
+        list of CombatMessage: In the order things happened.
+    """
+    messages = [_flavour(actor, ability, targets)]
+    clones = counted_clones(ability.damage, actor) if ability.damage else 0
+    if clones and ability.damage.spends_clones:
+        actor.clones -= clones
+        messages.append(say(rules, MessageKind.CLONES_SPENT, actor, actor, clones))
+    for target in targets:
+        if ability.damage:
+            hits, connected = deliver(actor, target, ability.damage, clones, rules)
+            messages += hits
+            if connected:
+                messages += _on_hit(actor, target, ability, rules)
+            messages += fall(target, rules, actor)
+        messages += _support(actor, target, ability, rules)
+        messages += _rescue(actor, target, ability, rules)
+    return messages

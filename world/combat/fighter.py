@@ -1,0 +1,158 @@
+"""
+A fighter's state during one encounter: plain data the round engine reads and changes.
+
+A `Fighter` holds everything the rules need and nothing of Evennia: health and chakra
+(current and maximum), rank and the level it gives, side, known techniques, pouch, and
+the short-lived combat state (cooldowns, poison doses, shadow clones, airborne, evading,
+frenzy, the revive window). Players are turned into fighters by `world.combat.ninja`,
+Sound fighters by `Encounter.spawn`.
+
+Every counter of rounds holds, between rounds, the number of rounds still to come in which
+it applies; effects that start during a round are stored one higher so that they also
+cover the rest of that round (see `lasting`). Poison doses instead count the round-end
+ticks they have left.
+"""
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    LEAF = "leaf"
+    SOUND = "sound"
+
+
+class Status(StrEnum):
+    ACTIVE = "active"  # standing and acting
+    DOWNED = "downed"  # a Leaf ninja at zero health; can be revived or carried out
+    DEAD = "dead"  # killed (Sound) or bled out (Leaf): gone for this timeline
+    ESCAPED = "escaped"  # left the fight alive: fled, carried out, or carried someone out
+
+
+def lasting(rounds):
+    """
+    Args:
+        rounds (int): Rounds after the current one an effect should last.
+
+    Returns:
+        int: The counter to store now, so the effect also covers the rest of this round.
+    """
+    return rounds + 1
+
+
+@dataclass
+class PoisonDose:
+    """One dose of poison: damage at every round end, for `rounds` more ticks."""
+
+    damage: int
+    rounds: int
+
+
+@dataclass
+class Fighter:
+    """One side's combatant in an encounter."""
+
+    id: str
+    name: str
+    side: Side
+    rank: str
+    level: int
+    health: int
+    health_max: int
+    chakra: int
+    chakra_max: int
+    speed: int
+    is_player: bool = True
+    template: str = ""  # the enemies.yaml key a Sound fighter was made from
+    aliases: list = field(default_factory=list)
+    techniques: list = field(default_factory=list)
+    pouch: dict = field(default_factory=dict)
+    cooldowns: dict = field(default_factory=dict)
+    poison: list = field(default_factory=list)
+    clones: int = 0
+    airborne: int = 0
+    evade_hits: int = 0
+    evade_rounds: int = 0
+    frenzy_rounds: int = 0
+    frenzy_multiplier: float = 1.0
+    status: Status = Status.ACTIVE
+    revive_window: int = 0
+
+    @property
+    def active(self):
+        return self.status is Status.ACTIVE
+
+    @property
+    def downed(self):
+        return self.status is Status.DOWNED
+
+    @property
+    def in_fight(self):
+        """True while the fighter still takes part: standing or downed."""
+        return self.status in (Status.ACTIVE, Status.DOWNED)
+
+    @property
+    def poisoned(self):
+        return bool(self.poison)
+
+    @property
+    def poison_per_round(self):
+        """Total damage all poison doses deal at the next round end."""
+        return sum(dose.damage for dose in self.poison)
+
+    @property
+    def health_fraction(self):
+        return self.health / self.health_max if self.health_max else 0.0
+
+    def knows(self, ability):
+        """
+        Args:
+            ability (Ability): A technique.
+
+        Returns:
+            bool: True if this fighter can use it: innate, or among its techniques.
+        """
+        return ability.innate or ability.key in self.techniques
+
+    def cooldown_left(self, key):
+        """Rounds before the technique or item `key` can be used again (0: ready)."""
+        return self.cooldowns.get(key, 0)
+
+    def carries(self, item_key):
+        """How many of an item the fighter has in their pouch."""
+        return self.pouch.get(item_key, 0)
+
+    def status_tags(self):
+        """
+        Returns:
+            list of str: Short words for the states a player should see beside a name,
+            such as "downed (2)", "2 clones", "airborne", "poisoned", "evading", "frenzied".
+        """
+        tags = []
+        if self.downed:
+            tags.append(f"downed ({self.revive_window})")
+        if self.clones:
+            tags.append(f"{self.clones} clone{'s' if self.clones != 1 else ''}")
+        if self.airborne:
+            tags.append("airborne")
+        if self.poison:
+            tags.append("poisoned")
+        if self.evade_hits:
+            tags.append("evading")
+        if self.frenzy_rounds:
+            tags.append("frenzied")
+        return tags
+
+    def to_dict(self):
+        """Plain data (str, int, float, list, dict) for an Evennia Attribute or JSON."""
+        data = asdict(self)
+        data["side"], data["status"] = self.side.value, self.status.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data):
+        """The inverse of `to_dict`."""
+        data = dict(data)
+        data["side"], data["status"] = Side(data["side"]), Status(data["status"])
+        data["poison"] = [PoisonDose(**dose) for dose in data.get("poison", ())]
+        return cls(**data)
