@@ -50,12 +50,15 @@ class Encounter:
         self.fighters[fighter.id] = fighter
         return fighter
 
-    def spawn(self, enemy_key, catalog=None):
+    def spawn(self, enemy_key, name=None, catalog=None):
         """
         Add a Sound fighter made from its entry in enemies.yaml.
 
         Args:
             enemy_key (str): Key in enemies.yaml, e.g. "sound_chuunin" or "kabuto".
+            name (str, optional): A name to show instead of the numbered template name,
+                e.g. a raid boss's ("the scarred Sound sergeant"); players can still
+                target it by its id.
             catalog (Catalog, optional): Content to use; the shipped data by default.
 
         Returns:
@@ -72,7 +75,7 @@ class Encounter:
         return self.add(
             Fighter(
                 id=enemy_key if spec.unique else f"{enemy_key}-{number}",
-                name=spec.name if spec.unique else f"{spec.name} {number}",
+                name=name or (spec.name if spec.unique else f"{spec.name} {number}"),
                 side=Side.SOUND,
                 rank=spec.rank,
                 level=spec.level,

@@ -33,6 +33,13 @@ def test_players_name_techniques_and_targets_loosely(team):
     assert plan_technique(encounter, sakura.id, "heal", "s").target == "sakura"
 
 
+def test_a_raid_can_name_its_boss(team):
+    encounter, naruto, _ = team
+    boss = encounter.spawn("sound_chuunin", name="the scarred Sound sergeant")
+    assert (boss.id, boss.name) == ("sound_chuunin-3", "the scarred Sound sergeant")
+    assert plan_technique(encounter, naruto.id, "strike", "sergeant").target == boss.id
+
+
 def test_unknown_or_unlearned_techniques(team):
     encounter, naruto, sakura = team
     assert refused(encounter, naruto, "rasengun", "chu") == "There is no technique called 'rasengun'."
