@@ -63,4 +63,12 @@ Between rounds the encounter can be stored with `encounter.to_dict()` and rebuil
 `status_tags()` gives short words ("downed (2)", "3 clones", "poisoned") for a combat
 display. Rounds are counted, not timed: the cooldowns, substitutions, frenzies and
 revive windows all tick in rounds, so the raid decides how long a round lasts.
+
+Evennia contribs: health and chakra are the traits contrib's gauges on the Character, read
+and written by `ninja`. The cooldowns and buffs contribs are not used inside a fight: both
+count wall-clock seconds (`time.time()`, and buffs tick through `utils.delay`), store on a
+database object, and would make the engine depend on a clock and a database; a round here
+lasts as long as the players take to choose, so "ready in 2 rounds" cannot be expressed in
+seconds. Cooldowns, poison doses, substitutions and frenzies are therefore plain counters on
+the Fighter, which also keeps every fight replayable from a seed.
 """
