@@ -11,6 +11,7 @@ The round: everyone acts once, in initiative order, then effects tick.
    roll. Each action is checked again at its turn: a fighter downed before its turn does
    nothing; an attack whose target fell turns on another standing foe; anything else that
    became impossible (chakra drained by a scalpel, say) fizzles with the reason, unpaid.
+   Once one side has nobody standing, the remaining actions are dropped.
 3. At the round end poison burns (standing fighters only; it can down them), revive
    windows close one round (an empty one means death), and cooldowns, substitutions,
    airborne foes and frenzies count down. If no Leaf ninja stands any more, nobody is
@@ -207,6 +208,8 @@ def resolve_round(encounter, actions, rng, catalog=None):
     chosen.sort(key=lambda entry: entry[:3])
     messages = []
     for *_, action in chosen:
+        if encounter.outcome is not Outcome.ONGOING:
+            break  # the rest of the round's actions have nobody left to act on
         if encounter.get(action.actor).active:
             messages += _take_turn(encounter, action, rng, catalog)
     messages += _end_of_round(encounter, catalog.rules)

@@ -9,6 +9,7 @@ from world.combat.actions import plan_item, plan_technique, plan_wait
 from world.combat.encounter import Encounter, Outcome
 from world.combat.errors import CombatError
 from world.combat.fighter import Side, Status
+from world.combat.messages import MessageKind
 from world.combat.rounds import resolve_round
 
 SQUAD = ["sound_chuunin", "sound_chuunin", "sound_chuunin", "sound_jounin"]
@@ -71,6 +72,8 @@ def test_two_players_against_four_sound_fighters_fight_to_the_end():
         assert 0 <= fighter.chakra <= fighter.chakra_max
     for _, *lines in texts(results):
         assert not any("{" in line or "}" in line for line in lines)
+    # Nobody was told to act on a fight already won.
+    assert not [m for r in results for m in r.messages if m.kind is MessageKind.FIZZLE]
     # Everyone on the Sound side got to act.
     actors = {m.actor for r in results for m in r.messages}
     assert {f.id for f in sound} <= actors
@@ -116,3 +119,15 @@ def test_players_who_choose_nothing_wait_and_enemies_choose_by_ai():
     kinds = {m.actor: m.kind.value for m in result.messages if m.kind.value in ("waited", "action")}
     assert kinds == {naruto.id: "waited", "sound_chuunin-1": "action"}
     assert naruto.chakra > 10
+
+
+def test_actions_after_the_last_foe_falls_are_dropped():
+    naruto = leaf("naruto", "anbu", speed=50)
+    lee = leaf("lee", "genin", speed=1)
+    encounter = fight(naruto, lee, enemies=["sound_chuunin"])
+    chuunin = encounter.get("sound_chuunin-1")
+    chuunin.health = 1
+    result = play(encounter, technique(naruto, "strike", chuunin), technique(lee, "strike", chuunin))
+    assert result.outcome is Outcome.VICTORY
+    assert [m.actor for m in result.messages if m.kind is MessageKind.ACTION] == [naruto.id]
+    assert MessageKind.FIZZLE not in [m.kind for m in result.messages]
