@@ -8,6 +8,8 @@ from evennia import default_cmds
 
 from commands.ninja import CmdScore
 from commands.unloggedin import CmdCreate
+from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
+from commands.war_admin import CmdAttrition, CmdAudit, CmdRebuild, CmdSquad, CmdStoryClock, CmdZoneSet
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -17,7 +19,8 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        self.add(CmdScore())
+        for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime):
+            self.add(cmd())
 
 
 class AccountCmdSet(default_cmds.AccountCmdSet):
@@ -27,6 +30,8 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
+        for cmd in (CmdZoneSet, CmdSquad, CmdAttrition, CmdStoryClock, CmdRebuild, CmdAudit):
+            self.add(cmd())
 
 
 class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):

@@ -71,6 +71,33 @@ class Character(ObjectParent, DefaultCharacter):
             "chakra_max": int(chakra.max),
         }
 
+    def at_post_puppet(self, **kwargs):
+        super().at_post_puppet(**kwargs)
+        self._war_briefing()
+
+    def at_pre_unpuppet(self, **kwargs):
+        self._remember_war()
+        super().at_pre_unpuppet(**kwargs)
+
+    def _war_briefing(self):
+        """Tell the returning player what changed in the war since they last played."""
+        from world.war.briefing import SEEN_ATTR, briefing
+        from world.war.service import WAR
+
+        if not (WAR.ready and self.account):
+            return
+        text = briefing(self.account.attributes.get(SEEN_ATTR), WAR.state, WAR.clock())
+        if text:
+            self.msg(text)
+        self._remember_war()
+
+    def _remember_war(self):
+        from world.war.briefing import SEEN_ATTR, seen_now
+        from world.war.service import WAR
+
+        if WAR.ready and self.account:
+            self.account.attributes.add(SEEN_ATTR, seen_now(WAR.state, WAR.clock()))
+
     def prompt_text(self):
         """The status line shown after every command."""
         v = self.vitals()

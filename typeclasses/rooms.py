@@ -1,24 +1,26 @@
 """
-Room
-
-Rooms are simple containers that has no location of their own.
-
+Rooms: places in the village. A room knows its stable id and its zone (set by the world
+builder from the village data); its description reads differently depending on who holds
+the zone now (the Leaf, the Sound, or both fighting over it).
 """
 
 from evennia.objects.objects import DefaultRoom
+
+from world.village.layout import current_layout, describe_room
 
 from .objects import ObjectParent
 
 
 class Room(ObjectParent, DefaultRoom):
-    """
-    Rooms are like any Object, except their location is None
-    (which is default). They also use basetype_setup() to
-    add locks so they cannot be puppeted or picked up.
-    (to change that, use at_object_creation instead)
+    """A room of the village."""
 
-    See mygame/typeclasses/objects.py for a list of
-    properties and methods available on all Objects.
-    """
+    def get_display_desc(self, looker, **kwargs):
+        from world.war.display import holder_label
+        from world.war.service import WAR
 
-    pass
+        layout = current_layout()
+        spec = layout.rooms.get(self.db.room_id)
+        if spec is None:
+            return super().get_display_desc(looker, **kwargs)
+        zone = WAR.state.zones.get(spec.zone) if WAR.ready else None
+        return describe_room(spec, layout.zones[spec.zone], holder_label(zone) if zone else None)

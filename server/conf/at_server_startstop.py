@@ -1,9 +1,9 @@
 """
 Server start and stop hooks.
 
-At every start (cold start or reload) the account throttles learn the exempt addresses and
+At every start (cold start or reload): the account throttles learn the exempt addresses;
 the world is built or updated from the village data, so a data edit reaches the game by a
-reload.
+reload; the war is loaded and catches up on the ticks missed while the server was down.
 """
 
 from evennia.utils import logger
@@ -16,11 +16,16 @@ def at_server_init():
 def at_server_start():
     from server.throttles import install_account_throttles
     from world.village.builder import build_world
+    from world.war.announce import announce
+    from world.war.service import WAR
 
     install_account_throttles()
     report = build_world()
     if report.changed:
         logger.log_info(f"World builder: {report.summary()}")
+    WAR.subscribe(announce)
+    events = WAR.start()
+    logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
 
 
 def at_server_stop():

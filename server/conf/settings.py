@@ -63,10 +63,85 @@ THROTTLE_EXEMPT_ADDRESSES = ["127.0.0.1", "::1"]
 PORTAL_SESSION_HANDLER_CLASS = "server.throttles.ExemptingPortalSessionHandler"
 
 ######################################################################
+# The war
+######################################################################
+
+# Overrides of world/war/data/war.yaml, shaped like it (for example
+# {"real_seconds_per_story_year": 3600} for a fast test world).
+WAR_OVERRIDES = {}
+# The epoch a brand-new server's first timeline starts in, and its seed (None: random).
+WAR_START_EPOCH = "present"
+WAR_SEED = None
+# How often, in real seconds, the war catches up on due ticks (a story day is ~166 s).
+WAR_RESOLVE_INTERVAL = 30
+
+GLOBAL_SCRIPTS = {
+    "war_ticker": {
+        "typeclass": "typeclasses.scripts.WarTicker",
+        "interval": WAR_RESOLVE_INTERVAL,
+        "repeats": 0,
+        "persistent": True,
+        "desc": "Resolves the war's due ticks.",
+    },
+}
+
+DEFAULT_CHANNELS = [
+    {
+        "key": "Public",
+        "aliases": ("pub",),
+        "desc": "Public discussion",
+        "locks": "control:perm(Admin);listen:all();send:all()",
+    },
+    {
+        "key": "War",
+        "aliases": ("warnews",),
+        "desc": "News from the front, as it happens",
+        "locks": "control:perm(Admin);listen:all();send:perm(Admin)",
+    },
+]
+
+######################################################################
 # The game's own Django apps (tables of our own: the war, the audit log)
 ######################################################################
 
 INSTALLED_APPS += ["world.war", "world.gamemaster"]  # noqa: F405
+
+######################################################################
+# Hardening: hostile input, reloads and crashes (server/portal/, server/sessions.py,
+# server/passwords.py)
+######################################################################
+
+# Portal: telnet parsed with bounded buffers, websocket messages capped, input held while the
+# server reloads or restarts, and a server that dies unasked started again. This handler
+# builds on the Throttles section's (server.throttles) and replaces it here.
+PORTAL_SESSION_HANDLER_CLASS = "server.portal.sessions.HardenedPortalSessionHandler"
+TELNET_PROTOCOL_CLASS = "server.portal.telnet.HardenedTelnetProtocol"
+WEBSOCKET_PROTOCOL_CLASS = "server.portal.websocket.HardenedWebSocketClient"
+AMP_SERVER_PROTOCOL_CLASS = "server.portal.supervisor.SupervisingAMPServerProtocol"
+PORTAL_MAX_SUBNEGOTIATION_BYTES = 16 * 1024  # one telnet IAC SB ... IAC SE (GMCP, MSDP, ...)
+PORTAL_MAX_LINE_BYTES = 16 * 1024  # an unterminated telnet line (MAX_CHAR_LIMIT still applies)
+WEBSOCKET_MAX_MESSAGE_BYTES = 64 * 1024
+WEBSOCKET_MAX_HANDSHAKE_BYTES = 16 * 1024
+PORTAL_HELD_INPUT_LIMIT = 200  # commands kept per session while the server is away
+SERVER_CRASH_RESTARTS = 3  # restarts after crashes within SERVER_CRASH_WINDOW seconds
+SERVER_CRASH_WINDOW = 300
+
+# Server: input functions that a client cannot crash, the portal told each session's puppet
+# (so a crash restart restores it), and logins checked off the game thread.
+SERVER_SESSION_HANDLER_CLASS = "server.sessions.HardenedServerSessionHandler"
+INPUT_FUNC_MODULES = [*INPUT_FUNC_MODULES, "server.login_inputfuncs"]  # noqa: F405 - last: its login wins
+
+# Failed logins and account creations are counted in a database table, not in process memory,
+# so a reload forgives nothing. server.throttles creates the table at server start.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "throttle_cache",
+        "TIMEOUT": 60 * 5,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 ######################################################################
 # Settings given in secret_settings.py override those in this file.

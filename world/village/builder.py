@@ -17,6 +17,8 @@ from world.village.layout import DIRECTIONS, load_layout
 
 ROOM_TAG = "room_id"
 EXIT_TAG = "exit_id"
+# Rooms are also tagged with their zone, so the war can speak to a whole zone at once.
+ZONE_TAG = "zone"
 ROOM_TYPECLASS = "typeclasses.rooms.Room"
 EXIT_TYPECLASS = "typeclasses.exits.Exit"
 
@@ -87,6 +89,10 @@ def _set(obj, report_list, **attrs):
         if name in attrs and obj.attributes.get(name) != attrs[name]:
             obj.attributes.add(name, attrs[name])
             changed = True
+    if "zone" in attrs and obj.tags.get(category=ZONE_TAG) != attrs["zone"]:
+        obj.tags.clear(category=ZONE_TAG)
+        obj.tags.add(attrs["zone"], category=ZONE_TAG)
+        changed = True
     if changed and report_list is not None:
         report_list.append(obj)
     return changed

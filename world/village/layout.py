@@ -3,7 +3,8 @@ The village layout: zones and rooms loaded from the YAML files in `data/`.
 
 Each zone file describes one zone and its rooms. A zone names its neighbours (the front can
 only move between neighbours), its place on the map grid (`coords`, x east and y north),
-whether it lies inside the village walls, and a line for each holder that is added to every
+whether it lies inside the village walls, a short name of at most eight letters for the
+map, and a line for each holder that is added to every
 room's description, so rooms read differently under the Leaf, the Sound, or in battle.
 Rooms carry stable integer ids so that the builder can find them again (and client mappers
 can key on them); exits name a direction and the id of the room they lead to. Loading
@@ -12,6 +13,7 @@ room before anything touches the database.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -62,6 +64,7 @@ class ZoneSpec:
     key: str
     name: str
     room_ids: tuple
+    short: str = ""
     neighbours: tuple = ()
     coords: tuple = (0, 0)
     inside_walls: bool = True
@@ -155,6 +158,7 @@ def load_layout(data_dir=DATA_DIR):
             key=zone_key,
             name=_text(zone_raw.get("name", zone_key)),
             room_ids=tuple(ids),
+            short=_text(zone_raw.get("short", zone_key))[:8],
             neighbours=tuple(zone_raw.get("neighbours") or ()),
             coords=(int(coords[0]), int(coords[1])),
             inside_walls=bool(zone_raw.get("inside_walls", True)),
@@ -186,3 +190,13 @@ def _check_links(zones, rooms):
     for a, b in crossings:
         if a != b and b not in zones[a].neighbours:
             raise LayoutError(f"an exit joins {a} to {b}, which are not neighbours")
+
+
+@lru_cache(maxsize=1)
+def current_layout():
+    """
+    Returns:
+        Layout: The village as the data on disk describes it, loaded once per process (a
+            reload, or `current_layout.cache_clear()` after a rebuild, reads it again).
+    """
+    return load_layout()
