@@ -154,11 +154,6 @@ class Ability:
     carry: bool = False
     frenzy: FrenzySpec | None = None
 
-    @property
-    def hostile(self):
-        """True for abilities aimed at the other side."""
-        return self.targeting in (Targeting.ENEMY, Targeting.ALL_ENEMIES)
-
 
 @dataclass(frozen=True)
 class ItemSpec:

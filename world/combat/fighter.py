@@ -87,11 +87,6 @@ class Fighter:
         return self.status is Status.DOWNED
 
     @property
-    def in_fight(self):
-        """True while the fighter still takes part: standing or downed."""
-        return self.status in (Status.ACTIVE, Status.DOWNED)
-
-    @property
     def poisoned(self):
         return bool(self.poison)
 

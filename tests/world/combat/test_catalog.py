@@ -59,7 +59,8 @@ def test_new_genin_know_the_starting_sets_and_later_techniques_need_rank():
 def test_heals_are_aimed_at_allies_and_rasengan_at_enemies():
     catalog = get_catalog()
     assert catalog.techniques["medical_palm"].targeting is Targeting.ALLY
-    assert catalog.techniques["rasengan"].hostile
+    assert catalog.techniques["rasengan"].targeting is Targeting.ENEMY
+    assert catalog.items["smoke_bomb"].ability.targeting is Targeting.ALL_ALLIES
     assert catalog.items["kunai"].ability is None and catalog.items["kunai"].note
 
 

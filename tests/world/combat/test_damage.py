@@ -186,3 +186,28 @@ def test_area_damage_from_an_explosive_tag_hits_every_foe():
     for foe in encounter.foes_of(tenten):
         assert foe.health == ENEMIES[foe.template]["health"] - damage
     assert "explosive_tag" not in tenten.pouch
+
+
+def test_a_smoke_bomb_lets_the_whole_team_slip_the_next_hit():
+    naruto = leaf("naruto", "genin", pouch={"smoke_bomb": 1}, speed=0)
+    sakura = leaf("sakura", "genin")
+    encounter = fight(naruto, sakura, enemies=["sound_chuunin", "sound_chuunin"])
+    one, two = encounter.get("sound_chuunin-1"), encounter.get("sound_chuunin-2")
+    result = play(
+        encounter,
+        item(naruto, "smoke_bomb"),
+        technique(one, "strike", naruto),
+        technique(two, "strike", sakura),
+    )
+    assert naruto.health == naruto.health_max and sakura.health == sakura.health_max
+    assert [m.kind for m in result.messages].count(MessageKind.EVADED) == 2
+
+
+def test_a_soldier_pill_restores_chakra_up_to_the_maximum():
+    naruto = leaf("naruto", "genin", chakra=10)
+    encounter = fight(naruto, enemies=["sound_chuunin"])
+    play(encounter, item(naruto, "soldier_pill"))
+    restored = ITEMS["soldier_pill"]["use"]["restore_chakra"]
+    assert naruto.chakra == min(naruto.chakra_max, 10 + restored)
+    assert "soldier_pill" not in naruto.pouch
+    assert naruto.cooldown_left("soldier_pill") == ITEMS["soldier_pill"]["use"]["cooldown"]
