@@ -1,0 +1,82 @@
+"""
+Throttles as a player meets them: from loopback (exempt by default) account creation and new
+connections are not limited; with no exempt address, Evennia's own limits are back (2
+accounts per address per 10 minutes, 2 new connections a second server-wide).
+"""
+
+import time
+
+import pytest
+
+from tests.support.clients import TelnetClient, create_account
+from tests.support.gameserver import GameServer
+
+pytestmark = pytest.mark.e2e
+
+CREATION_REFUSED = "You are creating too many accounts. Please log into an existing account."
+QUEUED = "DoS protection is active"
+BURST = 6
+# Evennia's queue admits 2 connections a second: the last of 6 waits about 2.5 s.
+AT_ONCE = 1.5
+
+
+@pytest.fixture(scope="module")
+def unexempt_server():
+    """A second game, whose settings exempt no address from the throttles."""
+    with GameServer(extra_settings={"THROTTLE_EXEMPT_ADDRESSES": []}) as server:
+        yield server
+
+
+def open_burst(server, count=BURST):
+    """
+    Open `count` telnet connections as fast as possible.
+
+    Returns:
+        tuple: (clients, seconds from the first open until every one saw the login screen).
+    """
+    started = time.monotonic()
+    clients = [TelnetClient(server.telnet_port, timeout=6) for _ in range(count)]
+    for client in clients:
+        client.expect("create <name> <password>")
+    return clients, time.monotonic() - started
+
+
+def test_loopback_creates_three_accounts_in_a_row(telnet, credentials):
+    player = telnet()
+    player.expect("S E C O N D")
+    for _ in range(3):
+        name, password = credentials("Thr")
+        create_account(player, name, password)
+
+
+def test_loopback_connections_are_all_admitted_at_once(game_server):
+    clients, took = open_burst(game_server)
+    try:
+        assert took < AT_ONCE, f"{BURST} connections took {took:.2f}s to be admitted"
+        assert not any(QUEUED in client.transcript for client in clients)
+    finally:
+        for client in clients:
+            client.close()
+
+
+def test_without_exemptions_the_third_account_is_refused(unexempt_server, credentials):
+    player = TelnetClient(unexempt_server.telnet_port)
+    try:
+        player.expect("S E C O N D")
+        for _ in range(2):
+            create_account(player, *credentials("Lim"))
+        name, password = credentials("Lim")
+        player.command(f"create {name} {password}", CREATION_REFUSED)
+    finally:
+        player.close()
+
+
+def test_without_exemptions_a_burst_of_connections_is_queued(unexempt_server):
+    """Queued, told so, and every one admitted in turn: none is dropped while it waits."""
+    clients, took = open_burst(unexempt_server)
+    try:
+        assert any(QUEUED in client.transcript for client in clients)
+        assert took >= AT_ONCE, f"{BURST} connections were all admitted in {took:.2f}s"
+    finally:
+        for client in clients:
+            client.close()
