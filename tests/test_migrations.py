@@ -1,11 +1,23 @@
-"""The suite builds its test database from the models (--nomigrations, for speed); this
-checks that the migrations the real server runs match those models."""
+"""
+The suite builds its test database from the models (--nomigrations, for speed), which also
+hides the migration files from Django inside this process; so this asks a separate process
+whether the migrations the real server runs match the models.
+"""
 
-import pytest
-from django.core.management import call_command
+import subprocess
+import sys
+from pathlib import Path
 
-pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_game_apps_have_no_missing_migrations():
-    call_command("makemigrations", "war", "gamemaster", check=True, dry_run=True, verbosity=0)
+    evennia = Path(sys.executable).absolute().parent / "evennia"
+    result = subprocess.run(
+        [str(evennia), "makemigrations", "--check", "--dry-run", "war", "gamemaster"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
