@@ -20,7 +20,7 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.urls import Resolver404, URLResolver, get_resolver, resolve
+from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import RoutePattern
 from evennia.utils import create
 
@@ -261,12 +261,20 @@ def test_detail_pages_stay_on_the_game(client, game_master):
         channel.web_get_detail_url(),
         entry.web_get_detail_url(),
         f"/api/characters/{character.pk}/",
+        reverse("admin:objects_objectdb_change", args=[character.pk], urlconf=URLCONF),
+        reverse("admin:accounts_accountdb_change", args=[game_master.pk], urlconf=URLCONF),
+        reverse("admin:comms_channeldb_change", args=[channel.pk], urlconf=URLCONF),
+        reverse("admin:help_helpentry_change", args=[entry.pk], urlconf=URLCONF),
     ]
     checker = Checker()
     for path in pages:
         response = client.get(path, HTTP_ACCEPT=BROWSER_ACCEPT)
         assert response.status_code == 200, path
         checker.response(path, response)
+    # the page for a missing URL is a page of the site too
+    missing = client.get("/no-such-page/", HTTP_ACCEPT=BROWSER_ACCEPT)
+    assert missing.status_code == 404
+    checker.page("/no-such-page/", missing.content.decode())
     assert not checker.problems, "\n".join(checker.problems)
     # our own portrait replaces placehold.jp's image
     detail = client.get(character.web_get_detail_url()).content.decode()
