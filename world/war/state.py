@@ -1,0 +1,217 @@
+"""
+The war's state: plain dataclasses that serialise to dicts of JSON-friendly values.
+
+A squad's strength is lazy: it is exact at wall time `as_of` and changes continuously after
+it at `rate` per wall second (`strength * exp(-rate * (now - as_of))`; a negative rate
+grows). The engine re-bases every squad at each tick boundary (strength and `as_of` become
+the values at the tick) and sets a new rate that lands exactly on the strength it plans for
+the next tick, so a read between ticks agrees with what the next tick computes. A squad
+below `GONE` ninja counts as gone.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from world.ninja.ranks import Faction, Rank
+from world.war.clock import StoryClock
+
+# A squad with fewer ninja than this counts as gone.
+GONE = 0.5
+
+# The ranks a squad of each faction may have.
+SQUAD_RANKS = {
+    Faction.LEAF: tuple(rank.value for rank in Rank),
+    Faction.SOUND: ("chuunin", "jounin", "curse_seal"),
+}
+
+
+def other(faction):
+    """
+    Args:
+        faction (Faction): A faction.
+
+    Returns:
+        Faction: Its enemy.
+    """
+    return Faction.SOUND if faction is Faction.LEAF else Faction.LEAF
+
+
+@dataclass(slots=True)
+class Squad:
+    """A group of NPC ninja of one faction and rank in one zone."""
+
+    id: int
+    zone: str
+    faction: Faction
+    rank: str
+    strength: float
+    as_of: float
+    rate: float = 0.0
+
+    def strength_at(self, now):
+        """
+        Args:
+            now (float): Wall time; a time before `as_of` reads as `as_of`.
+
+        Returns:
+            float: Ninja in the squad at `now`.
+        """
+        if now <= self.as_of or not self.rate:
+            return self.strength
+        return self.strength * math.exp(-self.rate * (now - self.as_of))
+
+    def rebase(self, now):
+        """Make `now` the squad's reference time (the strength read is unchanged)."""
+        if now > self.as_of:
+            self.strength = self.strength_at(now)
+            self.as_of = now
+
+    def to_dict(self):
+        return {
+            "id": self.id,
+            "zone": self.zone,
+            "faction": self.faction.value,
+            "rank": self.rank,
+            "strength": self.strength,
+            "as_of": self.as_of,
+            "rate": self.rate,
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            id=int(data["id"]),
+            zone=str(data["zone"]),
+            faction=Faction(data["faction"]),
+            rank=str(data["rank"]),
+            strength=float(data["strength"]),
+            as_of=float(data["as_of"]),
+            rate=float(data.get("rate", 0.0)),
+        )
+
+
+@dataclass(slots=True)
+class ZoneState:
+    """
+    Who holds a zone. A contested zone has the enemy of its holder fighting inside it;
+    the holder keeps it until its garrison there is gone.
+    """
+
+    key: str
+    holder: Faction
+    contested: bool = False
+    inside_walls: bool = True
+
+    def to_dict(self):
+        return {
+            "key": self.key,
+            "holder": self.holder.value,
+            "contested": self.contested,
+            "inside_walls": self.inside_walls,
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            key=str(data["key"]),
+            holder=Faction(data["holder"]),
+            contested=bool(data.get("contested", False)),
+            inside_walls=bool(data.get("inside_walls", True)),
+        )
+
+
+def _per_faction(value):
+    return {faction: value for faction in Faction}
+
+
+@dataclass
+class WarState:
+    """
+    The whole war of one timeline.
+
+    Args:
+        seed (int or str): The timeline's random seed.
+        timeline (int): Which timeline (each Second Chance starts a new one).
+        clock (StoryClock): Story time from wall time.
+        tick_days (float): Story days per tick; tick k happens at story day k * tick_days.
+        last_tick (int): The last tick processed.
+        zones (dict): Zone key -> ZoneState.
+        squads (dict): Squad id -> Squad.
+        next_squad_id (int): The id the next new squad gets.
+        epoch (str): The epoch the timeline started from.
+        hq_exists (bool): The hidden headquarters has been set up.
+        hq_found (bool): The Sound has found it.
+        discovery (float): The Sound's progress in finding it, 0 to 1.
+        next_hq_assault (int): The first tick at which the Sound may assault it once found.
+        fallen (bool): The Leaf has fallen; nothing changes any more in this timeline.
+        paused (dict): Faction -> its war stands still.
+        rate_scale (dict): Faction -> multiplier of its attrition.
+    """
+
+    seed: int | str
+    timeline: int
+    clock: StoryClock
+    tick_days: float
+    last_tick: int
+    zones: dict = field(default_factory=dict)
+    squads: dict = field(default_factory=dict)
+    next_squad_id: int = 1
+    epoch: str = ""
+    hq_exists: bool = False
+    hq_found: bool = False
+    discovery: float = 0.0
+    next_hq_assault: int = 0
+    fallen: bool = False
+    paused: dict = field(default_factory=lambda: _per_faction(False))
+    rate_scale: dict = field(default_factory=lambda: _per_faction(1.0))
+
+    def new_squad_id(self):
+        """Returns: int: A fresh squad id."""
+        squad_id = self.next_squad_id
+        self.next_squad_id += 1
+        return squad_id
+
+    def to_dict(self):
+        return {
+            "seed": self.seed,
+            "timeline": self.timeline,
+            "clock": self.clock.to_dict(),
+            "tick_days": self.tick_days,
+            "last_tick": self.last_tick,
+            "zones": [zone.to_dict() for zone in self.zones.values()],
+            "squads": [squad.to_dict() for squad in self.squads.values()],
+            "next_squad_id": self.next_squad_id,
+            "epoch": self.epoch,
+            "hq_exists": self.hq_exists,
+            "hq_found": self.hq_found,
+            "discovery": self.discovery,
+            "next_hq_assault": self.next_hq_assault,
+            "fallen": self.fallen,
+            "paused": {faction.value: value for faction, value in self.paused.items()},
+            "rate_scale": {faction.value: value for faction, value in self.rate_scale.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        zones = [ZoneState.from_dict(raw) for raw in data["zones"]]
+        squads = [Squad.from_dict(raw) for raw in data["squads"]]
+        paused = _per_faction(False) | {Faction(k): bool(v) for k, v in data.get("paused", {}).items()}
+        scale = _per_faction(1.0) | {Faction(k): float(v) for k, v in data.get("rate_scale", {}).items()}
+        return cls(
+            seed=data["seed"],
+            timeline=int(data["timeline"]),
+            clock=StoryClock.from_dict(data["clock"]),
+            tick_days=float(data["tick_days"]),
+            last_tick=int(data["last_tick"]),
+            zones={zone.key: zone for zone in zones},
+            squads={squad.id: squad for squad in squads},
+            next_squad_id=int(data["next_squad_id"]),
+            epoch=str(data.get("epoch", "")),
+            hq_exists=bool(data.get("hq_exists", False)),
+            hq_found=bool(data.get("hq_found", False)),
+            discovery=float(data.get("discovery", 0.0)),
+            next_hq_assault=int(data.get("next_hq_assault", 0)),
+            fallen=bool(data.get("fallen", False)),
+            paused=paused,
+            rate_scale=scale,
+        )
