@@ -7,9 +7,10 @@ Each feature keeps its commands in its own module under `commands/`; they are ad
 from evennia import default_cmds
 
 from commands.ninja import CmdScore
+from commands.system import CmdNoMatch
 from commands.unloggedin import CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
-from commands.war_admin import CmdAttrition, CmdAudit, CmdRebuild, CmdSquad, CmdStoryClock, CmdZoneSet
+from commands.war_admin import GM_COMMANDS
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -30,7 +31,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (CmdZoneSet, CmdSquad, CmdAttrition, CmdStoryClock, CmdRebuild, CmdAudit):
+        for cmd in (*GM_COMMANDS, CmdNoMatch):
             self.add(cmd())
 
 

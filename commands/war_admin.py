@@ -93,6 +93,10 @@ def squad_view(squad_id):
     return view
 
 
+def _cap(text):
+    return text[:1].upper() + text[1:]
+
+
 def _events_text(events):
     return "".join(f"\n  {e.text}" for e in events)
 
@@ -294,7 +298,7 @@ class CmdAttrition(GMCommand):
                 faction.value,
                 view,
             )
-            self.msg(f"{faction.label}'s attrition now runs at {scale:g} times the story's pace.")
+            self.msg(f"{_cap(faction.label)}'s attrition now runs at {scale:g} times the story's pace.")
             return
         paused = switch == "pause"
         WAR.change(
@@ -304,7 +308,7 @@ class CmdAttrition(GMCommand):
             faction.value,
             view,
         )
-        self.msg(f"{faction.label}'s war is {'paused' if paused else 'running again'}.")
+        self.msg(f"{_cap(faction.label)}'s war is {'paused' if paused else 'running again'}.")
 
 
 class CmdStoryClock(GMCommand):
@@ -411,3 +415,7 @@ class CmdAudit(GMCommand):
             if entry.before is not None or entry.after is not None:
                 lines.append(f"    before: {entry.before}\n    after:  {entry.after}")
         self.msg("\n".join(lines))
+
+
+# Every game-master command here, for the command sets and the refusal players get.
+GM_COMMANDS = (CmdZoneSet, CmdSquad, CmdAttrition, CmdStoryClock, CmdRebuild, CmdAudit)

@@ -25,3 +25,37 @@ def _fresh_idmapper_cache():
     from evennia.utils.idmapper.models import flush_cache
 
     flush_cache()
+
+
+class FakeClock:
+    """A wall clock that tests move by hand."""
+
+    def __init__(self, now=1_800_000_000.0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def war(db):
+    """
+    The game's war service, started fresh on a fake clock with a fixed seed.
+
+    Yields:
+        WarService: The running war (the same object every game module uses); `war.clock`
+            is a FakeClock.
+    """
+    from django.test import override_settings
+
+    from world.war.service import WAR
+
+    clock = FakeClock()
+    with override_settings(WAR_SEED=7, WAR_START_EPOCH="present"):
+        WAR.__init__(clock=clock)
+        WAR.start()
+        yield WAR
+    WAR.__init__()

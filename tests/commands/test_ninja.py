@@ -1,5 +1,6 @@
 """`score`, the prompt, and where new ninja wake."""
 
+import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
 from commands.ninja import CmdScore
@@ -12,6 +13,7 @@ class TestScore(EvenniaCommandTest):
         out = self.call(CmdScore(), "")
         assert "Health" in out and "100/100" in out and "80/80" in out
 
+    @pytest.mark.with_prompt
     def test_prompt_follows_a_command(self):
         from unittest.mock import patch
 

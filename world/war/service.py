@@ -84,7 +84,8 @@ class WarService:
         now = self.clock()
         if seed is None:
             seed = getattr(settings, "WAR_SEED", None) or random.SystemRandom().randrange(1, 2**31)
-        state = engine.new_state(epoch, seed, number, now, self.config)
+        # Stored as text (the engine only ever formats it into its random seeds).
+        state = engine.new_state(epoch, str(seed), number, now, self.config)
         with transaction.atomic():
             self.store.replace(state, started_at=now)
         self.state = state

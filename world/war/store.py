@@ -67,8 +67,9 @@ class WarStore:
 
     def replace(self, state, started_at, events=()):
         """
-        Make `state` the war of a new open timeline, dropping the old zones and squads. The
-        caller closes the previous timeline in the same transaction (see the Second Chance).
+        Make `state` the war of a new open timeline, dropping the old zones and squads. Call
+        it inside a transaction; the caller closes the previous timeline in the same one (see
+        the Second Chance) and reloads the store if that transaction rolls back.
 
         Args:
             state (WarState): The new timeline's war.
@@ -82,7 +83,7 @@ class WarStore:
         Squad.objects.all().delete()
         self._zones, self._squads = {}, {}
         self._write(state, events)
-        transaction.on_commit(lambda: self._remember(state))
+        self._remember(state)
 
     def _write(self, state, events):
         data = state.to_dict()

@@ -1,0 +1,37 @@
+"""
+What the game says when a typed command matches nothing the player may use. Game-master
+commands are locked away from players entirely (they are not in a player's command set),
+so without this a player who types one would only hear "not available"; here they are told
+plainly that it is a game master's command.
+"""
+
+from evennia.commands.cmdhandler import CMD_NOMATCH
+from evennia.utils.utils import list_to_string, string_suggestions
+
+from commands.command import MuxCommand
+from commands.war_admin import GM_COMMANDS
+
+_GM_WORDS = {name for cmd in GM_COMMANDS for name in (cmd.key, *cmd.aliases)}
+
+
+class CmdNoMatch(MuxCommand):
+    """Answers input that matches no available command."""
+
+    key = CMD_NOMATCH
+    locks = "cmd:all()"
+    auto_help = False
+
+    def func(self):
+        raw = self.args.strip()
+        word = raw.split(None, 1)[0].lower().lstrip("@") if raw else ""
+        word = word.split("/", 1)[0]
+        if word in _GM_WORDS:
+            self.msg(f"'{word}' is a game master's command; you are not a game master.")
+            return
+        text = f"Command '{raw}' is not available."
+        suggestions = string_suggestions(raw, self.cmdset.get_all_cmd_keys_and_aliases(self.caller), 0.7, 3)
+        if suggestions:
+            text += f" Maybe you meant {list_to_string(suggestions, endsep='or', addquote=True)}?"
+        else:
+            text += ' Type "help" for help.'
+        self.msg(text)
