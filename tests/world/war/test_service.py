@@ -5,9 +5,9 @@ import pytest
 from world.gamemaster.models import AuditEntry
 from world.ninja.ranks import Faction
 from world.war import changes
+from world.war.engine import resolve
 from world.war.events import EventKind
 from world.war.models import Squad, Timeline, WarEvent, ZoneControl
-from world.war.engine import resolve
 from world.war.service import WarService, leaf_fell
 from world.war.state import WarState
 
