@@ -6,10 +6,15 @@ per address, and a server-wide queue that admits `MAX_CONNECTION_RATE` new conne
 second. Local play, the test suite and the benchmarks all connect from loopback and would
 trip every one of them. `settings.THROTTLE_EXEMPT_ADDRESSES` names the addresses that skip
 all three; everyone else keeps Evennia's protection unchanged.
+
+Evennia keeps the throttles' counts in a process-local cache, so a reload forgave every
+failed login. The settings point the `throttle` cache at a database table instead, created
+here at server start if missing: five failures, a reload, and the sixth try is still refused.
 """
 
 import evennia
 from django.conf import settings
+from django.core.management import call_command
 from evennia.accounts import accounts as evennia_accounts
 from evennia.server.portal.amp import PCONN
 from evennia.server.portal.portalsessionhandler import PortalSessionHandler
@@ -56,7 +61,12 @@ class ExemptingPortalSessionHandler(PortalSessionHandler):
 
 
 def install_account_throttles():
-    """Swap Evennia's account throttles for exempting ones (called once at server start)."""
+    """
+    Swap Evennia's account throttles for exempting ones, and make sure their persistent
+    store (the `throttle` cache, a database table so failures outlive a reload) exists.
+    Called once at every server start, before any login.
+    """
+    call_command("createcachetable", "throttle_cache", verbosity=0)
     for name in ("CREATION_THROTTLE", "LOGIN_THROTTLE"):
         old = getattr(evennia_accounts, name)
         if not isinstance(old, ExemptingThrottle):
