@@ -7,7 +7,36 @@ from evennia.accounts.accounts import DefaultAccount, DefaultGuest
 
 
 class Account(DefaultAccount):
-    """A player's account."""
+    """A player's account. It may have one living ninja; the dead stay, unplayable, until
+    the Second Chance brings the latest one back."""
+
+    def living_ninja(self):
+        """Returns: list: This account's ninja that are alive."""
+        from world.ninja.death import is_dead
+
+        return [char for char in self.characters if not is_dead(char)]
+
+    def get_available_character_slots(self):
+        slots = self.get_character_slots()
+        return None if slots is None else max(0, slots - len(self.living_ninja()))
+
+    def at_post_create_character(self, character, **kwargs):
+        super().at_post_create_character(character, **kwargs)
+        # The owner is kept on the ninja: `character.account` is only set while it is played.
+        character.attributes.add("account_id", self.id)
+
+    def puppet_object(self, session, obj):
+        from world.ninja.death import death_of
+
+        death = death_of(obj)
+        if death:
+            self.msg(
+                f"{obj.key} {death.get('how', 'fell')}, and is gone for the rest of this timeline.\n"
+                "Make a new ninja with |wcharcreate <name>|n, then |wic <name>|n.",
+                session=session,
+            )
+            return
+        super().puppet_object(session, obj)
 
     def create_character(self, *args, **kwargs):
         """New ninja wake at the current epoch's start room (the headquarters at first)."""

@@ -104,7 +104,7 @@ DEFAULT_CHANNELS = [
 # The game's own Django apps (tables of our own: the war, the audit log)
 ######################################################################
 
-INSTALLED_APPS += ["world.war", "world.gamemaster"]  # noqa: F405
+INSTALLED_APPS += ["world.war", "world.gamemaster", "world.memories"]  # noqa: F405
 
 ######################################################################
 # Hardening: hostile input, reloads and crashes (server/portal/, server/sessions.py,
