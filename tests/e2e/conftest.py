@@ -1,32 +1,85 @@
 """
-End-to-end fixtures: one real game server for the whole session (a temporary copy of the
+End-to-end fixtures: real game servers shared by the whole session (temporary copies of the
 game on free loopback ports, stopped at the end with no process left), and scripted players
 on telnet and on the webclient's websocket, closed after each test.
 
+- `game_server`: the game as configured, the one most tests play.
+- `unexempt_server`: the same game with no address exempt from Evennia's throttles.
+
+The servers the selected tests ask for are started together, in parallel, when the first
+e2e test runs (a start takes most of an e2e run), and stopped together at the end.
+
 Every e2e test is marked `e2e`; each creates its own accounts with unique names, so tests
-share the server without sharing state.
+share a server without sharing state.
 """
 
 import secrets
+import threading
 
 import pytest
 
 from tests.support.clients import TelnetClient, WebSocketClient, webclient_session_id
 from tests.support.gameserver import GameServer
 
+# Each server fixture, and the extra settings its game runs with.
+SERVERS = {
+    "game_server": {},
+    "unexempt_server": {"THROTTLE_EXEMPT_ADDRESSES": []},
+}
+
+
+def _in_parallel(action, servers):
+    """Run `action(server)` for every server at once; return {server: exception} of failures."""
+    failures = {}
+
+    def run(server):
+        try:
+            action(server)
+        except Exception as err:  # reported per server by the fixture that needs it
+            failures[server] = err
+
+    threads = [threading.Thread(target=run, args=(server,)) for server in servers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures
+
 
 @pytest.fixture(scope="session")
-def game_server():
-    """A started GameServer shared by every e2e test; stopped and deleted at the end."""
-    server = GameServer()
+def _servers(request):
+    """Start every server fixture the session's tests use, together; stop them at the end."""
+    wanted = {name for item in request.session.items for name in item.fixturenames if name in SERVERS}
+    servers = {name: GameServer(extra_settings=SERVERS[name]) for name in wanted}
+    failures = _in_parallel(GameServer.start, servers.values())
     try:
-        server.start()
-        yield server
+        yield servers, failures
     finally:
-        try:
-            server.stop()
-        finally:
+        stopped = _in_parallel(GameServer.stop, servers.values())
+        for server in servers.values():
             server.cleanup()
+        if stopped:
+            raise next(iter(stopped.values()))
+
+
+def _server(servers, name):
+    started, failures = servers
+    server = started[name]
+    if server in failures:
+        raise failures[server]
+    return server
+
+
+@pytest.fixture(scope="session")
+def game_server(_servers):
+    """The game as configured (loopback exempt from throttles)."""
+    return _server(_servers, "game_server")
+
+
+@pytest.fixture(scope="session")
+def unexempt_server(_servers):
+    """The game with `THROTTLE_EXEMPT_ADDRESSES = []`: Evennia's throttles for every address."""
+    return _server(_servers, "unexempt_server")
 
 
 @pytest.fixture

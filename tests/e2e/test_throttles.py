@@ -9,7 +9,6 @@ import time
 import pytest
 
 from tests.support.clients import TelnetClient, create_account
-from tests.support.gameserver import GameServer
 
 pytestmark = pytest.mark.e2e
 
@@ -18,13 +17,6 @@ QUEUED = "DoS protection is active"
 BURST = 6
 # Evennia's queue admits 2 connections a second: the last of 6 waits about 2.5 s.
 AT_ONCE = 1.5
-
-
-@pytest.fixture(scope="module")
-def unexempt_server():
-    """A second game, whose settings exempt no address from the throttles."""
-    with GameServer(extra_settings={"THROTTLE_EXEMPT_ADDRESSES": []}) as server:
-        yield server
 
 
 def open_burst(server, count=BURST):

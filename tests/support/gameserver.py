@@ -13,6 +13,9 @@ screen arrives): the port opens before the server behind the portal is ready.
 Stopping uses `evennia stop` with a time limit, then the pid files, then checks that no
 process of the copy is left (a stop has been seen to hang with both processes up).
 
+The first server of a game in a process keeps its freshly migrated database as a template;
+later ones (same migrations and settings) copy it instead of migrating again.
+
 The database path reaches the copy through `TEST_DB_PATH` (read by `server/conf/settings.py`)
 rather than a `DATABASES` override, so the copy runs with the project's own database options
 (WAL, synchronous, transaction mode) and tests check those, not a copy of them.
@@ -24,17 +27,22 @@ No pytest here: benchmark scripts use this class too.
 """
 
 import ast
+import atexit
+import hashlib
 import os
 import re
 import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -214,6 +222,37 @@ def _settings_source(ports, extra):
             raise ValueError(f"setting {name} must be a plain literal, got {source}") from err
         lines.append(f"{name} = {source}")
     return "\n".join(lines) + "\n"
+
+
+# Migrated, never-started databases of this process, by schema (see `_schema_key`): a second
+# server of the same game copies one instead of running `evennia migrate` again (seconds).
+_MIGRATED = {}
+_TEMPLATES = []
+
+
+def _schema_key(game_dir, extra_settings):
+    """A digest of what decides the migrated schema: migrations, settings, library versions."""
+    digest = hashlib.sha256(
+        repr((version("evennia"), version("django"), sorted(extra_settings.items()))).encode()
+    )
+    for path in sorted(game_dir.rglob("migrations/*.py")) + [game_dir / "server" / "conf" / "settings.py"]:
+        digest.update(path.relative_to(game_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _copy_database(source, target):
+    """Copy an SQLite database consistently (its -wal file included) with SQLite's backup."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+def _keep_template(database, key):
+    if not _TEMPLATES:
+        _TEMPLATES.append(Path(tempfile.mkdtemp(prefix="second-chances-schema-")))
+        atexit.register(shutil.rmtree, _TEMPLATES[0], True)
+    template = _TEMPLATES[0] / f"{key}.db3"
+    _copy_database(database, template)
+    return template
 
 
 def _alive(pid):
@@ -435,13 +474,15 @@ class GameServer:
         """
         if not self._prepared:
             return
-        if self._running_pids():
+        # Read before stopping: the pid files go as the processes exit, before they are gone.
+        pids = self._running_pids()
+        if pids:
             try:
                 self._evennia("stop", timeout=self.stop_timeout)
             except subprocess.TimeoutExpired:
                 pass
-            self._wait_gone(self._running_pids(), 10)
-        stray = self._kill_everything()
+            self._wait_gone(pids, 10)
+        stray = self._kill_everything(pids)
         if stray:
             raise GameServerError(self._report(f"processes of the copy outlived its pid files: {stray}"))
 
@@ -472,9 +513,15 @@ class GameServer:
         shutil.copytree(self.source_dir, self.game_dir, ignore=_copy_ignore(self.source_dir))
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self._assign_ports()
-        result = self._evennia("migrate", timeout=self.start_timeout)
-        if result.returncode != 0:
-            raise GameServerError(self._report(f"`evennia migrate` exited with {result.returncode}"))
+        key = _schema_key(self.game_dir, self.extra_settings)
+        template = _MIGRATED.get(key)
+        if template is not None and template.exists():
+            _copy_database(template, self.database_path)
+        else:
+            result = self._evennia("migrate", timeout=self.start_timeout)
+            if result.returncode != 0:
+                raise GameServerError(self._report(f"`evennia migrate` exited with {result.returncode}"))
+            _MIGRATED[key] = _keep_template(self.database_path, key)
         self._prepared = True
 
     def _assign_ports(self):
@@ -552,27 +599,29 @@ class GameServer:
         while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
             time.sleep(0.1)
 
-    def _kill_everything(self):
-        """
-        SIGTERM then SIGKILL the pid files' processes, then every other process of the copy.
-
-        Returns:
-            list of int: Processes found outside the pid files (none after a clean stop).
-        """
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            pids = self._running_pids()
-            for pid in pids:
+    def _signal(self, pids, sig):
+        """Send `sig` to those of `pids` still running from this copy (a pid may be recycled)."""
+        for pid in pids:
+            if _alive(pid) and str(self.game_dir) in _cmdline(pid):
                 try:
                     os.kill(pid, sig)
                 except ProcessLookupError:
                     pass
-            self._wait_gone(pids, 3)
-        stray = self._copy_processes()
-        for pid in stray:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+
+    def _kill_everything(self, known=()):
+        """
+        SIGTERM then SIGKILL the game's processes (`known` ones and the pid files'), then every
+        other process of the copy.
+
+        Returns:
+            list of int: The other processes found (none after a clean stop).
+        """
+        known = set(known) | set(self._running_pids())
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            self._signal(known, sig)
+            self._wait_gone(known, 3)
+        stray = [pid for pid in self._copy_processes() if pid not in known]
+        self._signal(stray, signal.SIGKILL)
         self._wait_gone(stray, 3)
         left = self._copy_processes()
         if left:
