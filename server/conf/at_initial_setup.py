@@ -1,19 +1,22 @@
 """
-At_initial_setup module template
-
-Custom at_initial_setup method. This allows you to hook special
-modifications to the initial server startup process. Note that this
-will only be run once - when the server starts up for the very first
-time! It is called last in the startup process and can thus be used to
-overload things that happened before it.
-
-The module must contain a global function at_initial_setup().  This
-will be called without arguments. Note that tracebacks in this module
-will be QUIETLY ignored, so make sure to check it well to make sure it
-does what you expect it to.
-
+Runs once, at the very first start of a new database, after Evennia has made Limbo and the
+game-master account. Limbo becomes the game's out-of-world room (where a game master's own
+character starts and where nobody else goes), described in the game's own words.
 """
+
+from django.conf import settings
+from evennia.objects.models import ObjectDB
+
+LIMBO_NAME = "Between Timelines"
+LIMBO_DESC = (
+    "A grey nowhere outside the war, where the game masters stand. Sounds from the village "
+    "reach here muffled, as if through water. Use |wtel #<id>|n or |wtel <room name>|n to "
+    "step into the world; |wwar|n and |wmap|n show it from here."
+)
 
 
 def at_initial_setup():
-    pass
+    limbo = ObjectDB.objects.get_id(settings.DEFAULT_HOME)
+    if limbo is not None:
+        limbo.key = LIMBO_NAME
+        limbo.db.desc = LIMBO_DESC
