@@ -4,11 +4,13 @@ connections are not limited; with no exempt address, Evennia's own limits are ba
 accounts per address per 10 minutes, 2 new connections a second server-wide).
 """
 
+import socket
 import time
 
 import pytest
 
 from tests.support.clients import TelnetClient, create_account
+from tests.support.gameserver import IAC, SB, SE, split_telnet
 
 pytestmark = pytest.mark.e2e
 
@@ -17,6 +19,7 @@ QUEUED = "DoS protection is active"
 BURST = 6
 # Evennia's queue admits 2 connections a second: the last of 6 waits about 2.5 s.
 AT_ONCE = 1.5
+NAWS = 31  # telnet option: Negotiate About Window Size
 
 
 def open_burst(server, count=BURST):
@@ -71,4 +74,43 @@ def test_without_exemptions_a_burst_of_connections_is_queued(unexempt_server):
         assert took >= AT_ONCE, f"{BURST} connections were all admitted in {took:.2f}s"
     finally:
         for client in clients:
+            client.close()
+
+
+def _read_raw(sock, needle, agree, timeout=6.0):
+    """Read a raw telnet socket until `needle`, answering negotiation (accepting `agree`)."""
+    deadline, text, pending = time.monotonic() + timeout, b"", b""
+    while needle not in text:
+        sock.settimeout(max(0.01, deadline - time.monotonic()))
+        try:
+            data = sock.recv(4096)
+        except TimeoutError:
+            raise AssertionError(
+                f"{needle!r} did not arrive; got:\n{text.decode(errors='replace')}"
+            ) from None
+        if not data:
+            raise AssertionError(f"the game closed the connection; got:\n{text.decode(errors='replace')}")
+        chunk, pending, answers = split_telnet(pending + data, agree)
+        text += chunk
+        if answers:
+            sock.sendall(answers)
+    return text
+
+
+def test_without_exemptions_a_queued_client_sending_its_window_size_is_kept(unexempt_server):
+    """
+    A MUD client that agreed to NAWS may report its window size (a 9-byte packet of its own)
+    while it waits in the connection queue; the game must keep it and admit it in turn.
+    """
+    port = unexempt_server.telnet_port
+    ahead = [TelnetClient(port) for _ in range(2)]  # fill the queue: the next one is told to wait
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=6) as sock:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            _read_raw(sock, QUEUED.encode(), agree={NAWS})
+            time.sleep(0.2)  # the game has our WILL NAWS; now the size, alone in its packet
+            sock.sendall(bytes((IAC, SB, NAWS, 0, 100, 0, 40, IAC, SE)))
+            _read_raw(sock, b"create <name> <password>", agree={NAWS})
+    finally:
+        for client in ahead:
             client.close()

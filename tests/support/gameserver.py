@@ -130,7 +130,7 @@ def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
                 return False
             if not data:
                 return False
-            chunk, pending, replies = _split_telnet(pending + data)
+            chunk, pending, replies = split_telnet(pending + data)
             text += chunk
             if needle in text:
                 return True
@@ -139,36 +139,46 @@ def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
     return False
 
 
-_IAC, _SB, _SE = 255, 250, 240
-_WILL, _WONT, _DO, _DONT = 251, 252, 253, 254
-_REFUSAL = {_WILL: _DONT, _DO: _WONT}
+IAC, SB, SE = 255, 250, 240
+WILL, WONT, DO, DONT = 251, 252, 253, 254
+_ANSWER = {WILL: (DO, DONT), DO: (WILL, WONT)}
 
 
-def _split_telnet(data):
-    """Split raw telnet bytes into (text, unfinished tail, refusals to send back)."""
+def split_telnet(data, agree=frozenset()):
+    """
+    Split raw telnet bytes into text and option negotiation, answering the game's offers.
+
+    Args:
+        data (bytes): What arrived (after any unfinished tail of the previous call).
+        agree (set of int): Options to accept (e.g. NAWS, 31); every other one is refused.
+
+    Returns:
+        tuple: (text, unfinished tail to prepend next time, answers to send back), all bytes.
+    """
     text, replies, i = bytearray(), bytearray(), 0
     while i < len(data):
         byte = data[i]
-        if byte != _IAC:
+        if byte != IAC:
             text.append(byte)
             i += 1
             continue
         if i + 1 >= len(data):
             break
         verb = data[i + 1]
-        if verb in (_WILL, _WONT, _DO, _DONT):
+        if verb in (WILL, WONT, DO, DONT):
             if i + 2 >= len(data):
                 break
-            if verb in _REFUSAL:
-                replies += bytes((_IAC, _REFUSAL[verb], data[i + 2]))
+            if verb in _ANSWER:
+                yes, no = _ANSWER[verb]
+                replies += bytes((IAC, yes if data[i + 2] in agree else no, data[i + 2]))
             i += 3
-        elif verb == _SB:
-            end = data.find(bytes((_IAC, _SE)), i + 2)
+        elif verb == SB:
+            end = data.find(bytes((IAC, SE)), i + 2)
             if end < 0:
                 break
             i = end + 2
-        elif verb == _IAC:
-            text.append(_IAC)
+        elif verb == IAC:
+            text.append(IAC)
             i += 2
         else:
             i += 2
