@@ -1,0 +1,80 @@
+"""
+The war is the same however often it is resolved: every minute, or once after three days
+of downtime, or saved and loaded half-way.
+"""
+
+import json
+
+import pytest
+
+from tests.world.war.warkit import T0, real_config
+from world.war.engine import new_state, resolve
+from world.war.state import WarState
+
+THREE_DAYS = 3 * 24 * 3600
+
+
+def _snapshot(state):
+    squads = {sid: (s.zone, s.faction, s.rank, s.strength) for sid, s in state.squads.items()}
+    holders = {key: (zone.holder, zone.contested) for key, zone in state.zones.items()}
+    return holders, squads, state.last_tick, state.discovery, state.hq_exists
+
+
+def _assert_same_war(a, b):
+    holders_a, squads_a, *rest_a = _snapshot(a)
+    holders_b, squads_b, *rest_b = _snapshot(b)
+    assert holders_a == holders_b
+    assert rest_a == rest_b
+    assert squads_a.keys() == squads_b.keys()
+    for sid, (zone, faction, rank, strength) in squads_a.items():
+        assert squads_b[sid][:3] == (zone, faction, rank)
+        assert squads_b[sid][3] == pytest.approx(strength, abs=1e-6)
+
+
+@pytest.fixture(scope="module")
+def downtime_run():
+    """From the exams: three real days (four story years, the second invasion) at once."""
+    config = real_config()
+    state = new_state("exams", 7, 1, T0, config)
+    events = resolve(state, T0 + THREE_DAYS, config)
+    return state, events
+
+
+def test_every_minute_equals_one_catch_up_after_three_days(downtime_run):
+    config = real_config()
+    once, once_events = downtime_run
+    often = new_state("exams", 7, 1, T0, config)
+    often_events = []
+    for minute in range(1, THREE_DAYS // 60 + 1):
+        often_events += resolve(often, T0 + 60 * minute, config)
+    assert [e.to_dict() for e in often_events] == [e.to_dict() for e in once_events]
+    assert any(
+        e["zone"] == "the_breach" and e["kind"] == "zone_fell" for e in (x.to_dict() for x in once_events)
+    )
+    _assert_same_war(often, once)
+
+
+def test_saving_and_loading_half_way_changes_nothing(downtime_run):
+    config = real_config()
+    once, once_events = downtime_run
+    first = new_state("exams", 7, 1, T0, config)
+    events = resolve(first, T0 + THREE_DAYS / 2, config)
+    loaded = WarState.from_dict(json.loads(json.dumps(first.to_dict())))
+    assert loaded.to_dict() == first.to_dict()
+    events += resolve(loaded, T0 + THREE_DAYS, config)
+    assert [e.to_dict() for e in events] == [e.to_dict() for e in once_events]
+    _assert_same_war(loaded, once)
+
+
+def test_the_seed_and_timeline_decide_the_randomness():
+    config = real_config()
+
+    def run(seed, timeline, start):
+        state = new_state("present", seed, timeline, start, config)
+        events = resolve(state, state.clock.wall_time_of(9.9), config)
+        return [(e.kind, e.zone, e.story_year) for e in events]
+
+    first = run(7, 1, T0)
+    assert run(7, 1, T0 + 12345.5) == first  # the same war, whenever it starts
+    assert run(7, 2, T0) != first
+    assert run(8, 1, T0) != first
