@@ -130,6 +130,8 @@ SERVER_CRASH_WINDOW = 300
 # (so a crash restart restores it), and logins checked off the game thread.
 SERVER_SESSION_HANDLER_CLASS = "server.sessions.HardenedServerSessionHandler"
 INPUT_FUNC_MODULES = [*INPUT_FUNC_MODULES, "server.login_inputfuncs"]  # noqa: F405 - last: its login wins
+# A command that fails shows the player one line, not the traceback (which goes to the log).
+IN_GAME_ERRORS = False
 
 # Failed logins and account creations are counted in a database table, not in process memory,
 # so a reload forgives nothing. server.throttles creates the table at server start.
