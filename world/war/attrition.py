@@ -27,7 +27,7 @@ from collections import defaultdict
 
 from world.ninja.ranks import Faction
 from world.war.clock import DAYS_PER_YEAR
-from world.war.state import GONE, other
+from world.war.state import GONE, SQUAD_RANKS, other
 
 # The smallest share of its strength a squad's plan aims at (it is then gone at the next tick).
 FLOOR = 1e-6
@@ -56,7 +56,8 @@ def plan_rates(state, config, forces, year):
     """
     dt_years = state.tick_days / DAYS_PER_YEAR
     dt_wall = dt_years * state.clock.seconds_per_year
-    losses = {faction: config.ranks[faction].losses for faction in Faction}
+    # Loss weight of every rank a squad may have (1 for a rank the mix does not list).
+    losses = {f: {rank: config.ranks[f].losses.get(rank, 1.0) for rank in SQUAD_RANKS[f]} for f in Faction}
     # One pass over the squads: each group's strength, and its strength weighted by rank.
     garrison, weighted, totals = {}, {}, dict.fromkeys(Faction, 0.0)
     for key, squads in forces.index.items():
@@ -65,7 +66,7 @@ def plan_rates(state, config, forces, year):
             strength = weight = 0.0
             for squad in squads:
                 strength += squad.strength
-                weight += loss.get(squad.rank, 1.0) * squad.strength
+                weight += loss[squad.rank] * squad.strength
             garrison[key], weighted[key] = strength, weight
             totals[key[1]] += strength
     change = defaultdict(float)
@@ -85,13 +86,12 @@ def plan_rates(state, config, forces, year):
             # Every squad of a rank in a zone changes by the same factor over the tick.
             share = change.get((zone, faction), 0.0) / garrison[(zone, faction)]
             decay = unit * weights[zone] * dt_years
-            rates = {}
+            rates = {
+                rank: -math.log(max(math.exp(-decay * loss) + share, FLOOR)) / dt_wall
+                for rank, loss in losses[faction].items()
+            }
             for squad in squads:
-                rate = rates.get(squad.rank)
-                if rate is None:
-                    factor = math.exp(-decay * losses[faction].get(squad.rank, 1.0)) + share
-                    rate = rates[squad.rank] = -math.log(max(factor, FLOOR)) / dt_wall
-                squad.rate = rate
+                squad.rate = rates[squad.rank]
 
 
 def _attrition(state, config, groups, garrison, weighted, totals, faction, year):

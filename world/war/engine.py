@@ -153,20 +153,20 @@ def _rebase_all(state, wall):
     gone = []
     exp = math.exp
     for squad in state.squads.values():
-        zone = squad.zone
-        holder = holders[zone] is squad.faction
-        if holder:
-            before[zone] += squad.strength
+        zone, faction, strength = squad.zone, squad.faction, squad.strength
+        held = holders[zone] is faction
+        if held:
+            before[zone] += strength
         if wall > squad.as_of:
             if squad.rate:
-                squad.strength *= exp(-squad.rate * (wall - squad.as_of))
+                strength = squad.strength = strength * exp(-squad.rate * (wall - squad.as_of))
             squad.as_of = wall
-        if squad.strength < GONE:
+        if strength < GONE:
             gone.append(squad.id)
             continue
-        index[(zone, squad.faction)].append(squad)
-        if holder:
-            after[zone] += squad.strength
+        index[(zone, faction)].append(squad)
+        if held:
+            after[zone] += strength
     for squad_id in gone:
         del state.squads[squad_id]
     emptied = sorted(key for key, strength in before.items() if strength >= GONE and after[key] < GONE)
