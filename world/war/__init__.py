@@ -11,6 +11,7 @@ Modules: `state` (the plain data that is persisted), `clock` (story time from wa
 `events` (what the war reports), `config` (tunables, epochs and history from `data/`),
 `forces` (moving ninja between squads), `battle`, `attrition`, `front`, `history`, `hq`,
 `changes` (outside changes: raids, game masters), `queries`, `forecast`, `engine` (the
-tick loop and new timelines) and `simulate` (the headless calibration run). Nothing here
-imports Django or Evennia.
+tick loop and new timelines) and `simulate` (the headless calibration run). These engine
+modules import neither Django nor Evennia; the game's persistence and service around them
+live beside them in this package.
 """
