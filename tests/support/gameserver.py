@@ -404,10 +404,8 @@ class GameServer:
         if not self._prepared:
             self._prepare()
         for attempt in (1, 2):
-            result = self._evennia("start", timeout=self.start_timeout)
             try:
-                if result.returncode != 0:
-                    raise GameServerError(f"`evennia start` exited with {result.returncode}")
+                self._evennia("start", timeout=self.start_timeout)
                 self.wait_until_answering()
                 return self
             except GameServerError as err:
@@ -447,9 +445,10 @@ class GameServer:
         server killed by `kill_server()`.
         """
         old = self.server_pid
-        result = self._evennia("reload", timeout=self.start_timeout)
-        if result.returncode != 0:
-            raise GameServerError(self._report(f"`evennia reload` exited with {result.returncode}"))
+        try:
+            self._evennia("reload", timeout=self.start_timeout)
+        except GameServerError as err:
+            raise GameServerError(self._report(str(err))) from None
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             new = self.server_pid
@@ -489,8 +488,8 @@ class GameServer:
         if pids:
             try:
                 self._evennia("stop", timeout=self.stop_timeout)
-            except subprocess.TimeoutExpired:
-                pass
+            except GameServerError:
+                pass  # a stop has been seen to hang: the pid files come next
             self._wait_gone(pids, 10)
         stray = self._kill_everything(pids)
         if stray:
@@ -528,9 +527,10 @@ class GameServer:
         if template is not None and template.exists():
             _copy_database(template, self.database_path)
         else:
-            result = self._evennia("migrate", timeout=self.start_timeout)
-            if result.returncode != 0:
-                raise GameServerError(self._report(f"`evennia migrate` exited with {result.returncode}"))
+            try:
+                self._evennia("migrate", timeout=self.start_timeout)
+            except GameServerError as err:
+                raise GameServerError(self._report(str(err))) from None
             _MIGRATED[key] = _keep_template(self.database_path, key)
         self._prepared = True
 
@@ -551,21 +551,28 @@ class GameServer:
         return env
 
     def _evennia(self, *args, timeout):
+        """Run an `evennia` command in the copy; GameServerError if it fails or overruns."""
         launcher = VENV_BIN / "evennia"
         if not launcher.exists():
             raise GameServerError(f"no evennia launcher at {launcher}: run the tests with the project's venv")
+        command = f"`evennia {' '.join(args)}`"
         # Output to a file, not a pipe: the daemons it spawns could hold a pipe open.
         with open(self.launcher_log, "w") as out:
-            return subprocess.run(
-                [sys.executable, str(launcher), *args],
-                cwd=self.game_dir,
-                env=self._env(),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                timeout=timeout,
-                start_new_session=True,
-            )
+            try:
+                result = subprocess.run(
+                    [sys.executable, str(launcher), *args],
+                    cwd=self.game_dir,
+                    env=self._env(),
+                    stdin=subprocess.DEVNULL,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    timeout=timeout,
+                    start_new_session=True,
+                )
+            except subprocess.TimeoutExpired:
+                raise GameServerError(f"{command} did not finish in {timeout:g} s") from None
+        if result.returncode != 0:
+            raise GameServerError(f"{command} exited with {result.returncode}")
 
     def _pid_of(self, component):
         if self._root is None:
