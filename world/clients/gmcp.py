@@ -206,9 +206,10 @@ def war_zones(zones, states):
             ninja there). A zone missing here is sent with holder null and strength 0.
 
     Returns:
-        Message: `War.Zones {"zones": {key: {"name", "holder", "contested", "strength",
-        "forces", "x", "y", "walls", "neighbours"}}}`: the whole war in one message, so a
-        client can draw the map from any single one. `strength` is the holder's garrison;
+        Message: `War.Zones {"zones": {key: {"name", "short", "holder", "contested",
+        "strength", "forces", "x", "y", "walls", "neighbours"}}}`: the whole war in one
+        message, so a client can draw the map from any single one. `short` is the zone's
+        map name (eight letters at most). `strength` is the holder's garrison;
         `forces` (faction -> ninja) is there when the state gives it.
     """
     body = {}
@@ -216,7 +217,12 @@ def war_zones(zones, states):
         state = states.get(zone.key) or {}
         holder = _key(_field(state, "holder"))
         forces = _field(state, "forces")
-        entry = {"name": _plain(zone.name), "holder": holder, "contested": bool(_field(state, "contested"))}
+        entry = {
+            "name": _plain(zone.name),
+            "short": _plain(zone.short or zone.name)[:8],
+            "holder": holder,
+            "contested": bool(_field(state, "contested")),
+        }
         if forces:
             forces = {_key(faction): _count(ninja) for faction, ninja in forces.items()}
             entry["strength"] = forces.get(holder, 0)

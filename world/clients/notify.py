@@ -17,19 +17,17 @@ messages to the sessions that want them:
   one of that package sent there (kept in the session's `ndb`), so a hook that fires on
   every command can keep `Char.Vitals` current without repeating it.
 
-Facts owned by other packages are read from the objects, duck-typed, so this module needs
-no import of them: a room's `holder` ("leaf", "sound", "contested") and a character's
-`timeline` (the timeline number). Where an object does not have them the payload leaves
-the field out.
+The war's facts (who holds a zone, which timeline this is, the garrisons) come from the
+running war service, `world.war.service.WAR`; before it has started (the first moments of
+a boot, most unit tests) the payloads leave them out, and there is no War.Zones to send.
+`broadcast_war` takes the war service's listener arguments, so it can be subscribed as is.
 """
-
-from functools import cache
 
 import evennia
 
 from world.clients import gmcp
 from world.clients.mapcoords import room_coords
-from world.village.layout import load_layout
+from world.village.layout import current_layout
 
 SUPPORTS_FLAG = "GMCP_SUPPORTS"
 CLIENT_FLAG = "GMCP_CLIENT"
@@ -39,11 +37,39 @@ CLIENT_FLAG = "GMCP_CLIENT"
 INSTANCE_ROOM_BASE = 1_000_000
 
 
-@cache
+# The layout the room coordinates were worked out for, and those coordinates.
+_placed = {"layout": None, "coords": {}}
+
+
 def _village():
-    """The village data and its room coordinates, read once per server process."""
-    layout = load_layout()
-    return layout, room_coords(layout)
+    """The village data and its room coordinates, worked out again only if the data was reloaded."""
+    layout = current_layout()
+    if _placed["layout"] is not layout:
+        _placed.update(layout=layout, coords=room_coords(layout))
+    return layout, _placed["coords"]
+
+
+def _war():
+    """The running war service, or None before it has started."""
+    from world.war.service import WAR
+
+    return WAR if WAR.ready else None
+
+
+def zone_holder(zone):
+    """
+    Args:
+        zone (str): A zone key.
+
+    Returns:
+        str or None: "leaf", "sound" or "contested" (the enemy is fighting inside), or None
+        if the war has not started or does not know the zone.
+    """
+    from world.war.display import holder_label
+
+    war = _war()
+    state = war.state.zones.get(zone) if war and zone else None
+    return holder_label(state) if state else None
 
 
 def wants(session, package):
@@ -109,20 +135,21 @@ def send(target, message, only_if_changed=False):
     return sent
 
 
-def broadcast(message, sessions=None):
+def broadcast(message, sessions=None, only_if_changed=False):
     """
     Send a message to every logged-in session (War.Zones, Timeline.Countdown).
 
     Args:
         message (gmcp.Message): What to send.
         sessions (iterable of Session, optional): The sessions; all logged-in ones if None.
+        only_if_changed (bool): Skip sessions that were last sent this same body.
 
     Returns:
         int: How many sessions it was sent to.
     """
     if sessions is None:
         sessions = evennia.SESSION_HANDLER.get_sessions()
-    return send(list(sessions), message)
+    return send(list(sessions), message, only_if_changed=only_if_changed)
 
 
 def room_number(room):
@@ -158,13 +185,14 @@ def status_message(character):
         gmcp.Message: Char.Status of the character.
     """
     zone, area = _zone_of(character.location)
+    war = _war()
     return gmcp.char_status(
         character.key,
         character.rank,
         character.faction,
         zone=zone,
         area=area,
-        timeline=getattr(character, "timeline", None),
+        timeline=war.state.timeline if war else None,
     )
 
 
@@ -182,7 +210,7 @@ def room_message(room):
         zone,
         area,
         exits,
-        holder=getattr(room, "holder", None),
+        holder=zone_holder(zone),
         coords=_village()[1].get(num),
     )
 
@@ -206,9 +234,9 @@ def send_room(character):
 
 def send_state(character, session=None):
     """
-    Send everything a client shows about its own ninja: Char.Vitals, Char.Status and
-    Room.Info, whether or not they changed (on puppet, and when a client declares its
-    packages).
+    Send everything a client shows from the start: Char.Vitals, Char.Status, Room.Info and
+    (once the war runs) War.Zones, whether or not they changed (on puppet, and when a
+    client declares its packages).
 
     Args:
         character (Character): The puppet.
@@ -221,7 +249,57 @@ def send_state(character, session=None):
     messages = [vitals_message(character), status_message(character)]
     if character.location is not None:
         messages.append(room_message(character.location))
-    return sum(send(target, message) for message in messages)
+    messages.append(war_message())
+    return sum(send(target, message) for message in messages if message)
+
+
+def war_message():
+    """
+    Returns:
+        gmcp.Message or None: War.Zones for every zone of the village, with each zone's
+        holder, whether it is contested, and the garrisons in it now; None before the war
+        has started. Built once per war version and few seconds, however many ask.
+    """
+    from world.war.queries import zone_strength
+
+    war = _war()
+    if war is None:
+        return None
+
+    def build(state, now, _config):
+        states = {
+            key: {
+                "holder": zone.holder,
+                "contested": zone.contested,
+                "forces": zone_strength(state, key, now),
+            }
+            for key, zone in state.zones.items()
+        }
+        return gmcp.war_zones(_village()[0].zones.values(), states)
+
+    return war.cached("gmcp_war_zones", build)
+
+
+def send_war(target):
+    """Send War.Zones to a character's (or account's, or session's) sessions, changed or not."""
+    message = war_message()
+    return send(target, message) if message else 0
+
+
+def broadcast_war(events=None, sessions=None):
+    """
+    Send War.Zones to every logged-in session whose last one differs (garrisons shrink
+    between events, so a periodic call sends only where the whole numbers moved).
+
+    Args:
+        events (list, optional): The war's events, when called as a war-service listener.
+        sessions (iterable of Session, optional): The sessions; all logged-in ones if None.
+
+    Returns:
+        int: How many sessions it was sent to.
+    """
+    message = war_message()
+    return broadcast(message, sessions, only_if_changed=True) if message else 0
 
 
 def send_channel_text(receiver, channel, talker, text):

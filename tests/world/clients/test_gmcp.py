@@ -104,7 +104,7 @@ def test_room_info_leaves_out_what_is_not_known():
 
 def test_room_info_for_spec():
     room = RoomSpec(100, "Briefing Room", "", "headquarters", {"east": 101})
-    zone = ZoneSpec("headquarters", "The Last Headquarters", (100, 101))
+    zone = ZoneSpec(key="headquarters", name="The Last Headquarters", room_ids=(100, 101))
     payload = gmcp.room_info_for_spec(room, zone, "leaf").payload
     assert (payload["num"], payload["area"], payload["exits"], payload["environment"]) == (
         100,
@@ -116,9 +116,29 @@ def test_room_info_for_spec():
 
 def _zones():
     return [
-        ZoneSpec("hyuuga_compound", "Hyuuga Compound", (700,), ("hospital",), (4, 4), True),
-        ZoneSpec("hospital", "Konoha Hospital", (800,), ("hyuuga_compound",), (4, 3), True),
-        ZoneSpec("sound_camp", "Sound Camp beyond the Breach", (1900,), (), (7, 3), False),
+        ZoneSpec(
+            key="hyuuga_compound",
+            name="Hyuuga Compound",
+            room_ids=(700,),
+            short="Hyuuga",
+            neighbours=("hospital",),
+            coords=(4, 4),
+        ),
+        ZoneSpec(
+            key="hospital",
+            name="Konoha Hospital",
+            room_ids=(800,),
+            short="Hospital",
+            neighbours=("hyuuga_compound",),
+            coords=(4, 3),
+        ),
+        ZoneSpec(
+            key="sound_camp",
+            name="Sound Camp beyond the Breach",
+            room_ids=(1900,),
+            coords=(7, 3),
+            inside_walls=False,
+        ),
     ]
 
 
@@ -135,6 +155,7 @@ def test_war_zones_sends_every_zone_with_its_place():
     assert name == "War.Zones"
     assert body["zones"]["hyuuga_compound"] == {
         "name": "Hyuuga Compound",
+        "short": "Hyuuga",
         "holder": "sound",
         "contested": True,
         "strength": 18,
@@ -149,6 +170,7 @@ def test_war_zones_sends_every_zone_with_its_place():
     assert "forces" not in hospital
     camp = body["zones"]["sound_camp"]
     assert (camp["holder"], camp["strength"], camp["walls"]) == (None, 0, False)
+    assert camp["short"] == "Sound Ca"  # no map name in the data: the name, cut to eight letters
     assert list(body["zones"]) == ["hyuuga_compound", "hospital", "sound_camp"]
 
 

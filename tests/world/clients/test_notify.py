@@ -7,6 +7,7 @@ from tests.world.clients.sessions import make_session, sent
 from world.clients import gmcp, notify
 from world.clients.gmcp import Package
 from world.village.builder import build_world, room_by_id
+from world.village.layout import current_layout
 
 VITALS = gmcp.char_vitals({"health": 50, "health_max": 100, "chakra": 40, "chakra_max": 80})
 
@@ -81,11 +82,12 @@ def test_room_message_reads_the_built_room(ninja):
     }
 
 
-def test_room_message_names_the_holder_when_the_room_knows_it(ninja, monkeypatch):
-    room = room_by_id(101)
-    monkeypatch.setattr(type(room), "holder", property(lambda self: "sound"), raising=False)
-    payload = notify.room_message(room).payload
-    assert (payload["environment"], payload["coords"]) == ("sound", "1,1,0,0")
+def test_room_message_names_the_holder_once_the_war_runs(ninja, war):
+    assert notify.room_message(room_by_id(100)).payload["environment"] == "leaf"
+    hospital = room_by_id(current_layout().zones["hospital"].room_ids[0])
+    assert notify.room_message(hospital).payload["environment"] == "sound"  # the present
+    war.state.zones["hospital"].contested = True
+    assert notify.room_message(hospital).payload["environment"] == "contested"
 
 
 def test_a_room_outside_the_village_data_gets_an_instance_number(ninja):
@@ -106,6 +108,32 @@ def test_status_message_reads_the_character(ninja):
     }
 
 
+def test_status_message_says_the_timeline_once_the_war_runs(ninja, war):
+    assert notify.status_message(ninja).payload["timeline"] == war.state.timeline == 1
+
+
+def test_war_message_has_every_zone_with_its_holder_and_garrisons(war):
+    zones = notify.war_message().payload["zones"]
+    assert set(zones) == set(current_layout().zones)
+    hospital = zones["hospital"]
+    assert (hospital["holder"], hospital["contested"], hospital["short"]) == ("sound", False, "Hospital")
+    assert hospital["strength"] == hospital["forces"]["sound"] > 0
+    assert zones["headquarters"]["holder"] == "leaf"
+    assert (zones["main_gate"]["x"], zones["main_gate"]["y"]) == (3, 0)
+
+
+def test_no_war_message_before_the_war_runs(db):
+    assert notify.war_message() is None
+    assert notify.broadcast_war(sessions=[make_session()]) == 0
+
+
+def test_broadcast_war_sends_a_session_only_what_changed(war):
+    session = make_session()
+    assert notify.broadcast_war([], sessions=[session]) == 1
+    assert notify.broadcast_war([], sessions=[session]) == 0
+    assert notify.send_war(session) == 1  # a forced send, as on login
+
+
 def test_send_state_sends_vitals_status_and_room(ninja):
     session = make_session(puppet=ninja)
     assert notify.send_state(ninja, session=session) == 3
@@ -113,6 +141,12 @@ def test_send_state_sends_vitals_status_and_room(ninja):
     assert names == ["char_vitals", "char_status", "room_info"]
     vitals = sent(session)[0][1]
     assert (vitals["hp"], vitals["maxhp"], vitals["cp"], vitals["maxcp"]) == (100, 100, 80, 80)
+
+
+def test_send_state_includes_the_war_once_it_runs(ninja, war):
+    session = make_session(puppet=ninja)
+    assert notify.send_state(ninja, session=session) == 4
+    assert [name for name, _payload in sent(session)][-1] == "war_zones"
 
 
 def test_send_state_respects_what_the_client_declared(ninja):
