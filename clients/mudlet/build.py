@@ -82,32 +82,49 @@ def package_xml(name, items):
     return "\n".join(parts)
 
 
-def build(mpackage_dir=None):
+def render():
     """
-    Write the package XML (and the .mpackage if asked).
-
-    Args:
-        mpackage_dir (Path, optional): Folder to write `<name>.mpackage` into.
-
     Returns:
-        tuple: (Path of the XML, Path of the .mpackage or None).
+        tuple: (package name, config.lua text, package XML) from the sources.
     """
     config_text = CONFIG.read_text()
     name = package_name(config_text)
-    xml = package_xml(name, scripts())
-    xml_path = HERE / f"{name}.xml"
-    xml_path.write_text(xml)
-    if mpackage_dir is None:
-        return xml_path, None
-    mpackage_dir = Path(mpackage_dir)
-    mpackage_dir.mkdir(parents=True, exist_ok=True)
-    zip_path = mpackage_dir / f"{name}.mpackage"
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+    return name, config_text, package_xml(name, scripts())
+
+
+def write_xml():
+    """
+    Write `<name>.xml` beside this script.
+
+    Returns:
+        Path: The XML file.
+    """
+    name, _config, xml = render()
+    path = HERE / f"{name}.xml"
+    path.write_text(xml)
+    return path
+
+
+def write_mpackage(folder):
+    """
+    Zip config.lua and the package XML (from the sources) into `<folder>/<name>.mpackage`.
+
+    Args:
+        folder (Path): Where to write it; made if missing.
+
+    Returns:
+        Path: The .mpackage file.
+    """
+    name, config_text, xml = render()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.mpackage"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for entry, text in (("config.lua", config_text), (f"{name}.xml", xml)):
             info = zipfile.ZipInfo(entry, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text)
-    return xml_path, zip_path
+    return path
 
 
 def is_current():
@@ -115,9 +132,9 @@ def is_current():
     Returns:
         bool: Whether the XML in the repository matches the sources.
     """
-    name = package_name(CONFIG.read_text())
-    xml_path = HERE / f"{name}.xml"
-    return xml_path.exists() and xml_path.read_text() == package_xml(name, scripts())
+    name, _config, xml = render()
+    path = HERE / f"{name}.xml"
+    return path.exists() and path.read_text() == xml
 
 
 def main(argv=None):
@@ -130,10 +147,9 @@ def main(argv=None):
             return 0
         print("the package XML is stale: run python clients/mudlet/build.py", file=sys.stderr)
         return 1
-    xml_path, zip_path = build(args.mpackage)
-    for path in (xml_path, zip_path):
-        if path:
-            print(path)
+    print(write_xml())
+    if args.mpackage:
+        print(write_mpackage(args.mpackage))
     return 0
 
 

@@ -3,6 +3,7 @@
 -- values, label styles and text, mapper rooms, GMCP and commands sent) in `stub`, and
 -- `stub.feed()` delivers a GMCP line the way Mudlet does: decode the JSON into the `gmcp`
 -- table under the message's name, then raise the event "gmcp.<name>".
+-- It runs under Lua 5.4 and under 5.1, the Lua that Mudlet embeds.
 
 stub = { widgets = {}, rooms = {}, areas = {}, envColours = {}, centered = nil }
 
@@ -13,6 +14,16 @@ stub.json = json
 
 local function skip(text, pos)
   return string.find(text, "[^ \t\r\n]", pos) or #text + 1
+end
+
+-- One code point as UTF-8 (Lua 5.1 has no utf8 library).
+local function utf8char(code)
+  if code < 0x80 then
+    return string.char(code)
+  elseif code < 0x800 then
+    return string.char(0xC0 + math.floor(code / 0x40), 0x80 + code % 0x40)
+  end
+  return string.char(0xE0 + math.floor(code / 0x1000), 0x80 + math.floor(code / 0x40) % 0x40, 0x80 + code % 0x40)
 end
 
 local escapes = { ['"'] = '"', ["\\"] = "\\", ["/"] = "/", b = "\b", f = "\f", n = "\n", r = "\r", t = "\t" }
@@ -30,7 +41,7 @@ local function decodeString(text, pos)
     elseif c == "\\" then
       local e = string.sub(text, i + 1, i + 1)
       if e == "u" then
-        out[#out + 1] = utf8.char(tonumber(string.sub(text, i + 2, i + 5), 16))
+        out[#out + 1] = utf8char(tonumber(string.sub(text, i + 2, i + 5), 16))
         i = i + 6
       else
         out[#out + 1] = assert(escapes[e], "bad escape")
@@ -93,7 +104,8 @@ function decodeValue(text, pos)
   end
   local number = string.match(text, "^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
   assert(number and #number > 0, "unexpected character at " .. pos)
-  return math.tointeger(tonumber(number)) or tonumber(number), pos + #number
+  local value = tonumber(number)
+  return (math.tointeger and math.tointeger(value)) or value, pos + #number
 end
 
 function json.decode(text)

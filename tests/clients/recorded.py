@@ -4,7 +4,7 @@ The recorded GMCP session the Mudlet package is tested against.
 It is made with the game's own payload builders (`world.clients.gmcp`) and Evennia's
 telnet encoder (`tests.clients.wire`), so the Lua side is tested against exactly what the
 server sends. The village here is the agreed map (notes/map.md: keys, names, coordinates,
-neighbours, holders at the present) with a few rooms, fixed so the recording does not
+neighbours, holders at the present; short names from the zone files) with a few rooms, fixed so the recording does not
 move while the real zone files are being written. The recording is kept in
 `fixtures/session.json`; `test_mudlet.py` checks it is current. After changing a builder,
 rewrite it (and read the diff: the Lua side must still understand it):
@@ -22,23 +22,41 @@ from world.village.layout import Layout, RoomSpec, ZoneSpec
 
 FIXTURE = Path(__file__).parent / "fixtures" / "session.json"
 
-# key, name, (x, y), inside the walls, neighbours, holder at the present.
+# key, name, short map name, (x, y), inside the walls, neighbours, holder at the present.
 MAP = [
-    ("hokage_monument", "Hokage Monument", (3, 5), True, "nara_forest headquarters", "leaf"),
+    ("hokage_monument", "Hokage Monument", "Monument", (3, 5), True, "nara_forest headquarters", "leaf"),
     (
         "headquarters",
         "The Last Headquarters",
+        "HQ",
         (3, 4),
         True,
         "hokage_monument hokage_tower hyuuga_compound",
         "leaf",
     ),
-    ("nara_forest", "Nara Forest", (1, 4), True, "hokage_monument training_grounds", "leaf"),
-    ("training_grounds", "Training Grounds", (1, 3), True, "nara_forest academy forest_of_death", "leaf"),
-    ("academy", "Ninja Academy", (2, 3), True, "training_grounds hokage_tower inuzuka_kennels", "leaf"),
+    ("nara_forest", "Nara Forest", "Nara", (1, 4), True, "hokage_monument training_grounds", "leaf"),
+    (
+        "training_grounds",
+        "Training Grounds",
+        "Training",
+        (1, 3),
+        True,
+        "nara_forest academy forest_of_death",
+        "leaf",
+    ),
+    (
+        "academy",
+        "Ninja Academy",
+        "Academy",
+        (2, 3),
+        True,
+        "training_grounds hokage_tower inuzuka_kennels",
+        "leaf",
+    ),
     (
         "hokage_tower",
         "Hokage Tower",
+        "Tower",
         (3, 3),
         True,
         "headquarters academy market_street hospital hyuuga_compound",
@@ -47,6 +65,7 @@ MAP = [
     (
         "hyuuga_compound",
         "Hyuuga Compound",
+        "Hyuuga",
         (4, 4),
         True,
         "headquarters hokage_tower hospital uchiha_district flank_route",
@@ -55,6 +74,7 @@ MAP = [
     (
         "hospital",
         "Konoha Hospital",
+        "Hospital",
         (4, 3),
         True,
         "hokage_tower hyuuga_compound uchiha_district eastern_districts market_street",
@@ -63,6 +83,7 @@ MAP = [
     (
         "inuzuka_kennels",
         "Inuzuka Kennels",
+        "Kennels",
         (2, 2),
         True,
         "academy market_street main_gate forest_of_death",
@@ -71,6 +92,7 @@ MAP = [
     (
         "market_street",
         "Market Street",
+        "Market",
         (3, 2),
         True,
         "hokage_tower hospital eastern_districts exam_arena main_gate inuzuka_kennels",
@@ -79,6 +101,7 @@ MAP = [
     (
         "uchiha_district",
         "Abandoned Uchiha District",
+        "Uchiha",
         (5, 3),
         True,
         "hyuuga_compound hospital eastern_districts flank_route",
@@ -87,15 +110,17 @@ MAP = [
     (
         "eastern_districts",
         "Ruined Eastern Districts",
+        "East",
         (5, 2),
         True,
         "hospital market_street uchiha_district the_breach river",
         "sound",
     ),
-    ("exam_arena", "Chuunin Exam Arena", (4, 1), True, "market_street river main_gate", "sound"),
+    ("exam_arena", "Chuunin Exam Arena", "Arena", (4, 1), True, "market_street river main_gate", "sound"),
     (
         "main_gate",
         "Main Gate and Walls",
+        "Gate",
         (3, 0),
         True,
         "market_street exam_arena inuzuka_kennels forest_of_death",
@@ -104,15 +129,17 @@ MAP = [
     (
         "forest_of_death",
         "Forest of Death",
+        "Forest",
         (1, 1),
         False,
         "training_grounds inuzuka_kennels main_gate",
         "leaf",
     ),
-    ("river", "The River", (5, 1), True, "eastern_districts exam_arena the_breach", "sound"),
+    ("river", "The River", "River", (5, 1), True, "eastern_districts exam_arena the_breach", "sound"),
     (
         "the_breach",
         "The Breach in the Eastern Wall",
+        "Breach",
         (6, 2),
         True,
         "eastern_districts river sound_camp",
@@ -121,12 +148,13 @@ MAP = [
     (
         "flank_route",
         "The Sound's Flanking Route",
+        "Flank",
         (6, 4),
         False,
         "hyuuga_compound uchiha_district sound_camp",
         "sound",
     ),
-    ("sound_camp", "Sound Camp beyond the Breach", (7, 3), False, "the_breach flank_route", "sound"),
+    ("sound_camp", "Sound Camp beyond the Breach", "Camp", (7, 3), False, "the_breach flank_route", "sound"),
 ]
 
 # The rooms the recorded ninja sees: the headquarters' five, and two on Market Street.
@@ -149,9 +177,17 @@ def village():
         Layout: The agreed map with the recorded rooms.
     """
     zones = {}
-    for key, name, coords, walls, neighbours, _holder in MAP:
+    for key, name, short, coords, walls, neighbours, _holder in MAP:
         ids = tuple(room.id for room in ROOMS if room.zone == key)
-        zones[key] = ZoneSpec(key, name, ids, tuple(neighbours.split()), coords, walls)
+        zones[key] = ZoneSpec(
+            key=key,
+            name=name,
+            room_ids=ids,
+            short=short,
+            neighbours=tuple(neighbours.split()),
+            coords=coords,
+            inside_walls=walls,
+        )
     rooms = {room.id: room for room in ROOMS}
     return Layout(zones=zones, rooms=rooms, start_room=100)
 

@@ -5,7 +5,7 @@
 
 local SC = SecondChances
 
-SC.panelWidth = 320
+SC.panelWidth = 360
 
 --- Build the panel once; later calls return it.
 function SC.gui()

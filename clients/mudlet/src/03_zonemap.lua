@@ -4,7 +4,7 @@
 -- (x east, y north). Each zone is a label placed on that grid: green for the Leaf,
 -- purple for the Sound, orange while contested (the enemy is fighting inside). The zone the player stands in (from
 -- Room.Info or Char.Status) gets a white border and the word "you"; every label says its
--- zone's initials and strength, and its tooltip names the zone and its holder in words.
+-- zone's short map name and strength, and its tooltip names the zone and its holder in words.
 
 local SC = SecondChances
 
@@ -34,11 +34,19 @@ end
 function SC.zoneStyle(zone, isPlayerZone)
   local border = isPlayerZone and "3px solid #ffffff" or "1px solid #202020"
   return "background-color: " .. SC.zoneColour(zone) .. "; color: #ffffff; border: " .. border
-    .. "; border-radius: 4px; font-size: 9pt;"
+    .. "; border-radius: 4px; font-size: 8pt;"
+end
+
+--- The zone's map name: the game's short name, or the initials of its full name.
+function SC.shortName(zone)
+  if type(zone.short) == "string" and zone.short ~= "" then
+    return zone.short
+  end
+  return SC.initials(zone.name)
 end
 
 function SC.zoneText(zone, isPlayerZone)
-  local text = "<center><b>" .. SC.initials(zone.name) .. "</b><br>" .. tostring(zone.strength or 0)
+  local text = "<center><b>" .. SC.shortName(zone) .. "</b><br>" .. tostring(zone.strength or 0)
   if isPlayerZone then
     text = text .. "<br>you"
   end
