@@ -1,0 +1,160 @@
+"""
+GMCP over real telnet: a telnetlib3 client negotiates GMCP with a running game, says hello,
+declares its packages as Mudlet does, and receives its ninja's state with true values.
+"""
+
+import json
+import time
+from functools import partial
+
+import pytest
+from telnetlib3.client import TelnetClient
+from telnetlib3.sync import TelnetConnection
+from telnetlib3.telopt import GMCP
+
+from tests.clients.recorded import FIXTURE
+from tests.support.clients import telnet_text
+
+pytestmark = pytest.mark.e2e
+
+# What the Mudlet package declares (see clients/mudlet/src/01_core.lua).
+MUDLET_SUPPORTS = ["Char 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]
+
+
+class GmcpPlayer:
+    """A telnet player that records every GMCP message as (package, data)."""
+
+    def __init__(self, port, supports, timeout=8.0):
+        self.timeout = timeout
+        self.messages = []
+        self.text = ""
+        factory = partial(TelnetClient, gmcp_modules=supports)
+        self.conn = TelnetConnection(
+            "127.0.0.1", port, timeout=timeout, connect_maxwait=0.5, client_factory=factory
+        )
+        self.conn.connect()
+        self.conn.writer.set_ext_callback(GMCP, lambda package, data: self.messages.append((package, data)))
+
+    def send(self, line):
+        self.conn.write(line + "\r\n")
+
+    def send_gmcp(self, package, data=None):
+        """Send a GMCP message; returns a mark for `expect_gmcp` (GMCP arrives on another thread)."""
+        mark = len(self.messages)
+        self.conn.writer.send_gmcp(package, data)
+        return mark
+
+    def _pump(self, until):
+        """Read text until `until()` holds; GMCP arrives on telnetlib3's thread, so look often."""
+        deadline = time.monotonic() + self.timeout
+        while not until():
+            left = deadline - time.monotonic()
+            assert left > 0, f"timed out; GMCP so far: {self.messages}\ntext:\n{self.text[-2000:]}"
+            try:
+                self.text += telnet_text(self.conn.read_some(timeout=min(left, 0.05)))
+            except TimeoutError:
+                continue
+
+    def expect_text(self, needle):
+        start = len(self.text)
+        self._pump(lambda: needle in self.text[start:])
+
+    def expect_gmcp(self, package, since):
+        """Wait for a message of the package after the mark `since`; return its data."""
+
+        def found():
+            return [data for name, data in self.messages[since:] if name == package]
+
+        self._pump(found)
+        return found()[0]
+
+    def close(self):
+        self.conn.close()
+
+
+@pytest.fixture
+def player(game_server):
+    players = []
+
+    def connect(supports=MUDLET_SUPPORTS):
+        client = GmcpPlayer(game_server.telnet_port, supports)
+        players.append(client)
+        return client
+
+    yield connect
+    for client in players:
+        client.close()
+
+
+def _log_in(client, name, password):
+    client.expect_text("create <name> <password>")
+    client.send(f"create {name} {password}")
+    client.expect_text(f"Account {name} created")
+    client.send(f"connect {name} {password}")
+    client.expect_text("Briefing Room")
+
+
+def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, credentials):
+    name, password = credentials("Gmcp")
+    client = player()
+    _log_in(client, name, password)
+    assert client.conn.writer.remote_option.enabled(GMCP)
+
+    mark = client.send_gmcp("Core.Supports.Set", MUDLET_SUPPORTS)
+    vitals = client.expect_gmcp("Char.Vitals", mark)
+    status = client.expect_gmcp("Char.Status", mark)
+    room = client.expect_gmcp("Room.Info", mark)
+    war = client.expect_gmcp("War.Zones", mark)
+    assert vitals == {"hp": 100, "maxhp": 100, "cp": 80, "maxcp": 80, "string": "H:100/100 C:80/80"}
+    assert status == {
+        "name": name,
+        "rank": "Genin",
+        "faction": "leaf",
+        "zone": "headquarters",
+        "area": "The Last Headquarters",
+        "timeline": 1,
+    }
+    assert room["num"] == 100 and room["name"] == "Briefing Room" and room["coords"] == "1,0,0,0"
+    assert room["exits"] == {"n": 102, "s": 104, "e": 101, "w": 103}
+    assert room["environment"] == "leaf"
+    # The present: the Sound holds eight of the village's zones (notes/map.md).
+    zones = war["zones"]
+    assert len(zones) == 19
+    assert sorted(k for k, z in zones.items() if z["holder"] == "sound" and z["walls"]) == [
+        "eastern_districts",
+        "exam_arena",
+        "hospital",
+        "hyuuga_compound",
+        "market_street",
+        "river",
+        "the_breach",
+        "uchiha_district",
+    ]
+    assert all(z["strength"] == z["forces"][z["holder"]] for z in zones.values())
+
+    # The payloads have the shape the Mudlet package is tested against.
+    recorded = {
+        line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1])
+        for step in json.loads(FIXTURE.read_text())
+        for line in step["gmcp"]
+    }
+    assert set(vitals) == set(recorded["Char.Vitals"])
+    assert set(room) == set(recorded["Room.Info"])
+    assert set(zones["hospital"]) == set(recorded["War.Zones"]["zones"]["hospital"]) | {"forces"}
+
+    client.send("south")
+    client.expect_text("Hidden Doorway")
+    room = client.expect_gmcp("Room.Info", client.send_gmcp("Core.Supports.Set", ["Room 1"]))
+    assert room["num"] == 104 and room["exits"]["n"] == 100
+
+    client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))
+
+
+def test_a_client_that_declares_only_room_gets_no_vitals(player, credentials):
+    name, password = credentials("Room")
+    client = player(["Room 1"])
+    _log_in(client, name, password)
+    mark = client.send_gmcp("Core.Supports.Set", ["Room 1"])
+    client.expect_gmcp("Room.Info", mark)
+    client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))  # all sent before it has arrived
+    assert [package for package, _data in client.messages[mark:]] == ["Room.Info", "Core.Ping"]
