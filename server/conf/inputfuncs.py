@@ -16,7 +16,8 @@ The GMCP handshake as Mudlet and Iron Realms games do it:
 - `Core.Supports.Set ["Char 1", "Room 1", "War 1"]`: the packages the client wants,
   stored on the session (`world.clients.notify` then sends only those); `Add` and
   `Remove` change the stored set. After `Set` or `Add` a puppeted session is sent its
-  current Char.Vitals, Char.Status and Room.Info, so a client never waits for a change.
+  current Char.Vitals, Char.Status, Room.Info and War.Zones (those it asked for), so a
+  client never waits for a change.
 - `Core.Ping` / `Char.Ping`: answered with the same package, no body (clients time it).
 
 Both are kept in `protocol_flags`, which Evennia syncs to the portal and back, so they
