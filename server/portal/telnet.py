@@ -21,6 +21,7 @@ message, logged on one line, never the connection or the portal.
 import re
 
 from django.conf import settings
+from evennia.server.portal.mccp import MCCP
 from evennia.server.portal.telnet import TelnetProtocol
 from evennia.utils import logger
 from twisted.conch.telnet import (
@@ -31,10 +32,12 @@ from twisted.conch.telnet import (
     DO,
     DONT,
     EC,
+    ECHO,
     EL,
     EOR,
     GA,
     IP,
+    LINEMODE,
     NOP,
     SB,
     SE,
@@ -179,6 +182,16 @@ class HardenedTelnetProtocol(TelnetProtocol, BoundedTelnetParser):
 
     max_line = settings.PORTAL_MAX_LINE_BYTES
     _discarding_line = False
+
+    def disableLocal(self, option):
+        """
+        A client may always turn off an option it agreed to. Evennia handles LINEMODE, ECHO and
+        MCCP; for the others it enables (suppress-go-ahead) Twisted raised, and Evennia logged
+        the traceback, on every `IAC DONT SGA`.
+        """
+        if option in (LINEMODE, ECHO, MCCP):
+            return super().disableLocal(option)
+        return True
 
     def applicationDataReceived(self, data):
         if self._discarding_line:

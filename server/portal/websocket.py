@@ -26,9 +26,12 @@ class HardenedWebSocketClient(WebSocketClient):
 
     def _connectionMade(self):
         super()._connectionMade()
-        # Autobahn copied the factory's options onto this connection just now; tighten them.
+        # Autobahn copied the factory's options onto this connection just now; tighten them,
+        # and close an offending connection with a close frame (1009, "message too big") the
+        # client can show, rather than by dropping it silently.
         self.maxFramePayloadSize = settings.WEBSOCKET_MAX_MESSAGE_BYTES
         self.maxMessagePayloadSize = settings.WEBSOCKET_MAX_MESSAGE_BYTES
+        self.failByDrop = False
 
     def _dataReceived(self, data):
         if self.state in _OPENING and len(self.data) + len(data) > settings.WEBSOCKET_MAX_HANDSHAKE_BYTES:

@@ -1,0 +1,156 @@
+"""
+Hardening fixtures: our game and a stock Evennia game, each started once for the session.
+
+- `hardened_game`: a copy of this game, as configured.
+- `stock_game`: a fresh `evennia --init` game from the installed Evennia, untouched except
+  for its connection screen, which carries the text the harness waits for. Every fault
+  scenario also runs against it, marked as a strict expected failure: it shows what our game
+  does that stock Evennia does not.
+- `game`: both, one after the other (the stock run is a strict xfail).
+
+The servers the selected tests need are started together, in parallel, and stopped together
+at the end of the session.
+"""
+
+import subprocess
+import threading
+
+import pytest
+
+from tests.hardening.players import Game, LogWatch
+from tests.support.gameserver import READY_TEXT, VENV_BIN, GameServer
+
+OUR_ARRIVAL = "Briefing Room"
+STOCK_ARRIVAL = "Limbo"
+STOCK_SCREEN = f'''"""The stock comparison game's login screen (the harness waits for its first words)."""
+
+CONNECTION_SCREEN = """{READY_TEXT.decode()}  (a stock Evennia game, for comparison)
+
+ create <name> <password>    connect <name> <password>
+"""
+'''
+STOCK_XFAIL = pytest.mark.xfail(strict=True, reason="stock Evennia lacks this protection")
+GAMES = [
+    pytest.param("ours", id="ours"),
+    pytest.param("stock", id="stock", marks=STOCK_XFAIL),
+]
+
+
+def make_stock_game(parent):
+    """
+    Args:
+        parent (Path): An empty temporary folder.
+
+    Returns:
+        Path: A new game directory made by the installed Evennia's `evennia --init`.
+    """
+    subprocess.run(
+        [str(VENV_BIN / "evennia"), "--init", "stockgame"],
+        cwd=parent,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        timeout=60,
+    )
+    game_dir = parent / "stockgame"
+    (game_dir / "server" / "conf" / "connection_screens.py").write_text(STOCK_SCREEN)
+    return game_dir
+
+
+def _needed(session):
+    names = {name for item in session.items for name in item.fixturenames}
+    return {
+        "ours": bool(names & {"hardened_game", "game", "campaign"}),
+        "stock": bool(names & {"stock_game", "game"}),
+    }
+
+
+@pytest.fixture(scope="session")
+def _hardening_servers(request, tmp_path_factory):
+    """Start the servers this session's tests need, together; stop them at the end."""
+    needed = _needed(request.session)
+    servers = {}
+    if needed["ours"]:
+        servers["ours"] = GameServer()
+    if needed["stock"]:
+        servers["stock"] = GameServer(source_dir=make_stock_game(tmp_path_factory.mktemp("stock")))
+    failures = {}
+
+    def start(name, server):
+        try:
+            server.start()
+        except Exception as err:  # reported by the fixture that needs this server
+            failures[name] = err
+
+    threads = [threading.Thread(target=start, args=item) for item in servers.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    yield servers, failures
+    errors = []
+    for server in servers.values():
+        try:
+            server.stop()
+        except Exception as err:  # stop every server before reporting
+            errors.append(err)
+        finally:
+            server.cleanup()
+    if errors:
+        raise errors[0]
+
+
+def _server(servers, name):
+    started, failures = servers
+    if name in failures:
+        raise failures[name]
+    return started[name]
+
+
+@pytest.fixture(scope="session")
+def hardened_game(_hardening_servers):
+    return Game(_server(_hardening_servers, "ours"), stock=False, arrival=OUR_ARRIVAL)
+
+
+@pytest.fixture(scope="session")
+def stock_game(_hardening_servers):
+    return Game(_server(_hardening_servers, "stock"), stock=True, arrival=STOCK_ARRIVAL)
+
+
+@pytest.fixture(params=GAMES)
+def game(request):
+    """Our game, then stock Evennia (expected to fail the scenario)."""
+    return request.getfixturevalue("hardened_game" if request.param == "ours" else "stock_game")
+
+
+class Campaign:
+    """
+    What must hold after a fuzz campaign against our game: the portal and server are the same
+    processes as before, neither logged a traceback, and a newcomer can still create an
+    account, connect and look.
+    """
+
+    def __init__(self, game):
+        self.game = game
+        self.pids = (game.server.portal_pid, game.server.server_pid)
+        self.logs = LogWatch(game.server)
+
+    def check(self, newcomer):
+        """
+        Args:
+            newcomer (tuple): (name, password) for a fresh account.
+        """
+        server = self.game.server
+        assert (server.portal_pid, server.server_pid) == self.pids, "the portal or server process changed"
+        tracebacks = self.logs.tracebacks()
+        assert not tracebacks, "new tracebacks in the logs:\n" + "\n---\n".join(tracebacks[:3])
+        player = self.game.new_player(*newcomer)
+        try:
+            player.command("look", self.game.arrival)
+        finally:
+            player.close()
+
+
+@pytest.fixture
+def campaign(hardened_game):
+    return Campaign(hardened_game)
