@@ -6,6 +6,7 @@ Each feature keeps its commands in its own module under `commands/`; they are ad
 
 from evennia import default_cmds
 
+from commands.accessibility import CmdScreenreader
 from commands.ninja import CmdScore
 from commands.system import CmdNoMatch
 from commands.unloggedin import CmdCreate
@@ -31,7 +32,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, CmdNoMatch):
+        for cmd in (*GM_COMMANDS, CmdNoMatch, CmdScreenreader):
             self.add(cmd())
 
 

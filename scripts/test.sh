@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end.
 # Installs what the tests need first: the pinned Python tools, the web assets, and (as root,
-# from Debian) Chromium, its driver and Lua for the browser and client tests.
+# from Debian) Chromium, its driver and Lua (5.4, and Mudlet's 5.1) for the browser and
+# Mudlet-package tests.
 source "$(dirname "$0")/lib.sh"
 ensure_venv
 install_reqs requirements-dev.txt
@@ -11,6 +12,8 @@ ensure_secrets
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v lua5.4 >/dev/null 2>&1 || need+=(lua5.4)
+command -v lua5.1 >/dev/null 2>&1 || need+=(lua5.1)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing ${need[*]} from Debian"

@@ -20,6 +20,19 @@ class Account(DefaultAccount):
         slots = self.get_character_slots()
         return None if slots is None else max(0, slots - len(self.living_ninja()))
 
+    def at_post_login(self, session=None, **kwargs):
+        from world.clients.accessibility import sync_session
+
+        if session is not None:
+            sync_session(session)
+        super().at_post_login(session=session, **kwargs)
+
+    def channel_msg(self, message, channel, senders=None, **kwargs):
+        from world.clients import notify
+
+        super().channel_msg(message, channel, senders=senders, **kwargs)
+        notify.send_channel_text(self, channel.key, senders[0].key if senders else "", message)
+
     def at_post_create_character(self, character, **kwargs):
         super().at_post_create_character(character, **kwargs)
         # The owner is kept on the ninja: `character.account` is only set while it is played.

@@ -44,6 +44,8 @@ class Character(ObjectParent, DefaultCharacter):
             rank (Rank): The new rank.
             refill (bool): Fill both gauges to their new maxima.
         """
+        from world.clients import notify
+
         stats = RANK_STATS[rank]
         self.attributes.add("rank", rank.value)
         for name, label, top, regen in (
@@ -57,6 +59,8 @@ class Character(ObjectParent, DefaultCharacter):
             trait.base, trait.rate = top, regen
             if refill:
                 trait.reset()
+        notify.send_vitals(self, only_if_changed=False)
+        notify.send_status(self, only_if_changed=False)
 
     def vitals(self):
         """
@@ -72,8 +76,24 @@ class Character(ObjectParent, DefaultCharacter):
         }
 
     def at_post_puppet(self, **kwargs):
+        from world.clients import notify
+
         super().at_post_puppet(**kwargs)
+        notify.send_state(self)
         self._war_briefing()
+
+    def at_post_move(self, source_location, move_type="move", **kwargs):
+        from world.clients import notify
+
+        super().at_post_move(source_location, move_type=move_type, **kwargs)
+        notify.send_room(self)
+        notify.send_status(self)
+
+    def channel_msg(self, message, channel, senders=None, **kwargs):
+        from world.clients import notify
+
+        super().channel_msg(message, channel, senders=senders, **kwargs)
+        notify.send_channel_text(self, channel.key, senders[0].key if senders else "", message)
 
     def at_pre_unpuppet(self, **kwargs):
         self._remember_war()

@@ -21,3 +21,20 @@ class WarTicker(Script):
         from world.war.service import WAR
 
         WAR.resolve()
+
+
+class VitalsPulse(Script):
+    """
+    Health and chakra refill between commands; this keeps GMCP clients' gauges moving for
+    players who are idle, sending Char.Vitals only where the whole numbers changed.
+    """
+
+    def at_repeat(self, **kwargs):
+        import evennia
+
+        from world.clients import notify
+
+        for session in evennia.SESSION_HANDLER.get_sessions():
+            puppet = session.puppet
+            if puppet is not None and hasattr(puppet, "vitals"):
+                notify.send(session, notify.vitals_message(puppet), only_if_changed=True)

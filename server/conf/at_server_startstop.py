@@ -15,6 +15,7 @@ def at_server_init():
 
 def at_server_start():
     from server.throttles import install_account_throttles
+    from world.clients.notify import broadcast_war
     from world.village.builder import build_world
     from world.war.announce import announce
     from world.war.service import WAR
@@ -24,6 +25,7 @@ def at_server_start():
     if report.changed:
         logger.log_info(f"World builder: {report.summary()}")
     WAR.subscribe(announce)
+    WAR.subscribe(broadcast_war)
     events = WAR.start()
     logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
 

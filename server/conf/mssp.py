@@ -7,10 +7,12 @@ name, player count and uptime itself.
 
 from django.conf import settings
 
+from world.combat.catalog import load_catalog
 from world.help_entries import HELP_ENTRY_DICTS
 from world.village.layout import load_layout
 
 _LAYOUT = load_layout()
+_COMBAT = load_catalog()
 
 MSSPTable = {
     "CRAWL DELAY": "-1",
@@ -33,22 +35,22 @@ MSSPTable = {
     "SUBGENRE": "Ninja war",
     "AREAS": str(len(_LAYOUT.zones)),
     "HELPFILES": str(len(HELP_ENTRY_DICTS)),
-    "MOBILES": "0",
-    "OBJECTS": "0",
+    "MOBILES": str(len(_COMBAT.enemies)),
+    "OBJECTS": str(len(_COMBAT.items)),
     "ROOMS": str(len(_LAYOUT.rooms)),
     "CLASSES": "0",
     "LEVELS": "4",
     "RACES": "0",
-    "SKILLS": "0",
+    "SKILLS": str(len(_COMBAT.techniques)),
     "ANSI": "1",
     "GMCP": "1",
     "MSDP": "1",
     "MXP": "1",
-    "SSL": "0",
+    "SSL": str(settings.SSL_PORTS[0]) if settings.SSL_ENABLED else "0",
     "UTF-8": "1",
     "MCCP": "1",
     "XTERM 256 COLORS": "1",
-    "XTERM TRUE COLORS": "0",
+    "XTERM TRUE COLORS": "1",
     "ATCP": "0",
     "MCP": "0",
     "MSP": "0",

@@ -83,6 +83,13 @@ GLOBAL_SCRIPTS = {
         "persistent": True,
         "desc": "Resolves the war's due ticks.",
     },
+    "vitals_pulse": {
+        "typeclass": "typeclasses.scripts.VitalsPulse",
+        "interval": 10,
+        "repeats": 0,
+        "persistent": True,
+        "desc": "Keeps GMCP health and chakra gauges current for idle players.",
+    },
 }
 
 DEFAULT_CHANNELS = [
@@ -104,7 +111,13 @@ DEFAULT_CHANNELS = [
 # The game's own Django apps (tables of our own: the war, the audit log)
 ######################################################################
 
-INSTALLED_APPS += ["world.war", "world.gamemaster", "world.memories"]  # noqa: F405
+INSTALLED_APPS += [  # noqa: F405
+    "world.war",
+    "world.gamemaster",
+    "world.memories",
+    "world.raids",
+    "world.timeline",
+]
 
 ######################################################################
 # Hardening: hostile input, reloads and crashes (server/portal/, server/sessions.py,

@@ -27,6 +27,7 @@ EXPECTED = {
     "forecast": "player",
     "time": "player",
     "__nomatch_command": "player",
+    "screenreader": "player",
     "zoneset": "builder",
     "squad": "builder",
     "attrition": "builder",

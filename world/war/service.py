@@ -94,8 +94,9 @@ class WarService:
     def subscribe(self, listener):
         """
         Args:
-            listener (callable): Called as listener(events) after each saved step that
-                produced events (on the main thread, after the commit).
+            listener (callable): Called as listener(events) after each saved step (on the
+                main thread, after the commit); `events` may be empty when the step only
+                moved the garrisons on (a tick without news).
         """
         if listener not in self._listeners:
             self._listeners.append(listener)
@@ -201,8 +202,7 @@ class WarService:
             self.state = self.store.load()
             raise
         self._changed()
-        if events:
-            transaction.on_commit(lambda: self._publish(events))
+        transaction.on_commit(lambda: self._publish(events))
 
     def _changed(self):
         self.version += 1
