@@ -31,6 +31,8 @@ urlpatterns = [
     path("webclient/", include("web.webclient.urls")),
     # web admin
     path("admin/", include("web.admin.urls")),
+    # the war: its page and JSON API (web/war)
+    path("", include("web.war.urls")),
     # operators' check: the server answers and its database connections are durable
     path("health", health, name="health"),
     # Evennia's own favicon.ico redirect points into /media/, which the game does not serve

@@ -43,6 +43,9 @@ PUBLIC_PAGES = {
     "/auth/password_reset/",
     "/admin/login/",
     "/api/redoc/",
+    "/war/",
+    "/api/war/",
+    "/api/war/log/",
 }
 MEMBER_PAGES = {
     "/characters/",
