@@ -10,11 +10,15 @@ from commands.accessibility import CmdScreenreader
 class TestScreenreader(EvenniaCommandTest):
     def test_switch_on_and_off(self):
         self.call(CmdScreenreader(), "", "Screen-reader mode is off.")
-        self.call(CmdScreenreader(), "on", "Screen-reader mode is now on.")
+        # The session tells the portal to strip colour; there is no portal in a unit test.
+        with patch.object(type(self.session), "update_flags") as flags:
+            self.call(CmdScreenreader(), "on", "Screen-reader mode is now on.")
+        flags.assert_called_with(SCREENREADER=True)
         assert self.account.attributes.get("screenreader") is True
         self.call(CmdScreenreader(), "", "Screen-reader mode is on.")
         self.call(CmdScreenreader(), "loud", "Usage: screenreader on|off")
-        self.call(CmdScreenreader(), "off", "Screen-reader mode is now off.")
+        with patch.object(type(self.session), "update_flags"):
+            self.call(CmdScreenreader(), "off", "Screen-reader mode is now off.")
 
 
 class TestClientUpdates(EvenniaCommandTest):
