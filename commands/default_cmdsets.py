@@ -7,8 +7,12 @@ Each feature keeps its commands in its own module under `commands/`; they are ad
 from evennia import default_cmds
 
 from commands.accessibility import CmdScreenreader
+from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdScore
+from commands.raids import CmdBuy, CmdLearn, CmdLoot, CmdRaid, CmdRaidlog, CmdShop
+from commands.raids_admin import GM_RAID_COMMANDS
 from commands.system import CmdNoMatch
+from commands.teams import CmdTeam
 from commands.unloggedin import CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import GM_COMMANDS
@@ -23,6 +27,8 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
         super().at_cmdset_creation()
         for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime):
             self.add(cmd())
+        for cmd in (CmdTeam, CmdRaid, CmdRaidlog, CmdLoot, CmdShop, CmdBuy, CmdLearn, *COMBAT_COMMANDS):
+            self.add(cmd())
 
 
 class AccountCmdSet(default_cmds.AccountCmdSet):
@@ -32,7 +38,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, CmdNoMatch, CmdScreenreader):
+        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, CmdNoMatch, CmdScreenreader):
             self.add(cmd())
 
 

@@ -52,7 +52,9 @@ class CmdTeam(MuxCommand):
             "say": self.say,
         }.get(sub)
         if handler is None:
-            self.msg("Usage: team [create | invite <ninja> | accept [<leader>] | leave | kick <ninja> | say <text>]")
+            self.msg(
+                "Usage: team [create | invite <ninja> | accept [<leader>] | leave | kick <ninja> | say <text>]"
+            )
             return
         handler(rest)
 
@@ -96,23 +98,33 @@ class CmdTeam(MuxCommand):
             return
         record = teamstore.team_of(self.caller)
         theirs = teamstore.team_of(target)
-        change = teams.invite(record.team if record else None, self.caller.key, target.key, theirs.team if theirs else None)
+        change = teams.invite(
+            record.team if record else None, self.caller.key, target.key, theirs.team if theirs else None
+        )
         if self._done(record, change, target) and change.ok:
-            target.msg(f"|c{self.caller.key} invites you to a strike team.|n |wteam accept {self.caller.key}|n to join.")
+            target.msg(
+                f"|c{self.caller.key} invites you to a strike team.|n |wteam accept {self.caller.key}|n to join."
+            )
 
     def accept(self, leader):
         invites = teamstore.invitations(self.caller)
         if leader:
             invites = [r for r in invites if r.team.leader.lower() == leader.lower()]
         if not invites:
-            self.msg("You have no invitation from that team." if leader else "You have no invitation to a team.")
+            self.msg(
+                "You have no invitation from that team." if leader else "You have no invitation to a team."
+            )
             return
         if len(invites) > 1:
-            self.msg(f"Several teams invited you: |wteam accept <leader>|n ({', '.join(r.team.leader for r in invites)}).")
+            self.msg(
+                f"Several teams invited you: |wteam accept <leader>|n ({', '.join(r.team.leader for r in invites)})."
+            )
             return
         record = invites[0]
         current = teamstore.team_of(self.caller)
-        self._done(record, teams.accept(record.team, self.caller.key, current.team if current else None), self.caller)
+        self._done(
+            record, teams.accept(record.team, self.caller.key, current.team if current else None), self.caller
+        )
 
     def leave(self, _):
         record = teamstore.team_of(self.caller)

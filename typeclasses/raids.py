@@ -43,8 +43,10 @@ class RaidRoom(ObjectParent, DefaultRoom):
         from world.raids.delivery import RAID_MOVE
         from world.raids.service import RAIDS
 
-        if move_type != RAID_MOVE and getattr(target_location, "db", None) and (
-            target_location.db.raid_id != self.db.raid_id
+        if (
+            move_type != RAID_MOVE
+            and getattr(target_location, "db", None)
+            and (target_location.db.raid_id != self.db.raid_id)
         ):
             RAIDS.slipped_out(moved_obj)
 

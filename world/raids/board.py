@@ -273,6 +273,26 @@ def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid
     return result + defences
 
 
+def custom_offer(zone, seed, strength):
+    """
+    An attack on a chosen zone with a chosen seed (a game master's raid), its objective and
+    difficulty picked by the board's rules; the strength is known exactly.
+
+    Args:
+        zone (str): The zone key.
+        seed (str): The seed.
+        strength (float): The Sound's ninja in the zone.
+
+    Returns:
+        RaidOffer
+
+    Raises:
+        RaidError: On an unknown zone or a bad strength.
+    """
+    _check({zone: "sound"}, {zone: strength})
+    return _attack(zone, str(seed), strength, True)
+
+
 def render(offer_list):
     """
     The board as the strategist presents it (the text of the `raid` command).

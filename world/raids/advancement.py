@@ -1,0 +1,185 @@
+"""
+What raids give a ninja: rank points and promotion, techniques, ryo, and the quartermaster's
+wares.
+
+- Rank points are kept on the Character (Attribute `rank_points`); `reward()` adds a raid's
+  points, pays ryo for them (shop.yaml `ryo_per_point`), and promotes the ninja when the
+  total reaches a new rank (`rewards.rank_for`). A promotion raises health and chakra
+  (`Character.set_rank`) and teaches the techniques of the ranks it passes (combat's
+  `learn_rank`); techniques of a rank already held are learned from technique scrolls
+  (`learn()`), which come from loot and the quartermaster.
+- Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
+  rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
+"""
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from world.combat import ninja
+from world.combat.catalog import get_catalog, normalise
+from world.combat.errors import CombatError
+from world.ninja.ranks import Rank
+from world.raids.content import content
+from world.raids.rewards import next_rank, rank_for
+
+RANK_POINTS = "rank_points"
+RYO = "ryo"
+SCROLL = "technique_scroll"
+MAX_BUY = 99
+
+
+@dataclass(frozen=True)
+class Shop:
+    ryo_per_point: int
+    starting_ryo: int
+    stock: dict  # item key -> price
+
+
+@functools.cache
+def shop():
+    """The quartermaster's data (data/shop.yaml), loaded once."""
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "shop.yaml").read_text())
+    stock = {str(key): int(price) for key, price in raw["stock"].items()}
+    known = set(get_catalog().items) | set(content().items)
+    unknown = set(stock) - known
+    if unknown:
+        raise ValueError(f"shop.yaml: unknown items {sorted(unknown)}")
+    return Shop(int(raw["ryo_per_point"]), int(raw["starting_ryo"]), stock)
+
+
+def item_name(key, qty):
+    """'3 kunai', '1 soldier pill': a pouch item by its key and count."""
+    item = get_catalog().items.get(key)
+    if item is not None:
+        return f"{qty} {item.name if qty == 1 else item.plural}"
+    loot = content().items.get(key)
+    return loot.count(qty) if loot else f"{qty} {key}"
+
+
+def find_item(text):
+    """The key of an item as a player types it (combat items and raid finds), or None."""
+    spec = get_catalog().find_item(text)
+    if spec is not None:
+        return spec.key
+    typed = normalise(text)
+    for key, item in content().items.items():
+        if typed in (normalise(key), normalise(item.name), normalise(item.plural)):
+            return key
+    return None
+
+
+def pouch_of(character):
+    """{item key: count} the ninja carries (the starting pouch until a fight writes one)."""
+    pouch = character.attributes.get(ninja.POUCH)
+    return dict(get_catalog().starting_pouch if pouch is None else pouch)
+
+
+def add_to_pouch(character, item, qty):
+    pouch = pouch_of(character)
+    pouch[item] = pouch.get(item, 0) + qty
+    character.attributes.add(ninja.POUCH, pouch)
+
+
+def ryo_of(character):
+    return int(character.attributes.get(RYO, shop().starting_ryo))
+
+
+def pouch_text(character):
+    pouch = pouch_of(character)
+    items = [item_name(key, qty) for key, qty in sorted(pouch.items()) if qty]
+    return f"Pouch: {', '.join(items) if items else 'empty'}.  Ryo: {ryo_of(character)}."
+
+
+def _rank_order(rank):
+    return list(Rank).index(rank)
+
+
+def reward(character, points):
+    """
+    Pay a ninja for a raid: rank points, ryo, and a promotion if the points reach one.
+
+    Args:
+        character (Character): A ninja who came home.
+        points (int): Rank points earned (outcome.RankPoints).
+
+    Returns:
+        list of str: Lines telling the ninja what they earned and learned.
+    """
+    total = int(character.attributes.get(RANK_POINTS, 0)) + points
+    character.attributes.add(RANK_POINTS, total)
+    ryo = points * shop().ryo_per_point
+    character.attributes.add(RYO, ryo_of(character) + ryo)
+    lines = [f"You earn {points} rank points ({total} in all) and {ryo} ryo."]
+    old, new = character.rank, Rank(rank_for(total))
+    if _rank_order(new) > _rank_order(old):
+        known = ninja.fighter_from_character(character).techniques
+        character.set_rank(new, refill=True)
+        before = {t.key for t in get_catalog().learnable(old)}
+        taught = [t for t in get_catalog().learnable(new) if t.key not in before and t.key not in known]
+        if taught:
+            character.attributes.add(ninja.TECHNIQUES, [*known, *(t.key for t in taught)])
+        lines.append(f"|gYou are promoted to {new.label}!|n Your health and chakra grow.")
+        lines += [f"|gYou learn {t.name}:|n {t.desc}" for t in taught]
+    ahead = next_rank(total)
+    if ahead:
+        lines.append(f"{ahead[1]} more rank points to {Rank(ahead[0]).label}.")
+    return lines
+
+
+def learnable(character):
+    """Techniques the ninja's rank allows that they do not know yet."""
+    known = set(ninja.fighter_from_character(character).techniques)
+    return [t for t in get_catalog().learnable(character.rank) if t.key not in known]
+
+
+def learn(character, text):
+    """
+    Learn a technique from a technique scroll.
+
+    Returns:
+        str: What the ninja learned.
+
+    Raises:
+        CombatError: No scroll, or the technique cannot be learned (unknown, known, rank).
+    """
+    if pouch_of(character).get(SCROLL, 0) < 1:
+        raise CombatError("You need a technique scroll to learn from (raid loot, or the quartermaster).")
+    ability = ninja.learn_technique(character, text)
+    add_to_pouch(character, SCROLL, -1)
+    return f"You study the scroll until the seals come without thinking: you learn {ability.name}."
+
+
+def buy(character, text, qty=1):
+    """
+    Buy from the quartermaster.
+
+    Returns:
+        str: What was bought and what is left.
+
+    Raises:
+        ValueError: With a message for the player (unknown item, not sold, too poor).
+    """
+    if not 1 <= qty <= MAX_BUY:
+        raise ValueError(f"Buy between 1 and {MAX_BUY} at a time.")
+    key = find_item(text)
+    if key is None or key not in shop().stock:
+        raise ValueError(f"The quartermaster has no '{text.strip()}'. Type |wshop|n to see her wares.")
+    cost = shop().stock[key] * qty
+    ryo = ryo_of(character)
+    if cost > ryo:
+        raise ValueError(f"{item_name(key, qty)} cost {cost} ryo; you have {ryo}.")
+    character.attributes.add(RYO, ryo - cost)
+    add_to_pouch(character, key, qty)
+    return f"You buy {item_name(key, qty)} for {cost} ryo. {pouch_text(character)}"
+
+
+def price_list():
+    """The quartermaster's wares, one line each."""
+    lines = []
+    for key, price in shop().stock.items():
+        name = item_name(key, 1)[2:]
+        lines.append(f"  {name:<20} {price:>4} ryo")
+    return "\n".join(lines)

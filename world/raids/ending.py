@@ -1,0 +1,172 @@
+"""
+The end of a raid: its effect on the war, the survivors' rewards, the report, and the
+instance taken down.
+
+A raid ends when none of its members is left inside (each walked out, was carried out, or
+died), or when a game master ends it. Its result follows the report's rules: a success if
+the objective was done, a failure if everyone fell, abandoned otherwise. Then, in order:
+
+1. `outcome.resolve()` turns the tally into effects, and one `WAR.change(...)` applies them
+   (`warfx.apply_effects`): the zone's squads lose the dead, the zone may be contested or
+   flip, the Leaf pays for a failure; `war` and `warlog` show it at once and the War channel
+   announces it. A flag in the row keeps a raid from being applied twice.
+2. Survivors get their rank points, ryo and any promotion (`advancement.reward`).
+3. The report is finished and archived (`RaidReport` row), each member's account remembers
+   the raid, and each member who is online reads the report.
+4. Everyone still in the instance is brought back to the headquarters (members who are
+   offline wake there), the instance's rooms are deleted and the row is marked ended.
+"""
+
+from django.db import transaction
+
+from world.memories.models import MemoryKind
+from world.memories.recall import remember
+from world.ninja.death import owner_of
+from world.ninja.ranks import Faction
+from world.raids import advancement
+from world.raids.delivery import by_id, hq_room
+from world.raids.models import RaidReport as ReportRow
+from world.raids.models import RaidStatus
+from world.raids.outcome import RankPoints, resolve
+from world.raids.running import MemberStatus
+from world.raids.warfx import FinishedRaid, apply_effects
+from world.war.queries import zone_strength
+from world.war.service import WAR
+
+
+class Ending:
+    """The end of a raid (mixed into RaidService)."""
+
+    def check_end(self, raid):
+        """End the raid if nobody is left inside."""
+        if raid.id in self.raids and not raid.inside():
+            self.finish(raid)
+
+    def _effects(self, raid, tally):
+        """The war effects of the tally, applied to the war once."""
+        if not WAR.ready:
+            return []
+        state, now = WAR.state, WAR.clock()
+        zone = state.zones.get(raid.plan.zone)
+        holder = "contested" if zone and zone.contested else (zone.holder.value if zone else "sound")
+        garrison = zone_strength(state, raid.plan.zone, now)[Faction.SOUND]
+        effects = resolve(tally, garrison=garrison, holder=holder)
+        if not raid.progress.war_applied:
+            finished = FinishedRaid(
+                raid.id, raid.plan.title, raid.plan.zone, str(tally.result), tuple(effects)
+            )
+            WAR.change(lambda s, at, config: apply_effects(s, at, config, finished))
+            raid.progress.war_applied = True
+            raid.save()
+        return effects
+
+    def finish(self, raid, ended_by=None):
+        """
+        End a raid (see the module docstring).
+
+        Args:
+            raid (RunningRaid): The raid.
+            ended_by (str, optional): Who ended it, when a game master did.
+
+        Returns:
+            str: The result ("success", "failure" or "abandoned").
+        """
+        now = self.clock()
+        briefing = hq_room()
+        for _, char in self.characters(raid):
+            self.leave_raid(raid, char, briefing, save=False)
+        alive = [info for info in raid.members.values() if info["status"] != MemberStatus.DEAD]
+        tally = raid.report.tally(abandoned=not raid.report.objective_done and bool(alive))
+        effects = self._effects(raid, tally)
+        raid.report.finish(now, tally.result, effects)
+
+        rewards = {}
+        by_name = {info["name"]: cid for cid, info in raid.members.items()}
+        for effect in effects:
+            if isinstance(effect, RankPoints) and effect.player in by_name:
+                char = by_id(by_name[effect.player])
+                if char is not None:
+                    rewards[char.id] = advancement.reward(char, effect.n)
+
+        report = raid.report
+        with transaction.atomic():
+            ReportRow.objects.update_or_create(
+                raid_id=raid.id,
+                defaults={
+                    "timeline": raid.row.timeline,
+                    "seed": report.seed,
+                    "zone": report.zone,
+                    "title": report.title,
+                    "story": raid.plan.story or "",
+                    "result": report.result,
+                    "leader": report.leader,
+                    "team": list(report.team),
+                    "started_at": report.started_at,
+                    "ended_at": report.ended_at,
+                    "data": report.to_dict(),
+                },
+            )
+            raid.row.status = RaidStatus.ENDED
+            raid.row.ended_at = now
+            raid.row.result = report.result
+            raid.save()
+        self._remember(raid)
+        self._take_down(raid, briefing)
+        self.raids.pop(raid.id, None)
+
+        text = report.render()
+        heading = f"|wRaid {raid.id} is over: {report.result}.|n" + (f" ({ended_by})" if ended_by else "")
+        for cid, info in raid.members.items():
+            char = by_id(cid)
+            if char is None:
+                continue
+            lines = [
+                heading,
+                text,
+                *rewards.get(cid, []),
+                f"(|wraidlog {raid.id}|n shows this report again.)",
+            ]
+            if info["status"] == MemberStatus.DEAD:
+                account = owner_of(char)
+                if account is not None:
+                    account.msg("\n".join(lines))
+                continue
+            char.msg("\n".join(lines))
+            self.send_status(None, [char])
+        self.watch(raid, f"{heading}\n{text}")
+        return report.result
+
+    def _remember(self, raid):
+        report = raid.report
+        for cid, info in raid.members.items():
+            char = by_id(cid)
+            account = owner_of(char) if char is not None else None
+            if account is not None:
+                fate = "and did not come back" if info["status"] == MemberStatus.DEAD else "and came back"
+                remember(
+                    account,
+                    MemoryKind.RAID,
+                    raid.row.timeline,
+                    f"{info['name']} went on {report.title} ({report.result}) {fate}.",
+                    raid=raid.id,
+                    seed=report.seed,
+                    zone=report.zone,
+                    result=report.result,
+                )
+
+    def _take_down(self, raid, briefing):
+        """Empty and delete the instance's rooms; members who are offline wake at the headquarters."""
+        for cid, info in raid.members.items():
+            char = by_id(cid)
+            if char is not None and char.location is None and info["status"] != MemberStatus.DEAD:
+                char.db.prelogout_location = briefing
+        for room_id in list(raid.rooms):
+            room = self.instance_room(raid, room_id)
+            if room is None:
+                continue
+            for obj in list(room.contents):
+                if obj.destination is None:
+                    self.move(obj, obj.home if obj.home and obj.home != room else briefing)
+            room.delete()
+        raid.rooms.clear()
+        raid.save()

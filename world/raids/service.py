@@ -1,0 +1,623 @@
+"""
+The raids in the game: the board, launching, moving through an instance, loot, objectives,
+leaving, and the game masters' hold on running raids. `RAIDS` is the one service.
+
+A raid lives in its `Raid` row (see models.py); the service keeps a `RunningRaid` per running
+raid in memory, loaded from the rows on first use (so after a reload they come back by
+themselves), and saves it after every change. Launching builds the instance: one room per
+room of the seeded plan (4 to 10), tagged with the raid's id, joined by exits that agree
+with the plan's grid; ending it deletes them (ending.py). Fights are in fighting.py.
+
+Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
+team of one), and takes every teammate who is online and at the headquarters; a teammate
+left behind may `raid join` the running raid while it has room. Every refusal is a
+`RaidRefusal` whose message is for the player.
+"""
+
+import time
+
+from evennia.scripts.models import ScriptDB
+from evennia.utils.create import create_object, create_script
+from evennia.utils.utils import delay
+
+from world.gamemaster import audit
+from world.ninja.death import is_dead
+from world.ninja.ranks import Faction
+from world.raids import advancement
+from world.raids.board import custom_offer, offers, render
+from world.raids.content import MAX_TEAM, Condition, content
+from world.raids.delivery import BRIEFING_ROOM, Delivery, by_id, hq_room
+from world.raids.ending import Ending
+from world.raids.fighting import CHOICES, Fighting, round_seconds
+from world.raids.generator import DIRECTIONS, RaidError
+from world.raids.models import Raid, RaidStatus
+from world.raids.models import RaidReport as ReportRow
+from world.raids.report import RaidReport
+from world.raids.running import MemberStatus, RunningRaid
+from world.raids.teams import Team
+from world.raids.teamstore import team_of
+from world.village.layout import DIRECTIONS as ALIASES
+from world.war.queries import zone_strength
+from world.war.service import WAR
+
+ROOM_TYPECLASS = "typeclasses.raids.RaidRoom"
+EXIT_TYPECLASS = "typeclasses.raids.RaidExit"
+CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
+CLOCK_KEY = "raid_clock"
+RAID_TAG = "raid"
+# Seconds after a reconnection before the player is greeted (the puppeting must finish first).
+WELCOME_DELAY = 0.5
+
+
+class RaidRefusal(ValueError):
+    """Something a player (or game master) asked of the raids cannot be done; says why."""
+
+
+def at_headquarters(character):
+    location = character.location
+    return bool(location and WAR.ready and location.db.zone == WAR.config.hq.zone)
+
+
+class RaidService(Delivery, Fighting, Ending):
+    """
+    Args:
+        clock (callable): Wall time; tests inject a fake clock.
+    """
+
+    def __init__(self, clock=time.time):
+        self.clock = clock
+        self.raids = {}
+        self._loaded = False
+
+    # ------------------------------------------------------------------ finding raids
+
+    def running(self):
+        """Every running raid (loaded from the database on first use)."""
+        if not self._loaded:
+            for row in Raid.objects.filter(status=RaidStatus.RUNNING):
+                if row.id not in self.raids:
+                    self.raids[row.id] = RunningRaid(row)
+            self._loaded = True
+        return list(self.raids.values())
+
+    def get(self, raid_id):
+        """The running raid with this id, or None."""
+        self.running()
+        return self.raids.get(raid_id)
+
+    def raid_of(self, character):
+        """The running raid the character is inside, or None."""
+        for raid in self.running():
+            info = raid.member(character)
+            if info and info["status"] == MemberStatus.IN:
+                return raid
+        return None
+
+    def forget(self):
+        """Drop the raids held in memory: the next use loads them from the rows (as after a reload)."""
+        self.raids = {}
+        self._loaded = False
+
+    def ensure_clock(self):
+        """Make sure the raid clock (one persistent Script for every raid) exists and runs."""
+        script = ScriptDB.objects.filter(db_key=CLOCK_KEY).first()
+        if script is None:
+            create_script(CLOCK_TYPECLASS, key=CLOCK_KEY, persistent=True, autostart=True)
+        elif not script.is_active:
+            script.start()
+
+    # ------------------------------------------------------------------ the board
+
+    def board(self):
+        """The raids the strategist offers now (board.offers, from the running war)."""
+        state, now, config = WAR.state, WAR.clock(), WAR.config
+        holders = {key: "contested" if z.contested else z.holder.value for key, z in state.zones.items()}
+        neighbours = {key: info.neighbours for key, info in config.zones.items()}
+        strength = {key: zone_strength(state, key, now)[Faction.SOUND] for key in state.zones}
+        reports = list(ReportRow.objects.filter(timeline=state.timeline))
+        opening_done = any(r.story == "opening" and r.result == "success" for r in reports)
+        counts = {}
+        for zone in Raid.objects.filter(timeline=state.timeline).values_list("zone", flat=True):
+            counts[zone] = counts.get(zone, 0) + 1
+        revealed = [
+            r.zone
+            for r in reports
+            if r.result == "success" and any(e.get("effect") == "reveal" for e in r.data.get("effects", ()))
+        ]
+        return offers(
+            holders,
+            neighbours,
+            strength,
+            f"{state.timeline}.{state.seed}",
+            opening_done,
+            raid_counts=counts,
+            revealed=revealed,
+        )
+
+    def board_text(self):
+        return render(self.board())
+
+    # ------------------------------------------------------------------ launching
+
+    def _team_for(self, leader):
+        """The characters a leader takes on a raid, and the names of teammates left behind."""
+        record = team_of(leader)
+        if record is None:
+            return [leader], [], None
+        if record.team.leader != leader.key:
+            raise RaidRefusal(f"Only your team's leader, {record.team.leader}, can launch a raid.")
+        going, behind = [leader], []
+        for char in record.members():
+            if char is leader:
+                continue
+            if (
+                self.connected(char)
+                and at_headquarters(char)
+                and self.raid_of(char) is None
+                and not is_dead(char)
+            ):
+                going.append(char)
+            else:
+                behind.append(char.key)
+        return going, behind, record.id
+
+    def _check_launcher(self, leader):
+        if not WAR.ready:
+            raise RaidRefusal("The war has not started yet: try again in a moment.")
+        if self.raid_of(leader) is not None:
+            raise RaidRefusal("You are already on a raid (|wraid leave|n to go home).")
+        if not at_headquarters(leader):
+            raise RaidRefusal("Raids set out from the headquarters, where Shikamaru hands them out.")
+
+    def launch(self, leader, number):
+        """
+        Launch the board's raid number `number` (counted from 1) with the leader's team.
+
+        Returns:
+            RunningRaid: The raid, its members already in its entry room.
+
+        Raises:
+            RaidRefusal: Not the leader, not at the headquarters, no such raid, and so on.
+        """
+        self._check_launcher(leader)
+        going, behind, team_id = self._team_for(leader)
+        board = self.board()
+        if not board:
+            raise RaidRefusal("There is nothing on the board to launch.")
+        if not 1 <= number <= len(board):
+            raise RaidRefusal(
+                f"There is no raid {number} on the board: choose 1 to {len(board)} (see |wraid|n)."
+            )
+        raid = self.start(board[number - 1], going, team_id)
+        if behind:
+            leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
+        return raid
+
+    def gm_start(self, actor, character, zone, seed):
+        """
+        A game master's raid on a chosen zone and seed, for `character` (their ninja) and its team.
+
+        Raises:
+            RaidRefusal: A Leaf-held zone, an unknown zone, the ninja already on a raid.
+        """
+        self._check_launcher(character)
+        state = WAR.state
+        target = state.zones.get(zone)
+        if target is None:
+            raise RaidRefusal(f"There is no zone called '{zone}'.")
+        if target.holder is Faction.LEAF and not target.contested:
+            raise RaidRefusal(f"The Leaf holds {content().zone_name(zone)}: raids go into Sound-held zones.")
+        going, _, team_id = self._team_for(character)
+        strength = zone_strength(state, zone, WAR.clock())[Faction.SOUND]
+        offer = custom_offer(zone, str(seed), strength)
+        raid = self.start(offer, going, team_id)
+        audit.record(actor, "raid start", f"raid {raid.id}", None, {"zone": zone, "seed": str(seed)})
+        return raid
+
+    def start(self, offer, characters, team_id=None):
+        """
+        Build and enter a raid instance from an offer.
+
+        Args:
+            offer (RaidOffer): What to raid (from the board, or a game master's choice).
+            characters (list of Character): The members, the leader first (1 to 4).
+            team_id (int, optional): The team's row id, for `raid join`.
+
+        Raises:
+            RaidRefusal: If the plan cannot be generated.
+        """
+        now, state = self.clock(), WAR.state
+        squads = [
+            (squad.id, squad.rank, squad.strength_at(WAR.clock()))
+            for squad in state.squads.values()
+            if squad.zone == offer.source_zone and squad.faction is Faction.SOUND
+        ]
+        try:
+            plan = offer.generate(squads, len(characters))
+        except RaidError as err:
+            raise RaidRefusal(str(err)) from None
+        team = Team(leader=characters[0].key, members=tuple(char.key for char in characters))
+        report = RaidReport.start(plan, team, offer.source_zone, now)
+        row = Raid.objects.create(
+            timeline=state.timeline,
+            seed=plan.seed,
+            zone=plan.zone,
+            source_zone=offer.source_zone,
+            title=plan.title,
+            story=plan.story or "",
+            team_id=team_id,
+            offer=offer.to_dict(),
+            plan=plan.to_dict(),
+            report=report.to_dict(),
+            members={
+                str(char.id): {
+                    "name": char.key,
+                    "room": plan.entry,
+                    "came_from": None,
+                    "status": MemberStatus.IN,
+                }
+                for char in characters
+            },
+            started_at=now,
+        )
+        raid = RunningRaid(row)
+        raid.progress.loot = {room.id: {d.item: d.qty for d in room.loot} for room in plan.rooms if room.loot}
+        self._build(raid)
+        self.running()
+        self.raids[raid.id] = raid
+        raid.save()
+        self.ensure_clock()
+        entry = self.instance_room(raid, plan.entry)
+        briefing = (
+            f"|wRaid {raid.id}: {plan.title}|n ({content().band(plan.difficulty).label.lower()}, seed {plan.seed})\n"
+            f"{plan.objective.briefing}\n|wObjective:|n {plan.objective.goal}\n"
+            f"Move by the exits; |wraid|n shows how it goes, |wraid leave|n takes you home."
+        )
+        for char in characters:
+            char.msg(briefing)
+            self.move(char, entry)
+        self.arrive_all(raid, plan.entry)
+        raid.save()
+        self.send_status(raid)
+        return raid
+
+    def _build(self, raid):
+        """Create the instance's rooms and exits from the plan."""
+        tag = (str(raid.id), RAID_TAG)
+        for room in raid.plan.rooms:
+            obj = create_object(
+                ROOM_TYPECLASS,
+                key=room.name,
+                nohome=True,
+                tags=[tag],
+                attributes=[
+                    ("raid_id", raid.id),
+                    ("plan_room", room.id),
+                    ("zone", raid.plan.zone),
+                    ("desc", room.desc),
+                ],
+            )
+            raid.rooms[room.id] = obj.id
+        for room in raid.plan.rooms:
+            source = self.instance_room(raid, room.id)
+            for direction, _ in DIRECTIONS:
+                if direction in room.exits:
+                    create_object(
+                        EXIT_TYPECLASS,
+                        key=direction,
+                        aliases=list(ALIASES[direction]),
+                        location=source,
+                        destination=self.instance_room(raid, room.exits[direction]),
+                        tags=[tag],
+                    )
+
+    # ------------------------------------------------------------------ joining and leaving
+
+    def join(self, character):
+        """
+        Join your team's running raid at its entry.
+
+        Raises:
+            RaidRefusal: No team, no raid, a finished or full raid, already on one.
+        """
+        if self.raid_of(character) is not None:
+            raise RaidRefusal("You are already on a raid.")
+        record = team_of(character)
+        if record is None:
+            raise RaidRefusal("You are not in a strike team: launch a raid of your own with |wraid launch|n.")
+        last = Raid.objects.filter(team_id=record.id).order_by("-id").first()
+        if last is None:
+            raise RaidRefusal("Your team is not on a raid.")
+        raid = self.get(last.id)
+        if raid is None:
+            raise RaidRefusal(f"Your team's raid ({last.title}) is over.")
+        if character.id in raid.members:
+            raise RaidRefusal("You have already left that raid; it goes on without you.")
+        if len(raid.members) >= MAX_TEAM:
+            raise RaidRefusal(f"That raid is full ({MAX_TEAM} ninja).")
+        if not at_headquarters(character):
+            raise RaidRefusal("Set out from the headquarters to join your team.")
+        raid.members[character.id] = {
+            "name": character.key,
+            "room": raid.plan.entry,
+            "came_from": None,
+            "status": MemberStatus.IN,
+        }
+        raid.report.team.append(character.key)
+        self.tell(raid, f"{character.key} joins the raid at {raid.plan.room(raid.plan.entry).name}.")
+        self.move(character, self.instance_room(raid, raid.plan.entry))
+        self.arrive(raid, character, raid.plan.entry)
+        raid.save()
+        self.send_status(raid)
+        return raid
+
+    def leave(self, character):
+        """
+        Walk out of the raid, back to the headquarters (the raid ends when the last one leaves).
+
+        Raises:
+            RaidRefusal: Not on a raid, or in a fight.
+        """
+        raid = self.raid_of(character)
+        if raid is None:
+            raise RaidRefusal("You are not on a raid.")
+        if raid.fighting_room(character) is not None:
+            raise RaidRefusal("You cannot walk away from a fight: |wflee|n first.")
+        done = raid.objective_done
+        character.msg(
+            "You slip away with the objective done and make for the headquarters."
+            if done
+            else "You abandon the raid and make your way back to the headquarters."
+        )
+        self.leave_raid(raid, character, hq_room(BRIEFING_ROOM))
+        self.tell(raid, f"{character.key} has left the raid.")
+        self.check_end(raid)
+        return raid
+
+    def leave_raid(self, raid, character, destination, save=True):
+        """Take a member out of the instance alive."""
+        info = raid.member(character)
+        info["status"] = MemberStatus.OUT
+        fight = raid.fights.get(info["room"])
+        if fight is not None:
+            fight.encounter.fighters.pop(f"#{character.id}", None)
+            fight.pending.pop(f"#{character.id}", None)
+        if character.location is None:
+            character.db.prelogout_location = destination
+        else:
+            self.move(character, destination)
+        self.send_status(None, [character])
+        if save:
+            raid.save()
+
+    # ------------------------------------------------------------------ moving inside
+
+    def traverse(self, character, destination):
+        """
+        A member takes an exit of the instance.
+
+        Returns:
+            bool: False if this is not a member's move inside their raid (the exit then
+                behaves as any exit).
+        """
+        raid = self.raid_of(character)
+        if raid is None or destination.db.raid_id != raid.id:
+            return False
+        if raid.fighting_room(character) is not None:
+            character.msg("You are in a fight: |wflee|n to break away, or finish it.")
+            return True
+        info = raid.member(character)
+        info["came_from"], info["room"] = info["room"], destination.db.plan_room
+        self.move(character, destination)
+        self.arrive(raid, character, info["room"])
+        raid.save()
+        self.send_status(raid)
+        return True
+
+    def arrive(self, raid, character, room_id):
+        """A member is now in a room: the route, a fight, or the room's objective."""
+        raid.report.enter(raid.plan.room(room_id))
+        started = raid.untouched(room_id)
+        if raid.hostile(room_id):
+            fight = self.join_fight(raid, room_id, character)
+            if started:
+                names = ", ".join(f.name for f in fight.enemies())
+                self.tell(raid, f"|rSound ninja! {names}.|n", room_id, exclude=[character])
+            opening = "The Sound ninja here turn on you!" if started else "You join the fight!"
+            character.msg(f"|r{opening}|n\n{self.fight_text(raid, room_id, character)}\nChoose: {CHOICES}.")
+            return
+        raid.progress.cleared.add(room_id)
+        self.on_clear_ground(raid, room_id, character)
+
+    def arrive_all(self, raid, room_id):
+        for _, char in self.characters(raid, room_id):
+            self.arrive(raid, char, room_id)
+
+    def returned(self, character):
+        """
+        A member's ninja is back in the instance (its player reconnected): it takes its place
+        in its room's fight again; the player is greeted once the puppeting is done.
+        """
+        raid = self.raid_of(character)
+        if raid is None:
+            return
+        room_id = raid.member(character)["room"]
+        fight = raid.fights.get(room_id)
+        if fight is not None and fight.ongoing:
+            self.join_fight(raid, room_id, character)
+            fight.deadline = max(fight.deadline or 0, self.clock() + round_seconds())
+        raid.save()
+        delay(WELCOME_DELAY, self.welcome_back, character.id)
+
+    def welcome_back(self, character_id):
+        """Tell a reconnected member where they are (and send their Raid.Status)."""
+        character = by_id(character_id)
+        raid = self.raid_of(character) if character else None
+        if raid is None:
+            return
+        character.msg(f"You are on raid {raid.id}, {raid.plan.title}: |wraid|n shows how it goes.")
+        self.send_status(raid, [character])
+
+    def slipped_out(self, character):
+        """A member left the instance some other way (a game master moved them): out of the raid."""
+        raid = self.raid_of(character)
+        if raid is None:
+            return
+        info = raid.member(character)
+        info["status"] = MemberStatus.OUT
+        fight = raid.fights.get(info["room"])
+        if fight is not None:
+            fight.encounter.fighters.pop(f"#{character.id}", None)
+            fight.pending.pop(f"#{character.id}", None)
+        raid.save()
+        self.tell(raid, f"{character.key} is gone from the raid.")
+        self.check_end(raid)
+
+    # ------------------------------------------------------------------ objective and loot
+
+    def complete_objective(self, raid, text):
+        if raid.objective_done:
+            return
+        raid.report.complete_objective()
+        self.tell(
+            raid,
+            f"|g{text} Objective complete!|n Head home with |wraid leave|n when you are ready; "
+            "the raid ends when the last of you has left.",
+        )
+
+    def on_clear_ground(self, raid, room_id, character):
+        """The objective's steps that happen when a member stands in a room with no enemy."""
+        objective = raid.plan.objective
+        condition = raid.condition
+        if raid.objective_done:
+            return
+        if room_id in objective.target_rooms:
+            if condition is Condition.DESTROY_TARGET:
+                self.complete_objective(
+                    raid,
+                    f"{character.key} sets explosive tags on the {objective.target}; it goes up in flames.",
+                )
+                return
+            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and not raid.progress.found:
+                raid.progress.found = True
+                self.tell(raid, f"{character.key} reaches the Leaf ninja: bring them back to the way in.")
+            if condition is Condition.VISIT_ROOMS and room_id not in raid.progress.visited:
+                raid.progress.visited.add(room_id)
+                self.tell(
+                    raid,
+                    f"{character.key} counts the garrison from here "
+                    f"({len(raid.progress.visited)} of {len(objective.target_rooms)} vantage points).",
+                )
+        if room_id == raid.plan.entry:
+            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and raid.progress.found:
+                self.complete_objective(raid, "The Leaf ninja are safe at the way out.")
+            elif condition is Condition.VISIT_ROOMS and raid.progress.visited >= set(objective.target_rooms):
+                self.complete_objective(raid, "The survey is done.")
+
+    def loot(self, character):
+        """
+        Take what the room holds.
+
+        Returns:
+            str: What was taken.
+
+        Raises:
+            RaidRefusal: Not on a raid, enemies here, nothing left.
+        """
+        raid = self.raid_of(character)
+        if raid is None:
+            raise RaidRefusal("There is nothing to loot here.")
+        room_id = raid.member(character)["room"]
+        if raid.hostile(room_id):
+            raise RaidRefusal("Not while Sound ninja stand here.")
+        found = raid.loot_here(room_id)
+        if not found:
+            raise RaidRefusal("There is nothing left to take here.")
+        for item, qty in found.items():
+            advancement.add_to_pouch(character, item, qty)
+            raid.report.take(character.key, item, qty)
+        raid.progress.loot.pop(room_id, None)
+        raid.save()
+        taken = ", ".join(advancement.item_name(item, qty) for item, qty in found.items())
+        self.tell(raid, f"{character.key} takes {taken}.", room_id, exclude=[character])
+        return f"You take {taken}."
+
+    # ------------------------------------------------------------------ what players read
+
+    def describe(self, room_obj, looker):
+        """The raid's part of an instance room's appearance: enemies, loot, the objective."""
+        raid = self.get(room_obj.db.raid_id)
+        if raid is None:
+            return ""
+        room_id = room_obj.db.plan_room
+        lines = []
+        fight = raid.fights.get(room_id)
+        if fight is not None and fight.ongoing and fight.encounter.get(f"#{looker.id}") is not None:
+            lines.append(f"{self.fight_text(raid, room_id, looker)}\nChoose: {CHOICES}.")
+        elif fight is not None and fight.enemies():
+            state = f"fighting, round {fight.encounter.round + 1}" if fight.ongoing else "waiting"
+            enemies = "; ".join(f"{f.name} [{f.health}/{f.health_max}]" for f in fight.enemies())
+            lines.append(f"|rSound ninja ({state}):|n {enemies}")
+        elif raid.untouched(room_id):
+            lines.append("|rSound ninja:|n " + ", ".join(e.name for e in raid.enemies_waiting(room_id)))
+        loot = raid.loot_here(room_id)
+        if loot and not raid.hostile(room_id):
+            lines.append(
+                "|yWithin reach:|n "
+                + ", ".join(advancement.item_name(i, q) for i, q in loot.items())
+                + " (|wloot|n)."
+            )
+        return "\n".join(lines)
+
+    def status_text(self, raid):
+        """The raid as its members read it (`raid` on a raid)."""
+        plan = raid.plan
+        lines = [
+            f"|wRaid {raid.id}: {plan.title}|n in {plan.zone_name} (seed {plan.seed})",
+            f"Objective: {plan.objective.goal}" + (" |g(done)|n" if raid.objective_done else ""),
+            f"Encounters cleared: {raid.encounters_done()} of {raid.encounters_total()}.",
+            "Team:",
+        ]
+        for info in raid.members.values():
+            where = plan.room(info["room"]).name if info["status"] == MemberStatus.IN else info["status"]
+            lines.append(f"  {info['name']}: {where}")
+        if raid.progress.found:
+            lines.append("The Leaf ninja you found are with you: bring them back to the way in.")
+        if plan.objective.condition == Condition.VISIT_ROOMS:
+            lines.append(
+                f"Vantage points: {len(raid.progress.visited)} of {len(plan.objective.target_rooms)}."
+            )
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ game masters
+
+    def gm_end(self, actor, raid_id):
+        """End a running raid now (survivors come home); audited."""
+        raid = self.get(raid_id)
+        if raid is None:
+            raise RaidRefusal(f"No running raid {raid_id} (|wraids|n lists them).")
+        before = {"status": "running", "inside": raid.names_inside()}
+        result = self.finish(raid, ended_by=f"ended by {getattr(actor, 'key', actor)}")
+        audit.record(actor, "raid end", f"raid {raid_id}", before, {"status": "ended", "result": result})
+        return result
+
+    def gm_watch(self, account, raid_id):
+        """
+        Start or stop watching a raid.
+
+        Returns:
+            bool: True if the account watches it now.
+        """
+        raid = self.get(raid_id)
+        if raid is None:
+            raise RaidRefusal(f"No running raid {raid_id} (|wraids|n lists them).")
+        watching = account.id not in raid.watchers
+        if watching:
+            raid.watchers.append(account.id)
+        else:
+            raid.watchers.remove(account.id)
+        raid.save()
+        return watching
+
+
+RAIDS = RaidService()

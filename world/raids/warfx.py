@@ -1,0 +1,194 @@
+"""
+A finished raid's effects applied to the war: the bridge from `outcome.resolve()` to the war
+engine's outside changes.
+
+`apply_effects(state, now, config, raid)` is the `apply` callable of one `WAR.change(...)`
+per finished raid, so the war is caught up to `now`, changed and saved with its events in
+one step, and `war`, `map` and `warlog` show the result at once. What each effect does:
+
+- `Losses`: taken from the squad the dead came from, clamped to what that squad has left
+  now (its strength may have fallen since the launch; a squad that is gone loses nothing).
+- `Contest`: Leaf ninja move into the zone (the front's `occupy`, from the neighbouring
+  Leaf zone with most to spare, else a fresh squad from the reserve) and it is contested;
+  the war's front then settles the fight there at its next ticks.
+- `Flip`: the zone is handed to the Leaf (`changes.set_holder`) with the same garrison
+  moving in, so it is not left empty; any Sound squads left there keep it contested.
+- `LeafLosses`: ninja lost covering the team, from the Leaf zones next to the raided one
+  in proportion to their garrisons (from all Leaf zones if none borders it).
+- `LeafReturns`: freed ninja join the Leaf garrison of the headquarters' zone (or the
+  largest Leaf garrison if the headquarters is lost).
+- `Reveal` and `RankPoints` are not the war's: the board and the characters read them.
+
+Every raid also leaves one war event of its own (kind `RAID_EVENT`), so the war log and the
+War channel tell what the raid did. After the Leaf has fallen nothing changes any more.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from world.ninja.ranks import Faction
+from world.raids.content import content
+from world.raids.outcome import Contest, Flip, LeafLosses, LeafReturns, Losses, Result
+from world.war import changes
+from world.war.events import EventKind, EventLog
+from world.war.forces import Forces
+from world.war.state import GONE
+
+# The rank of the Leaf ninja that move into a zone or come home, when a squad is made for them.
+LEAF_RANK = "chuunin"
+
+
+class RaidEventKind(StrEnum):
+    """The war log's kind for a raid's own entry (stored beside the engine's EventKinds)."""
+
+    RAID = "raid"
+
+
+RAID_EVENT = RaidEventKind.RAID
+
+
+@dataclass(frozen=True)
+class FinishedRaid:
+    """What the war needs to know about a finished raid."""
+
+    raid_id: int
+    title: str
+    zone: str
+    result: str
+    effects: tuple
+
+
+def _leaf_garrison_moves_in(state, zone, now, config):
+    """Send the front's `occupy` of Leaf ninja into `zone`; returns how many arrived."""
+    forces = Forces(state, now)
+    wanted = config.front.occupy
+    best, source = 0.0, None
+    for neighbour in config.zones[zone].neighbours:
+        spare = forces.spare(neighbour, Faction.LEAF, config.front.hold)
+        if spare > best:
+            best, source = spare, neighbour
+    if source is not None and best >= GONE:
+        return forces.move(source, zone, Faction.LEAF, min(wanted, best))
+    squad = changes.add_squad(state, zone, Faction.LEAF, LEAF_RANK, wanted, now)
+    return squad.strength if squad else 0.0
+
+
+def _losses(state, effect, now):
+    squad = state.squads.get(effect.squad) if isinstance(effect.squad, int) else None
+    if squad is None or squad.zone != effect.zone or squad.faction is not Faction.SOUND:
+        return 0.0
+    current = squad.strength_at(now)
+    taken = min(float(effect.n), current)
+    changes.change_squad(state, squad.id, now, strength=current - taken)
+    return taken
+
+
+def _leaf_losses(state, zone, n, now, config):
+    forces = Forces(state, now)
+    manned = [
+        key
+        for key, z in sorted(state.zones.items())
+        if z.holder is Faction.LEAF and forces.garrison(key, Faction.LEAF) >= GONE
+    ]
+    pool = [key for key in manned if key in config.zones[zone].neighbours] or manned
+    garrisons = {key: forces.garrison(key, Faction.LEAF) for key in pool}
+    total = sum(garrisons.values())
+    if total <= 0:
+        return 0.0
+    wanted = min(float(n), total)
+    return sum(
+        changes.apply_losses(state, key, Faction.LEAF, wanted * garrison / total, now)
+        for key, garrison in garrisons.items()
+    )
+
+
+def _leaf_returns(state, n, now, config):
+    forces = Forces(state, now)
+    home = config.hq.zone
+    if state.zones.get(home) is None or state.zones[home].holder is not Faction.LEAF:
+        leaf_zones = sorted(key for key, z in state.zones.items() if z.holder is Faction.LEAF)
+        if not leaf_zones:
+            return 0.0
+        home = max(leaf_zones, key=lambda key: forces.garrison(key, Faction.LEAF))
+    forces.add(home, Faction.LEAF, {LEAF_RANK: float(n)})
+    return float(n)
+
+
+def _contest(state, zone, now, config, log):
+    if state.zones[zone].holder is Faction.LEAF:
+        return
+    arrived = _leaf_garrison_moves_in(state, zone, now, config)
+    if arrived >= GONE:
+        state.zones[zone].contested = True
+        name = config.zones[zone].name
+        log.add(
+            EventKind.ZONE_CONTESTED,
+            zone,
+            Faction.LEAF,
+            f"Leaf ninja move into {name} behind the strike team: it is contested.",
+            sent=round(arrived, 1),
+        )
+
+
+def _flip(state, zone, now, config):
+    if state.zones[zone].holder is Faction.LEAF:
+        return []
+    _leaf_garrison_moves_in(state, zone, now, config)
+    return changes.set_holder(state, zone, Faction.LEAF, now, config)
+
+
+def _summary(raid, killed, leaf_lost, returned):
+    verdict = {Result.SUCCESS: "succeeded", Result.FAILURE: "failed", Result.ABANDONED: "was abandoned"}
+    text = f"Raid {raid.raid_id}, {raid.title} in {content().zone_name(raid.zone)}, {verdict[Result(raid.result)]}"
+    details = [
+        f"{killed} Sound ninja killed" if killed else "",
+        f"{returned} Leaf ninja brought home" if returned else "",
+        f"the Leaf lost {leaf_lost}" if leaf_lost else "",
+    ]
+    details = [detail for detail in details if detail]
+    return f"{text}: {'; '.join(details)}." if details else f"{text}."
+
+
+def apply_effects(state, now, config, raid):
+    """
+    Apply a finished raid to the war (a `WarService.change` callable's body).
+
+    Args:
+        state (WarState): The war, resolved up to `now`.
+        now (float): Wall time.
+        config (WarConfig): The war's rules and map.
+        raid (FinishedRaid): The raid and the effects `outcome.resolve()` gave.
+
+    Returns:
+        list: The WarEvents: the raid's own entry first, then any zone changes.
+    """
+    if state.fallen:
+        return []
+    log = EventLog(state.last_tick, state.clock.story_year(now), now)
+    zone_events = []
+    killed = leaf_lost = returned = 0.0
+    for effect in raid.effects:
+        if isinstance(effect, Losses) and effect.faction == Faction.SOUND.value:
+            killed += _losses(state, effect, now)
+        elif isinstance(effect, Contest):
+            _contest(state, effect.zone, now, config, log)
+        elif isinstance(effect, Flip):
+            zone_events += _flip(state, effect.zone, now, config)
+        elif isinstance(effect, LeafLosses):
+            leaf_lost += _leaf_losses(state, raid.zone, effect.n, now, config)
+        elif isinstance(effect, LeafReturns):
+            returned += _leaf_returns(state, effect.n, now, config)
+    zone_events = log.events + zone_events
+    log.events = []
+    log.add(
+        RAID_EVENT,
+        raid.zone,
+        Faction.LEAF,
+        _summary(raid, round(killed), round(leaf_lost), round(returned)),
+        raid=raid.raid_id,
+        result=raid.result,
+        sound_killed=round(killed, 2),
+        leaf_lost=round(leaf_lost, 2),
+        leaf_returned=round(returned, 2),
+    )
+    return log.events + zone_events
