@@ -48,6 +48,9 @@ PUBLIC_PAGES = {
     "/api/war/log/",
 }
 MEMBER_PAGES = {
+    "/admin/war/zonecontrol/",
+    "/admin/war/squad/",
+    "/admin/war/squad/add/",
     "/characters/",
     "/characters/create/",
     "/characters/manage/",
@@ -62,6 +65,7 @@ MEMBER_PAGES = {
 # Views that answer GET with something other than a page, by design.
 POST_ONLY = {"/auth/logout/", "/admin/logout/"}  # 405
 NEEDS_QUERY = {"/admin/autocomplete/"}  # 403 without its app/model/field parameters
+REFUSED = {"/admin/war/zonecontrol/add/"}  # 403: zones come from the village data
 
 
 def served_paths(patterns, prefix=""):
@@ -246,8 +250,8 @@ def test_every_page_as_the_game_master_stays_on_the_game(client, game_master, pa
     expected = {path: 200 for path in PUBLIC_PAGES | MEMBER_PAGES} | {"/admin/login/": 302}
     assert {path: statuses[path] for path in expected} == expected
     assert {statuses[path] for path in POST_ONLY} == {405}
-    assert {statuses[path] for path in NEEDS_QUERY} == {403}
-    others = paths - PUBLIC_PAGES - MEMBER_PAGES - POST_ONLY - NEEDS_QUERY
+    assert {statuses[path] for path in NEEDS_QUERY | REFUSED} == {403}
+    others = paths - PUBLIC_PAGES - MEMBER_PAGES - POST_ONLY - NEEDS_QUERY - REFUSED
     assert {path: statuses[path] for path in others if statuses[path] != 200} == {"/favicon.ico": 302}
 
 
