@@ -1,0 +1,69 @@
+"""Helpers for driving raids in tests: walking the instance and settling fights quickly."""
+
+from world.combat.actions import plan_technique
+from world.raids.board import RaidOffer
+from world.raids.content import RaidKind
+
+
+def route(plan, start, goal):
+    """Plan room ids from `start` to `goal` (both included), by the fewest exits."""
+    previous = {start: None}
+    queue = [start]
+    for room in queue:
+        for _, target in sorted(plan.room(room).exits.items()):
+            if target not in previous:
+                previous[target] = room
+                queue.append(target)
+    path = [goal]
+    while path[-1] != start:
+        path.append(previous[path[-1]])
+    return path[::-1]
+
+
+def walk(raids, raid_id, chars, goal):
+    """Move the characters room by room towards `goal`, stopping where a fight starts."""
+    raid = raids.get(raid_id)
+    start = raid.member(chars[0])["room"]
+    for room_id in route(raid.plan, start, goal)[1:]:
+        for char in chars:
+            raids.traverse(char, raids.instance_room(raid, room_id))
+        if raid.fights.get(room_id) and raid.fights[room_id].ongoing:
+            return room_id
+    return goal
+
+
+def weaken(raid, room_id, health=1):
+    """Leave every Sound fighter of the room's fight at `health`."""
+    for fighter in raid.fights[room_id].enemies():
+        fighter.health = health
+
+
+def strike_all(raids, raid_id, chars):
+    """Every character still standing in its fight strikes the first enemy standing."""
+    for char in chars:
+        raid = raids.get(raid_id)
+        if raid is None or raid.fighting_room(char) is None:
+            continue
+        fight = raid.fights[raid.member(char)["room"]]
+        fighter = fight.encounter.get(f"#{char.id}")
+        if fighter is None or not fighter.active or not fight.enemies():
+            continue
+        target = fight.enemies()[0].id
+        raids.choose(
+            char, lambda encounter, fid, target=target: plan_technique(encounter, fid, "strike", target)
+        )
+
+
+def offer(zone, objective, seed="test", estimate=20, difficulty="easy"):
+    """An attack offer on a zone with a chosen objective (as a game master's raid has)."""
+    return RaidOffer(
+        kind=str(RaidKind.ATTACK),
+        zone=zone,
+        source_zone=zone,
+        objective=objective,
+        title=f"Test {objective}",
+        estimated_strength=estimate,
+        exact=True,
+        difficulty=difficulty,
+        seed=seed,
+    )
