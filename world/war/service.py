@@ -91,6 +91,18 @@ class WarService:
         self.state = state
         self._changed()
 
+    def install(self, state):
+        """
+        Run `state` from now on without saving it: the Second Chance writes the new timeline
+        in its own transaction and installs it after the commit (or installs `store.load()`
+        again if that transaction rolled back).
+
+        Args:
+            state (WarState): The war as the database now has it.
+        """
+        self.state = state
+        self._changed()
+
     def subscribe(self, listener):
         """
         Args:

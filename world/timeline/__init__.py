@@ -1,0 +1,1 @@
+"""The Second Chance (see the package modules)."""

@@ -1,0 +1,46 @@
+"""
+Telling every connected player about the Second Chance: a line of text to each logged-in
+session (telnet and webclient alike, in or out of character) and the GMCP package
+`Timeline.Countdown` for clients that show a timer.
+"""
+
+import evennia
+
+from world.clients import gmcp, notify
+
+
+def sessions():
+    """Returns: list: every logged-in session."""
+    return list(evennia.SESSION_HANDLER.get_sessions())
+
+
+def tell_all(text):
+    """
+    Args:
+        text (str): What everyone reads.
+
+    Returns:
+        int: How many sessions were told.
+    """
+    told = sessions()
+    for session in told:
+        session.msg(text=text)
+    return len(told)
+
+
+def send_countdown(fires_at, now, reason=None, timeline=None):
+    """
+    Send Timeline.Countdown to every session that wants it.
+
+    Args:
+        fires_at (float or None): When the Second Chance fires; None when none is coming.
+        now (float): Wall time.
+        reason (str, optional): Why it fires.
+        timeline (int, optional): The timeline it ends (or, with none coming, the current one).
+
+    Returns:
+        int: How many sessions it was sent to.
+    """
+    return notify.broadcast(
+        gmcp.timeline_countdown(fires_at, now, reason=reason, timeline=timeline), sessions()
+    )

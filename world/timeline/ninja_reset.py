@@ -1,0 +1,249 @@
+"""
+The player ninja's part in the Second Chance: every account's latest ninja, living or dead,
+returns at the epoch's start room as a ninja of the Leaf at the start of the war, and what the
+account remembers of earlier timelines gives it its legacy. Earlier ninja stay as they fell
+(the chronicle names them).
+
+For each latest ninja (see `owners`), in one pass of row writes:
+- alive again: its `death` Attribute removed, and any lingering `poison`;
+- the Leaf's, at its starting rank: genin, or higher if its legacy grants it;
+- full health and chakra: the `health` and `chakra` gauges replaced by fresh ones for the rank
+  (the traits' stored data, as a new ninja has it); other traits are kept;
+- its training path's techniques (the path its techniques show, "ninja" when unclear) plus
+  any its legacy grants, and the starting pouch;
+- its legacy title, or none;
+- home and where it wakes (`prelogout_location`, which Evennia puts a returning ninja in) set
+  to the start room; a ninja standing in the world now (a puppet, or one never yet played)
+  is moved there. Offline ninja stay out of the world as Evennia keeps them.
+
+After the commit the cached objects are brought in line with the database (`dbsync.refresh`),
+players whose ninja was reset see where they are, and a connected player whose latest ninja
+had fallen is put back into it.
+"""
+
+from dataclasses import dataclass, field
+
+import evennia
+from evennia.contrib.rpg.traits.traits import GaugeTrait
+from evennia.objects.models import ObjectDB
+from evennia.utils import logger
+
+from world.combat.catalog import get_catalog
+from world.combat.ninja import POISON, POUCH, TECHNIQUES
+from world.ninja.death import DEATH_ATTR
+from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.timeline import chronicle, dbsync, legacy
+from world.timeline.dbsync import DELETE, AttributeOp
+from world.timeline.participants import Participant, Section
+from world.village.builder import room_by_id
+
+NAME = "ninja"
+TRAITS = ("traits", "traits")
+PRELOGOUT = "prelogout_location"
+# Attributes read from each ninja (key, category).
+READ = ((DEATH_ATTR, None), (TECHNIQUES, None), (TRAITS[0], TRAITS[1]), ("rank", None))
+# Ninja listed one by one in the report; the rest are counted.
+DETAIL = 20
+
+
+class RollbackError(RuntimeError):
+    """The rollback cannot be planned; the message says why."""
+
+
+@dataclass(frozen=True)
+class NinjaReset:
+    """What happens to one ninja."""
+
+    id: int
+    key: str
+    account_id: int
+    account: str
+    was_dead: bool
+    in_world: bool
+    rank_before: str
+    rank: Rank
+    path: str
+    techniques: tuple
+    title: str | None
+    legacy: tuple = ()
+
+
+@dataclass
+class NinjaPlan:
+    """The section's data: the start room, each ninja's reset, and the attribute writes."""
+
+    room_id: int
+    room_key: str
+    resets: list = field(default_factory=list)
+    ops: list = field(default_factory=list)
+    old_locations: tuple = ()
+    earlier: int = 0
+
+
+def gauge(label, top, regen):
+    """
+    Returns:
+        dict: A full gauge trait's stored data, as `traits.add` makes it and a refill leaves
+        it: current at the maximum, its regeneration timer stopped (the contrib restarts it
+        when the gauge drops), so the data does not depend on the moment it was made.
+    """
+    data = {"name": label, "trait_type": "gauge", "base": top, "rate": regen, "min": 0, "last_update": None}
+    data = GaugeTrait.validate_input(GaugeTrait, data)
+    data["current"] = top
+    return data
+
+
+def fresh_traits(traits, rank):
+    """
+    Args:
+        traits (dict or None): The ninja's stored traits.
+        rank (Rank): Its rank from now on.
+
+    Returns:
+        dict: The traits with full health and chakra gauges for `rank`; other traits kept.
+    """
+    stats = RANK_STATS[rank]
+    fresh = dict(traits or {})
+    fresh["health"] = gauge("Health", stats.health, stats.health_regen)
+    fresh["chakra"] = gauge("Chakra", stats.chakra, stats.chakra_regen)
+    return fresh
+
+
+def training_path(techniques, catalog):
+    """
+    Returns:
+        str: The starting path whose techniques the ninja knows most of (the first path in
+        the data when none fits better).
+    """
+    known = set(techniques or ())
+    paths = list(catalog.starting_techniques)
+    return max(
+        paths, key=lambda path: (len(known & set(catalog.starting_techniques[path])), -paths.index(path))
+    )
+
+
+def plan(ctx):
+    """The player ninja's section of the plan (see the module docstring)."""
+    room = room_by_id(ctx.start_room_id)
+    if room is None:
+        raise RollbackError(
+            f"The start room of the {ctx.epoch} epoch (room {ctx.start_room_id}) is not built."
+        )
+    latest = ctx.ownership.latest()
+    ids = [n.id for n in latest.values()]
+    stored = dbsync.read_values(ids, READ)
+    counts = legacy.memory_counts(latest.keys(), ctx.new_timeline, extra=ctx.memories)
+    catalog = get_catalog()
+    data = NinjaPlan(room_id=room.id, room_key=room.key, earlier=len(ctx.ownership.earlier()))
+    olds = set()
+    for account_id, ninja in sorted(latest.items(), key=lambda item: item[1].id):
+        carried = legacy.combine(counts[account_id])
+        rank = carried.rank or Rank.GENIN
+        path = training_path(stored.get((ninja.id, TECHNIQUES, None)), catalog)
+        techniques = tuple(catalog.starting_techniques[path])
+        techniques += tuple(t for t in carried.techniques if t not in techniques)
+        data.resets.append(
+            NinjaReset(
+                id=ninja.id,
+                key=ninja.key,
+                account_id=account_id,
+                account=ctx.ownership.accounts[account_id],
+                was_dead=bool(stored.get((ninja.id, DEATH_ATTR, None))),
+                in_world=ninja.location_id is not None,
+                rank_before=str(stored.get((ninja.id, "rank", None)) or Rank.GENIN.value),
+                rank=rank,
+                path=path,
+                techniques=techniques,
+                title=carried.title,
+                legacy=tuple(e.key for e in carried.effects),
+            )
+        )
+        olds.add(ninja.location_id)
+        traits = stored.get((ninja.id, *TRAITS))
+        data.ops += [
+            AttributeOp(ninja.id, DEATH_ATTR, None, DELETE),
+            AttributeOp(ninja.id, POISON, None, DELETE),
+            AttributeOp(ninja.id, "faction", None, Faction.LEAF.value),
+            AttributeOp(ninja.id, "rank", None, rank.value),
+            AttributeOp(ninja.id, *TRAITS, fresh_traits(traits, rank)),
+            AttributeOp(ninja.id, TECHNIQUES, None, list(techniques)),
+            AttributeOp(ninja.id, POUCH, None, dict(catalog.starting_pouch)),
+            AttributeOp(ninja.id, legacy.TITLE_ATTR, None, carried.title or DELETE),
+            AttributeOp(ninja.id, PRELOGOUT, None, room),
+        ]
+    data.old_locations = tuple(sorted(i for i in olds if i is not None))
+    return Section("Player ninja", _resets(data, ctx), _keeps(data), data=data, chronicle=_chronicle(ctx))
+
+
+def _chronicle(ctx):
+    return {"fallen": chronicle.fallen_ninja(ctx.old_timeline, ctx.ownership)}
+
+
+def _resets(data, ctx):
+    resets = data.resets
+    dead = sum(r.was_dead for r in resets)
+    lines = [
+        f"{len(resets)} player ninja (each account's latest) return to {data.room_key} as at the {ctx.epoch} "
+        f"epoch: {dead} fallen brought back, {len(resets) - dead} living; full health and chakra, their "
+        "training path's techniques and pouch; "
+        f"{sum(r.in_world for r in resets)} now in the world are moved there, the rest wake there.",
+    ]
+    raised = [r for r in resets if r.legacy]
+    if raised:
+        lines.append(f"Legacy of earlier timelines for {len(raised)} of them (rank, techniques, title).")
+    for r in resets[:DETAIL]:
+        carried = f"; legacy: {', '.join(r.legacy)}" if r.legacy else ""
+        lines.append(
+            f"  {r.key} ({r.account}): {'fallen' if r.was_dead else 'alive'} -> alive, "
+            f"{r.rank_before} -> {r.rank.value}, {r.path} path{carried}"
+        )
+    if len(resets) > DETAIL:
+        lines.append(f"  ... and {len(resets) - DETAIL} more.")
+    return lines
+
+
+def _keeps(data):
+    return [f"{data.earlier} earlier ninja stay as they fell (the chronicle names them)."]
+
+
+def reset(ctx, section):
+    """Write every ninja's reset as rows (inside the rollback's transaction)."""
+    data = section.data
+    moved = [r.id for r in data.resets if r.in_world]
+    away = [r.id for r in data.resets if not r.in_world]
+    if moved:
+        ObjectDB.objects.filter(id__in=moved).update(db_location_id=data.room_id, db_home_id=data.room_id)
+    if away:
+        ObjectDB.objects.filter(id__in=away).update(db_home_id=data.room_id)
+    ctx.applied[NAME] = dbsync.write_attributes(data.ops)
+
+
+def after_commit(ctx, section):
+    """Refresh the cached ninja and rooms, then show each player where they are."""
+    data = section.data
+    ids = {r.id for r in data.resets}
+    dbsync.refresh(ids, ctx.applied[NAME], rooms=(*data.old_locations, data.room_id))
+    latest = {r.account_id: r.id for r in data.resets}
+    for session in evennia.SESSION_HANDLER.get_sessions():
+        try:
+            _show(session, ids, latest)
+        except Exception:
+            logger.log_trace(f"Second Chance: could not bring session {session.sessid} into the new timeline")
+
+
+def _show(session, reset_ids, latest):
+    from world.clients.notify import send_state
+
+    puppet = session.puppet
+    if puppet is not None:
+        if puppet.id in reset_ids:
+            puppet.msg((puppet.at_look(puppet.location), {"type": "look"}), session=session)
+            send_state(puppet, session)
+        return
+    account = session.account
+    ninja_id = latest.get(account.id) if account is not None else None
+    if ninja_id is not None:
+        account.puppet_object(session, ObjectDB.objects.get(id=ninja_id))
+
+
+PARTICIPANT = Participant(NAME, plan, reset, after_commit, order=200)

@@ -1,0 +1,352 @@
+"""
+The Second Chance itself: one all-or-nothing step from a timeline's end back to the epoch of
+the Chuunin exams.
+
+`plan(cause, reason, ...)` reads the world and works out everything the rollback will do:
+each participant's section (the war, the player ninja, and whatever other pillars registered,
+see `participants`), the chronicle entry of the ending timeline, the memories every account
+keeps of it, and the backup file. It writes nothing but the war's catch-up to now. The dry run
+shows `plan.report()`; the real run is `execute(plan)` on a plan made the same way, so the dry
+run shows what the real run does.
+
+`execute(plan)`:
+1. backs the database up (`backup.write_backup`, VACUUM INTO a dated file);
+2. in ONE transaction: every participant's `reset` (database writes only), the chronicle
+   entry, the memories, the schedule marked fired, the audit entry of a game master's order;
+3. after the commit (`transaction.on_commit`): tells everyone, then every participant's
+   `after_commit` (the war service runs the new war, cached objects are refreshed, players
+   see where they woke), then clears the clients' countdown.
+If anything in step 2 fails, the transaction rolls back, the war is reloaded from the
+database, and the old timeline stands whole. A crash anywhere leaves the database wholly
+before (up to the commit) or wholly after; on the next start everything is loaded from it.
+Each step calls `crashpoints.reach(step)` for the crash test.
+
+The war and the player ninja are registered here as participants.
+"""
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from evennia.utils import logger
+
+from world.gamemaster import audit
+from world.memories.models import Memory, MemoryKind
+from world.timeline import announce, backup, chronicle, content, crashpoints, ninja_reset, owners, war_reset
+from world.timeline.crashpoints import Step
+from world.timeline.models import Cause, ChronicleEntry, Schedule, ScheduleStatus
+from world.timeline.ninja_reset import RollbackError
+from world.timeline.participants import REGISTRY, RollbackContext, register
+
+# The epoch every Second Chance returns to.
+EPOCH = "exams"
+AUDIT_ACTION = "second chance"
+
+register(war_reset.PARTICIPANT)
+register(ninja_reset.PARTICIPANT)
+
+
+@dataclass(frozen=True)
+class NewMemory:
+    """A memory the rollback will write (planned before it exists)."""
+
+    account_id: int
+    account_name: str
+    timeline: int
+    kind: str
+    text: str
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """
+    Everything one Second Chance will do.
+
+    Args:
+        ctx (RollbackContext): The rollback, with every participant's section.
+        participants (list of Participant): In the order they run.
+        chronicle (dict): The ending timeline's chronicle entry (fields of ChronicleEntry).
+        backup_path (Path or None): Where the backup goes; None if the database is not SQLite.
+        audited (bool): A game master ordered it: the audit log records it.
+    """
+
+    ctx: RollbackContext
+    participants: list
+    chronicle: dict
+    backup_path: Path | None
+    audited: bool = False
+
+    def report(self, dry_run=False):
+        """
+        Returns:
+            str: What the rollback resets and keeps, for the game master (the dry run) and the
+            server log (the real run).
+        """
+        ctx = self.ctx
+        lines = [
+            f"|wSecond Chance{' (dry run: nothing changes)' if dry_run else ''}: "
+            f"timeline {ctx.old_timeline} -> {ctx.new_timeline}|n",
+            f"Why: {ctx.reason}",
+            "First, a backup: "
+            + (
+                f"{self.backup_path} (SQLite VACUUM INTO)."
+                if self.backup_path
+                else "none (not SQLite: back the database up with its own tools)."
+            ),
+            "|wReset|n, in one transaction:",
+        ]
+        for participant in self.participants:
+            section = ctx.sections[participant.name]
+            lines.append(f"  {section.title}:")
+            lines += [f"    {line}" for line in section.resets]
+        lines.append("|wKept|n:")
+        lines += [f"    {line}" for line in self._keeps()]
+        for participant in self.participants:
+            lines += [f"    {line}" for line in ctx.sections[participant.name].keeps]
+        entry = self.chronicle
+        lines.append(
+            f'|wChronicle|n of timeline {ctx.old_timeline} ("{entry["ending"]}"): '
+            f"{len(entry['zones_fallen'])} zones lost, {len(entry['fallen'])} player ninja fallen."
+        )
+        return "\n".join(lines)
+
+    def _keeps(self):
+        ctx = self.ctx
+        kinds = sorted({m.kind for m in ctx.memories})
+        return [
+            f"Accounts: all {len(ctx.ownership.accounts)}.",
+            f"Memories: all {Memory.objects.count()} kept; {len(ctx.memories)} added "
+            f"({', '.join(kinds) or 'none'}: what each account with a ninja keeps of timeline "
+            f"{ctx.old_timeline}).",
+            f"The chronicle: {ChronicleEntry.objects.count()} entries kept, timeline {ctx.old_timeline} added.",
+            "The audit log and game masters' settings.",
+        ]
+
+
+@dataclass
+class Result:
+    """
+    Args:
+        plan (Plan): What was done.
+        backup (Path or None): The backup written.
+        timings (dict): Seconds taken: backup, transaction, side_effects, total.
+    """
+
+    plan: Plan
+    backup: Path | None = None
+    timings: dict = field(default_factory=dict)
+
+
+def plan(cause, reason, actor=None, now=None, registry=None):
+    """
+    Work out a Second Chance (see the module docstring). The war first catches up to `now`.
+
+    Args:
+        cause (Cause): Why it happens.
+        reason (str): Why, as players read it.
+        actor (Account or Object, optional): The game master who orders it, or the ninja who
+            completed the forbidden jutsu.
+        now (float, optional): Wall time; the war's clock by default.
+        registry (participants.Registry, optional): The participants; the game's by default.
+
+    Returns:
+        Plan: What the rollback will do.
+
+    Raises:
+        RollbackError: If it cannot happen (no war yet, the epoch's start room missing).
+    """
+    from world.war.service import WAR
+
+    if not WAR.ready:
+        raise RollbackError("The war has not started yet.")
+    now = WAR.clock() if now is None else now
+    WAR.resolve(now)
+    state, config = WAR.state, WAR.config
+    ctx = RollbackContext(
+        now=now,
+        old_timeline=state.timeline,
+        new_timeline=state.timeline + 1,
+        epoch=EPOCH,
+        start_room_id=config.epochs[EPOCH].start_room,
+        cause=Cause(cause).value,
+        reason=reason,
+        actor=actor,
+    )
+    ctx.ownership = owners.ownership()
+    order = chronicle.fall_order(state.timeline, {key: info.name for key, info in config.zones.items()})
+    ctx.memories = _memories(ctx, order)
+    participants = (registry or REGISTRY).ordered()
+    for participant in participants:
+        ctx.sections[participant.name] = participant.plan(ctx)
+    return Plan(
+        ctx=ctx,
+        participants=participants,
+        chronicle=_chronicle(ctx, state, config, order),
+        backup_path=backup.backup_path(state.timeline, now) if backup.supported() else None,
+        audited=ctx.cause == Cause.GAMEMASTER and actor is not None,
+    )
+
+
+def _memories(ctx, order):
+    """What every account with a ninja keeps of the ending timeline (and the ritual's performer)."""
+    fell = ", then ".join(z["name"] for z in order[:5])
+    text = f"Timeline {ctx.old_timeline} ended: {ctx.reason}" + (f" The Sound took {fell}." if order else "")
+    details = {"zones_fallen": order, "cause": ctx.cause}
+    accounts = ctx.ownership.accounts
+    found = [
+        NewMemory(
+            account_id, accounts[account_id], ctx.old_timeline, MemoryKind.TIMELINE.value, text, details
+        )
+        for account_id in sorted(ctx.ownership.latest())
+    ]
+    performer = ctx.actor if ctx.cause == Cause.RITUAL else None
+    owner = ctx.ownership.owner_of(performer.id) if performer is not None else None
+    if owner is not None:
+        found.append(
+            NewMemory(
+                owner,
+                accounts[owner],
+                ctx.old_timeline,
+                MemoryKind.RITUAL.value,
+                f"{performer.key} wove the fox's forbidden jutsu to its last seal and threw the world "
+                "back to the Chuunin exams.",
+                {"ninja": performer.key},
+            )
+        )
+    return found
+
+
+def _chronicle(ctx, state, config, order):
+    from world.war.events import EventKind
+    from world.war.models import Timeline, WarEvent
+
+    started = Timeline.objects.filter(number=ctx.old_timeline).values_list("started_at", flat=True).first()
+    fall_year = (
+        WarEvent.objects.filter(timeline=ctx.old_timeline, kind=EventKind.LEAF_FALLEN.value)
+        .values_list("story_year", flat=True)
+        .first()
+    )
+    raids, top = chronicle.raids_remembered(ctx.old_timeline)
+    entry = {
+        "timeline": ctx.old_timeline,
+        "epoch": state.epoch,
+        "started_at": started if started is not None else ctx.now,
+        "ended_at": ctx.now,
+        "cause": ctx.cause,
+        "ending": ctx.reason,
+        "start_year": config.epochs[state.epoch].year if state.epoch in config.epochs else 0.0,
+        "end_year": fall_year if fall_year is not None else state.clock.story_year(ctx.now),
+        "fell": state.fallen,
+        "zones_fallen": order,
+        "raids": raids,
+        "fallen": [],
+        "top_raiders": top,
+    }
+    for section in ctx.sections.values():
+        entry.update(section.chronicle)
+    return entry
+
+
+def execute(plan, checkpoint=crashpoints.reach, write_backup=backup.write_backup):
+    """
+    Carry out a planned Second Chance (see the module docstring).
+
+    Args:
+        plan (Plan): From `plan()`, made just before.
+        checkpoint (callable): checkpoint(step), called at every step (the crash hook).
+        write_backup (callable): write_backup(path) -> Path, the backup.
+
+    Returns:
+        Result: What was done and how long it took. Side effects run after the commit, which
+        is at the end of this call unless it runs inside an outer transaction.
+
+    Raises:
+        BackupError: If the backup failed (nothing else was done).
+        Exception: Whatever failed inside the transaction (then rolled back, the war reloaded).
+    """
+    ctx = plan.ctx
+    result = Result(plan)
+    started = time.monotonic()
+    checkpoint(Step.BEFORE_BACKUP)
+    result.backup = write_backup(plan.backup_path) if plan.backup_path else None
+    checkpoint(Step.AFTER_BACKUP)
+    result.timings["backup"] = time.monotonic() - started
+    begun = time.monotonic()
+    try:
+        with transaction.atomic():
+            for participant in plan.participants:
+                participant.reset(ctx, ctx.sections[participant.name])
+                checkpoint(crashpoints.after(participant.name))
+            ChronicleEntry.objects.create(**plan.chronicle, backup=str(result.backup or ""))
+            Memory.objects.bulk_create(
+                [
+                    Memory(
+                        account_id=m.account_id,
+                        account_name=m.account_name,
+                        timeline=m.timeline,
+                        kind=m.kind,
+                        text=m.text,
+                        details=m.details,
+                    )
+                    for m in ctx.memories
+                ]
+            )
+            Schedule.objects.filter(timeline=ctx.old_timeline).update(status=ScheduleStatus.FIRED)
+            if plan.audited:
+                audit.record(
+                    ctx.actor,
+                    AUDIT_ACTION,
+                    f"timeline {ctx.old_timeline}",
+                    {"timeline": ctx.old_timeline, "reason": ctx.reason},
+                    {"timeline": ctx.new_timeline, "backup": str(result.backup or "")},
+                )
+            result.timings["transaction"] = time.monotonic() - begun
+            checkpoint(Step.BEFORE_COMMIT)
+            transaction.on_commit(lambda: _after_commit(result, checkpoint, started))
+    except Exception:
+        logger.log_trace(f"Second Chance: the rollback of timeline {ctx.old_timeline} failed and was undone.")
+        _recover()
+        raise
+    return result
+
+
+def _after_commit(result, checkpoint, started):
+    """Side effects, once the new timeline is in the database. Never raises."""
+    plan, ctx = result.plan, result.plan.ctx
+    checkpoint(Step.AFTER_COMMIT)
+    begun = time.monotonic()
+    try:
+        announce.tell_all(content.countdown().texts["fired"])
+    except Exception:
+        logger.log_trace("Second Chance: telling the players failed")
+    for participant in plan.participants:
+        if participant.after_commit is None:
+            continue
+        try:
+            participant.after_commit(ctx, ctx.sections[participant.name])
+        except Exception:
+            logger.log_trace(f"Second Chance: {participant.name} failed after the commit")
+    try:
+        announce.send_countdown(None, ctx.now, timeline=ctx.new_timeline)
+    except Exception:
+        logger.log_trace("Second Chance: clearing the countdown failed")
+    result.timings["side_effects"] = time.monotonic() - begun
+    result.timings["total"] = time.monotonic() - started
+    logger.log_info(
+        f"Second Chance: timeline {ctx.old_timeline} -> {ctx.new_timeline} in {result.timings['total']:.2f}s "
+        f"(backup {result.timings['backup']:.2f}s, transaction {result.timings['transaction']:.2f}s, "
+        f"after commit {result.timings['side_effects']:.2f}s); backup {result.backup}"
+    )
+    checkpoint(Step.AFTER_SIDE_EFFECTS)
+
+
+def _recover():
+    """After a failed transaction: the war in memory is the one in the database again."""
+    from world.war.service import WAR
+
+    try:
+        WAR.install(WAR.store.load())
+    except Exception:
+        logger.log_trace("Second Chance: reloading the war after a failed rollback failed")
