@@ -8,11 +8,14 @@ one step, and `war`, `map` and `warlog` show the result at once. What each effec
 
 - `Losses`: taken from the squad the dead came from, clamped to what that squad has left
   now (its strength may have fallen since the launch; a squad that is gone loses nothing).
-- `Contest`: Leaf ninja move into the zone (the front's `occupy`, from the neighbouring
-  Leaf zone with most to spare, else a fresh squad from the reserve) and it is contested;
-  the war's front then settles the fight there at its next ticks.
+- `Contest`: Leaf ninja move into the zone (the front's `occupy`, from the Leaf zone with
+  most to spare, a neighbour first) and it is contested; the war's front then settles the
+  fight there at its next ticks. With no Leaf ninja to spare anywhere nothing moves and the
+  zone stays as it was: the kills still count. Ninja are moved, never made up, so the
+  Leaf's total stays true.
 - `Flip`: the zone is handed to the Leaf (`changes.set_holder`) with the same garrison
-  moving in, so it is not left empty; any Sound squads left there keep it contested.
+  moving in, so it is not left empty (if none can be spared, the front's occupation rule
+  decides it at the next tick); any Sound squads left there keep it contested.
 - `LeafLosses`: ninja lost covering the team, from the Leaf zones next to the raided one
   in proportion to their garrisons (from all Leaf zones if none borders it).
 - `LeafReturns`: freed ninja join the Leaf garrison of the headquarters' zone (or the
@@ -34,7 +37,7 @@ from world.war.events import EventKind, EventLog
 from world.war.forces import Forces
 from world.war.state import GONE
 
-# The rank of the Leaf ninja that move into a zone or come home, when a squad is made for them.
+# The rank of the Leaf ninja who come home from captivity.
 LEAF_RANK = "chuunin"
 
 
@@ -59,18 +62,20 @@ class FinishedRaid:
 
 
 def _leaf_garrison_moves_in(state, zone, now, config):
-    """Send the front's `occupy` of Leaf ninja into `zone`; returns how many arrived."""
+    """
+    Send the front's `occupy` of Leaf ninja into `zone`, from the Leaf zone with most to
+    spare (a neighbour if one can spare any); returns how many arrived (0 if none can).
+    """
     forces = Forces(state, now)
-    wanted = config.front.occupy
-    best, source = 0.0, None
-    for neighbour in config.zones[zone].neighbours:
-        spare = forces.spare(neighbour, Faction.LEAF, config.front.hold)
-        if spare > best:
-            best, source = spare, neighbour
-    if source is not None and best >= GONE:
-        return forces.move(source, zone, Faction.LEAF, min(wanted, best))
-    squad = changes.add_squad(state, zone, Faction.LEAF, LEAF_RANK, wanted, now)
-    return squad.strength if squad else 0.0
+    hold = config.front.hold
+    neighbours = set(config.zones[zone].neighbours)
+    spare = {key: forces.spare(key, Faction.LEAF, hold) for key in sorted(state.zones) if key != zone}
+    near = {key: amount for key, amount in spare.items() if key in neighbours and amount >= GONE}
+    pool = near or {key: amount for key, amount in spare.items() if amount >= GONE}
+    if not pool:
+        return 0.0
+    source = max(pool, key=lambda key: pool[key])
+    return forces.move(source, zone, Faction.LEAF, min(config.front.occupy, pool[source]))
 
 
 def _losses(state, effect, now):

@@ -1,0 +1,101 @@
+"""Objectives done on the ground, loot taken, and a game master watching and ending raids."""
+
+import pytest
+
+from tests.world.raids.game.conftest import told
+from tests.world.raids.game.raidkit import offer, strike_all, walk, weaken
+from world.gamemaster.models import AuditEntry
+from world.ninja.ranks import Faction
+from world.raids.models import RaidReport
+from world.raids.service import RaidRefusal
+from world.war.queries import totals
+
+
+def clear_way(raids, raid_id, chars, goal):
+    """Walk to `goal`, winning each fight on the way."""
+    while True:
+        raid = raids.get(raid_id)
+        here = walk(raids, raid_id, chars, goal)
+        if not (raid.fights.get(here) and raid.fights[here].ongoing):
+            return
+        weaken(raid, here)
+        strike_all(raids, raid_id, chars)
+
+
+def test_sabotage_is_done_where_the_target_stands_and_loot_goes_in_the_pouch(make_ninja, raids):
+    yui = make_ninja("Yui")
+    raid = raids.start(offer("market_street", "sabotage", seed="sab-1"), [yui])
+    target_room = raid.plan.objective.target_rooms[0]
+    clear_way(raids, raid.id, [yui], target_room)
+    assert raid.objective_done
+    assert f"sets explosive tags on the {raid.plan.objective.target}" in told(yui)
+
+    looted = next((room for room in raid.progress.loot if room in raid.progress.cleared), None)
+    assert looted is not None, "the seed gives loot on the way"
+    clear_way(raids, raid.id, [yui], looted)
+    found = raid.loot_here(looted)
+    pouch_before = dict(yui.attributes.get("pouch") or {})
+    assert raids.loot(yui).startswith("You take ")
+    for item, qty in found.items():
+        assert yui.attributes.get("pouch")[item] == pouch_before.get(item, 0) + qty
+    with pytest.raises(RaidRefusal, match="nothing left to take"):
+        raids.loot(yui)
+    raids.leave(yui)
+    report = RaidReport.objects.get(raid_id=raid.id)
+    assert report.result == "success"
+    assert {(e["item"], e["qty"]) for e in report.data["loot"]} == set(found.items())
+
+
+def test_scouting_and_rescues_finish_back_at_the_way_in(make_ninja, raids, war):
+    zen = make_ninja("Zen")
+    scout = raids.start(offer("market_street", "scout", seed="scout-1"), [zen])
+    for vantage in scout.plan.objective.target_rooms:
+        clear_way(raids, scout.id, [zen], vantage)
+    assert not scout.objective_done and "vantage points" in told(zen)
+    clear_way(raids, scout.id, [zen], scout.plan.entry)
+    assert scout.objective_done
+    raids.leave(zen)
+
+    leaf_before = totals(war.state, war.clock())[Faction.LEAF]
+    rescue = raids.start(offer("market_street", "rescue", seed="rescue-1"), [zen])
+    clear_way(raids, rescue.id, [zen], rescue.plan.objective.target_rooms[0])
+    assert rescue.progress.found and not rescue.objective_done
+    clear_way(raids, rescue.id, [zen], rescue.plan.entry)
+    assert rescue.objective_done
+    raids.leave(zen)
+    freed = rescue.plan.objective.count
+    assert totals(war.state, war.clock())[Faction.LEAF] == pytest.approx(leaf_before + freed)
+    effects = RaidReport.objects.get(raid_id=rescue.id).data["effects"]
+    assert {"effect": "leaf_returns", "n": freed} in effects
+
+
+def test_a_game_master_watches_what_the_players_see_and_ends_the_raid(make_ninja, raids, war):
+    from evennia.utils.create import create_account
+
+    gm = create_account("Watcher", None, None)
+    heard = []
+    gm.msg = lambda text=None, **kwargs: heard.append(str(text))
+    ada = make_ninja("Ada")
+    raid = raids.start(raids.board()[0], [ada])
+    assert raids.gm_watch(gm, raid.id) is True
+    walk(raids, raid.id, [ada], raid.plan.boss_room)
+    assert any(line.startswith(f"|x[raid {raid.id}]|n") and "Sound ninja!" in line for line in heard)
+    heard.clear()
+    raids.tick(war.clock() + 16)
+    assert any("-- Round 1 --" in line for line in heard)
+
+    assert raids.gm_end(gm, raid.id) == "abandoned"
+    assert ada.location.key == "Briefing Room" and raids.raid_of(ada) is None
+    entry = AuditEntry.objects.get(action="raid end")
+    assert (
+        entry.actor == "Watcher"
+        and entry.before["inside"] == ["Ada"]
+        and entry.after["result"] == "abandoned"
+    )
+    with pytest.raises(RaidRefusal, match="No running raid"):
+        raids.gm_end(gm, raid.id)
+    with pytest.raises(RaidRefusal, match="The Leaf holds The Last Headquarters"):
+        raids.gm_start(gm, ada, "headquarters", "x")
+    started = raids.gm_start(gm, ada, "hospital", "gm-seed")
+    assert started.plan.seed == "gm-seed" and started.plan.zone == "hospital"
+    assert AuditEntry.objects.get(action="raid start").after == {"zone": "hospital", "seed": "gm-seed"}
