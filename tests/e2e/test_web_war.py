@@ -8,6 +8,7 @@ Outside hosts are unresolvable to the browser, as in test_browser.py.
 """
 
 import json
+import re
 import time
 import urllib.request
 from pathlib import Path
@@ -270,3 +271,31 @@ def test_markup_in_the_webclient_shows_as_text(game_server, new_page, credential
     assert made == 0 and not page.dialogs and not page.errors, (made, page.dialogs, page.errors)
     assert COLOUR in panel
     _screenshot(page, "webclient-markup.png")
+
+
+def test_a_zone_changed_in_the_admin_is_changed_by_the_game_and_audited(game_server, new_page, telnet):
+    gm_name, gm_password = game_server.superuser
+    page = new_page()
+    page.goto(f"{game_server.web_url}/admin/login/?next=/admin/war/zonecontrol/", wait_until="load")
+    page.fill("#id_username", gm_name)
+    page.fill("#id_password", gm_password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/war/zonecontrol/")
+    before = next(zone for zone in _api(game_server)["zones"] if zone["key"] == "river")
+    other = "leaf" if before["holder"] == "sound" else "sound"
+    page.click("text=river")
+    page.select_option("#id_holder", other)
+    started = time.monotonic()
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/war/zonecontrol/")
+    took = time.monotonic() - started
+    _screenshot(page, "admin-zones.png")
+    after = next(zone for zone in _api(game_server)["zones"] if zone["key"] == "river")
+    assert after["holder"] == other and "was changed successfully" in page.inner_text("body")
+    # the game thread made the change at once (a web-thread transaction would have held
+    # SQLite's write lock against it for the 20 s timeout)
+    assert took < 3, took
+    gm = _game_master(telnet, game_server)
+    entry = gm.command("audit 1", re.compile(r"zone holder river\s+before: .*\n\s+after: .*\n"))
+    assert f"{gm_name} zone holder river" in entry and f"'holder': '{other}'" in entry.split("after:")[1]
+    gm.command(f"zoneset river = {before['holder']}", "The River is now held by")
