@@ -1,0 +1,157 @@
+"""Raid, team, combat and game-master raid commands, as players type them (and their nonsense)."""
+
+import pytest
+from evennia.utils.test_resources import EvenniaCommandTest
+
+from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse
+from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop
+from commands.raids_admin import CmdRaids
+from commands.teams import CmdTeam
+from tests.world.raids.game.raidkit import walk
+from world.raids.models import RaidReport
+from world.raids.npcs import place_npcs
+from world.village.builder import ROOM_TAG
+
+
+@pytest.fixture
+def raid_world(request, war, monkeypatch):
+    """A started war; the raid service on its clock, with both test characters online."""
+    from world.raids.service import RAIDS
+
+    RAIDS.forget()
+    monkeypatch.setattr(RAIDS, "clock", war.clock)
+    monkeypatch.setattr(RAIDS, "connected", lambda char: char is not None and char.key in ("Char", "Char2"))
+    request.cls.raids = RAIDS
+    yield RAIDS
+    RAIDS.forget()
+
+
+@pytest.mark.usefixtures("raid_world")
+class TestRaidCommands(EvenniaCommandTest):
+    def setUp(self):
+        super().setUp()
+        self.room1.db.zone = "headquarters"
+        self.room1.tags.add("100", category=ROOM_TAG)
+        self.room1.key = "Briefing Room"
+
+    def enter_first_fight(self):
+        self.call(CmdRaid(), "launch 1")
+        raid = self.raids.raid_of(self.char1)
+        return raid, walk(self.raids, raid.id, [self.char1], raid.plan.boss_room)
+
+    def test_the_board_a_launch_the_report_and_nonsense(self):
+        board = self.call(CmdRaid(), "")
+        assert board.startswith("Shikamaru looks up from the map") and "1. The Ambush on the Flank" in board
+        assert self.call(CmdRaid(), "launch 99").startswith("There is no raid 99 on the board: choose 1 to")
+        assert self.call(CmdRaid(), "launch first").startswith("Usage: raid launch <number>")
+        assert self.call(CmdRaid(), "dance").startswith("Usage: raid [launch <number> | join | leave]")
+        assert self.call(CmdRaid(), "leave") == "You are not on a raid."
+        self.room1.db.zone = "hokage_tower"
+        assert self.call(CmdRaid(), "launch 1").startswith("Raids set out from the headquarters")
+        self.room1.db.zone = "headquarters"
+
+        briefing = self.call(CmdRaid(), "launch 1")
+        assert briefing.startswith("Raid 1: The Ambush on the Flank (easy, seed 1.7/opening)")
+        assert "Objective: Kill the Sound lieutenant." in briefing and "Hillside Blind" in briefing
+        assert self.call(CmdRaid(), "").startswith(
+            "Raid 1: The Ambush on the Flank in The Sound's Flanking Route"
+        )
+        assert self.call(CmdRaid(), "launch 1").startswith("You are already on a raid")
+        assert self.call(CmdRaid(), "join") == "You are already on a raid."
+
+        home = self.call(CmdRaid(), "abandon")
+        assert home.startswith("You abandon the raid and make your way back to the headquarters.")
+        assert "Raid 1 is over: abandoned." in home and "The Leaf lost 1 ninja." in home
+        assert self.char1.location == self.room1
+
+        listing = self.call(CmdRaidlog(), "")
+        assert listing.startswith("Raid reports (newest first") and "The Ambush on the Flank" in listing
+        assert self.call(CmdRaidlog(), "1").startswith("Raid report: The Ambush on the Flank")
+        assert "The Ambush" in self.call(CmdRaidlog(), "mine")
+        assert self.call(CmdRaidlog(), "999") == "There is no report of a raid 999."
+        assert self.call(CmdRaidlog(), "everything").startswith("Usage: raidlog")
+        assert RaidReport.objects.count() == 1
+
+    def test_fighting_through_commands_and_refusals_in_the_rules_own_words(self):
+        assert self.call(CmdAttack(), "") == "There is nothing to fight here."
+        assert self.call(CmdFight(), "") == "You are not in a fight."
+        raid, room_id = self.enter_first_fight()
+        enemy = raid.fights[room_id].enemies()[0]
+
+        assert self.call(CmdAttack(), "dragon") == "There is no 'dragon' in this fight."
+        assert self.call(CmdJutsu(), "rasengan boss") == "You have not learned Rasengan."
+        assert self.call(CmdJutsu(), "moonwalk") == "There is no technique called 'moonwalk'."
+        assert self.call(CmdUse(), "katana") == "You have nothing called 'katana'."
+        assert self.call(CmdUse(), "kunai") == "Kunai are thrown, not used: use the Kunai Throw technique."
+        raid.fights[room_id].encounter.get(f"#{self.char1.id}").chakra = 3
+        assert self.call(CmdJutsu(), "shadow clone") == (
+            "You need 25 chakra for Shadow Clone Technique; you have 3."
+        )
+        listing = self.call(CmdJutsu(), "")
+        assert listing.startswith("Your techniques:") and "Shadow Clone Technique" in listing
+        assert f"Sound: {enemy.name}" in self.call(CmdFight(), "")
+
+        out = self.call(CmdJutsu(), f"kunai {enemy.name}")
+        assert out.startswith(f"You will use Kunai Throw on {enemy.name} this round.")
+        assert "-- Round 1 --" in out and f"You flick two kunai at {enemy.name}." in out
+        assert "Round 2: choose" in out
+        back = raid.member(self.char1)["came_from"]
+        out = self.call(CmdFlee(), "")
+        assert "You break away and leave the fight." in out
+        assert f"You fall back to {raid.plan.room(back).name}." in out
+        assert raid.member(self.char1)["room"] == back and raid.fighting_room(self.char1) is None
+
+    def test_teams_form_talk_and_part(self):
+        assert self.call(CmdTeam(), "").startswith("You are not in a strike team")
+        assert self.call(CmdTeam(), "invite Char2") == "You are not in a strike team. Create one first."
+        assert self.call(CmdTeam(), "create") == "You form a strike team and lead it."
+        assert self.call(CmdTeam(), "create") == "You are already in a strike team. Leave it first."
+        assert self.call(CmdTeam(), "invite Char2") == "You invite Char2 to your strike team."
+        assert self.call(CmdTeam(), "invite Char2") == "Char2 has already been invited."
+        assert self.call(CmdTeam(), "invite Nobody").startswith("Could not find 'Nobody'")
+        assert self.call(CmdTeam(), "accept", caller=self.char2) == "You join Char's strike team."
+        assert self.call(CmdTeam(), "", caller=self.char2) == "Your strike team: Char (leader), Char2."
+        assert (
+            self.call(CmdTeam(), "say ready?", caller=self.char2, receiver=self.char1)
+            == "[Team] Char2: ready?"
+        )
+        assert self.call(CmdTeam(), "kick Char3") == "Char3 is not in your team."
+        assert (
+            self.call(CmdTeam(), "kick Char", caller=self.char2)
+            == "Only the team's leader can kick someone out."
+        )
+        assert self.call(CmdTeam(), "kick Char2") == "You kick Char2 out of the strike team."
+        assert self.call(CmdTeam(), "accept", caller=self.char2) == "You have no invitation to a team."
+        assert self.call(CmdTeam(), "leave") == "You leave, and the strike team is no more."
+        assert self.call(CmdTeam(), "juggle").startswith("Usage: team [create")
+
+    def test_the_quartermaster_and_scrolls(self):
+        assert self.call(CmdBuy(), "kunai").startswith("There is nobody here to buy from")
+        assert self.call(CmdShop(), "").startswith("The quartermaster is in the headquarters' sleeping wing.")
+        self.room1.tags.remove("100", category=ROOM_TAG)
+        self.room1.tags.add("103", category=ROOM_TAG)
+        place_npcs()
+        wares = self.call(CmdShop(), "")
+        assert wares.startswith("Tenten lays out what the armoury has left:") and "Ryo: 60." in wares
+        assert self.call(CmdBuy(), "2 soldier pills") == "2 soldier pills cost 80 ryo; you have 60."
+        assert self.call(CmdBuy(), "soldier pill").startswith("You buy 1 soldier pill for 40 ryo")
+        assert self.call(CmdBuy(), "").startswith("Buy what?")
+        assert self.call(CmdLearn(), "").startswith("With a technique scroll you could learn:")
+        assert self.call(CmdLearn(), "rising kick").startswith("You need a technique scroll")
+
+    def test_game_masters_list_watch_end_and_start_raids(self):
+        assert self.call(CmdRaids(), "", caller=self.account) == "No raid is running."
+        self.session.puppet = self.char1
+        started = self.call(CmdRaids(), "/start market 77", caller=self.account)
+        assert started.startswith("Raid 1 started: ") and "seed 77" in started
+        listing = self.call(CmdRaids(), "list", caller=self.account)
+        assert "   1  " in listing and "in market_street (seed 77)" in listing and "inside: Char;" in listing
+        assert self.call(CmdRaids(), "/watch 1", caller=self.account).startswith("You watch raid 1")
+        assert self.call(CmdRaids(), "watch 1", caller=self.account) == "You stop watching raid 1."
+        assert self.call(CmdRaids(), "end 1", caller=self.account) == "Raid 1 ended: abandoned."
+        assert self.call(CmdRaids(), "end 1", caller=self.account).startswith("No running raid 1")
+        assert self.call(CmdRaids(), "end one", caller=self.account).startswith("Name a raid by its number")
+        assert "The Leaf holds The Last Headquarters" in self.call(
+            CmdRaids(), "start headq 5", caller=self.account
+        )
+        assert self.call(CmdRaids(), "start moon 5", caller=self.account).startswith("No zone called 'moon'")
