@@ -442,28 +442,33 @@ class GameServer:
     def reload(self):
         """
         `evennia reload`, then wait until a new server process answers. Also restarts a
-        server killed by `kill_server()`.
+        server killed by `kill_server()` (one the portal is already restarting by itself too:
+        the launcher may then never return, so a new server counts as done).
         """
         old = self.server_pid
-        try:
-            self._evennia("reload", timeout=self.start_timeout)
-        except GameServerError as err:
-            raise GameServerError(self._report(str(err))) from None
         deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
+
+        def replaced():
             new = self.server_pid
-            if new and new != old and _alive(new):
-                break
-            time.sleep(0.1)
-        else:
-            raise GameServerError(self._report("no new server process after `evennia reload`"))
+            return bool(new and new != old and _alive(new))
+
         try:
+            self._evennia("reload", timeout=self.start_timeout, until=replaced)
+            while not replaced():
+                if time.monotonic() > deadline:
+                    raise GameServerError("no new server process after `evennia reload`")
+                time.sleep(0.1)
             self.wait_until_answering(max(1.0, deadline - time.monotonic()))
         except GameServerError as err:
             raise GameServerError(self._report(str(err))) from None
 
     def kill_server(self):
-        """kill -9 the server process (not the portal), as a crash would; wait until it is gone."""
+        """
+        kill -9 the server process (not the portal), as a crash would; wait until it is gone.
+
+        Returns:
+            int: The killed process: a server restarted by the portal has another.
+        """
         pid = self.server_pid
         if pid is None or not _alive(pid):
             raise GameServerError("the server is not running")
@@ -471,6 +476,7 @@ class GameServer:
         deadline = time.monotonic() + 10
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
+        return pid
 
     def stop(self):
         """
@@ -550,29 +556,43 @@ class GameServer:
         env["EVENNIA_SUPERUSER_USERNAME"], env["EVENNIA_SUPERUSER_PASSWORD"] = self.superuser
         return env
 
-    def _evennia(self, *args, timeout):
-        """Run an `evennia` command in the copy; GameServerError if it fails or overruns."""
+    def _evennia(self, *args, timeout, until=None):
+        """
+        Run an `evennia` command in the copy; GameServerError if it fails or overruns.
+
+        Args:
+            until (callable, optional): Checked while the command runs: once it returns True
+                the goal is reached, and a launcher still waiting for a reply is ended.
+        """
         launcher = VENV_BIN / "evennia"
         if not launcher.exists():
             raise GameServerError(f"no evennia launcher at {launcher}: run the tests with the project's venv")
         command = f"`evennia {' '.join(args)}`"
+        deadline = time.monotonic() + timeout
         # Output to a file, not a pipe: the daemons it spawns could hold a pipe open.
         with open(self.launcher_log, "w") as out:
+            process = subprocess.Popen(
+                [sys.executable, str(launcher), *args],
+                cwd=self.game_dir,
+                env=self._env(),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
             try:
-                result = subprocess.run(
-                    [sys.executable, str(launcher), *args],
-                    cwd=self.game_dir,
-                    env=self._env(),
-                    stdin=subprocess.DEVNULL,
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                    timeout=timeout,
-                    start_new_session=True,
-                )
-            except subprocess.TimeoutExpired:
-                raise GameServerError(f"{command} did not finish in {timeout:g} s") from None
-        if result.returncode != 0:
-            raise GameServerError(f"{command} exited with {result.returncode}")
+                while process.poll() is None:
+                    if until is not None and until():
+                        return
+                    if time.monotonic() > deadline:
+                        raise GameServerError(f"{command} did not finish in {timeout:g} s")
+                    time.sleep(0.1)
+            finally:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+        if process.returncode != 0:
+            raise GameServerError(f"{command} exited with {process.returncode}")
 
     def _pid_of(self, component):
         if self._root is None:
