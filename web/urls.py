@@ -31,8 +31,12 @@ urlpatterns = [
     path("webclient/", include("web.webclient.urls")),
     # web admin
     path("admin/", include("web.admin.urls")),
-    # the war: its page and JSON API (web/war)
+    # the war, the chronicle of timelines, raid reports and leaderboards: pages and JSON
     path("", include("web.war.urls")),
+    path("", include("web.chronicle.urls")),
+    path("", include("web.raids.urls")),
+    path("", include("web.leaderboards.urls")),
+    path("api/raids/", include("world.raids.urls")),
     # operators' check: the server answers and its database connections are durable
     path("health", health, name="health"),
     # Evennia's own favicon.ico redirect points into /media/, which the game does not serve

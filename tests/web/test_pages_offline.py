@@ -46,6 +46,12 @@ PUBLIC_PAGES = {
     "/war/",
     "/api/war/",
     "/api/war/log/",
+    "/chronicle/",
+    "/api/chronicle/",
+    "/raids/",
+    "/api/raids/",
+    "/leaderboards/",
+    "/api/leaderboards/",
 }
 MEMBER_PAGES = {
     "/admin/war/zonecontrol/",

@@ -1,0 +1,1 @@
+"""The chronicle of timelines on the website: `/chronicle/` and its JSON API (see `views`)."""

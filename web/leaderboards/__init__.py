@@ -1,0 +1,1 @@
+"""Leaderboards on the website: `/leaderboards/` and `/api/leaderboards/` (see `boards`, `views`)."""

@@ -1,0 +1,1 @@
+"""Raid reports on the website: `/raids/` and one page per report (see `views`)."""
