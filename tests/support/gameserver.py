@@ -20,10 +20,15 @@ The database path reaches the copy through `TEST_DB_PATH` (read by `server/conf/
 rather than a `DATABASES` override, so the copy runs with the project's own database options
 (WAL, synchronous, transaction mode) and tests check those, not a copy of them.
 
+Every `evennia` command runs with the running Python's venv first on PATH (Evennia starts
+`twistd` from PATH) and the game master's name and password in the environment (Evennia makes
+account #1 from them on the first start instead of prompting for them).
+
 No pytest here: benchmark scripts use this class too.
 
     with GameServer(extra_settings={"THROTTLE_EXEMPT_ADDRESSES": []}) as game:
-        telnet_to("127.0.0.1", game.telnet_port)
+        player = TelnetClient(game.telnet_port)  # tests/support/clients.py
+        player.expect("S E C O N D")
 """
 
 import ast
