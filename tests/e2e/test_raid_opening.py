@@ -1,0 +1,184 @@
+"""
+Two players on telnet take the story's opening raid together: a strike team, the board, the
+instance, a fight with jutsu, a server reload in the middle of it, and the end (a finish or
+a fall), after which both read the report and the changed war.
+
+The players decide as players would, from what the game tells them; to find their way and
+their targets the test reads the raid's row in the running game's database (the plan's
+rooms and exits, each fight's fighters), as a player would read the room and `fight`.
+"""
+
+import json
+import re
+import sqlite3
+import time
+
+import pytest
+
+from tests.support.clients import connect_account, create_account
+
+pytestmark = pytest.mark.e2e
+
+PROMPT = re.compile(r"\[HP \d+/\d+\] \[CK \d+/\d+\] >")
+# What the game answers to a combat command: the choice, or a refusal in the rules' words.
+CHOSEN = re.compile(
+    r"You will .*? this round\.|There is [^\n]*|You have [^\n]*|You need [^\n]*|[^\n]* is ready in [^\n]*"
+    r"|[^\n]*needs a target[^\n]*|[^\n]* is already [^\n]*|You are [^\n]*|This fight is over\."
+)
+MOVED = re.compile(r"Exits:|You are in a fight")
+LEFT = re.compile(r"You slip away|You abandon the raid|You are not on a raid")
+PLAY_SECONDS = 180
+
+
+class Game:
+    """Reads the running game's database (WAL: committed rows only)."""
+
+    def __init__(self, server):
+        self.path = server.database_path
+
+    def query(self, sql, *args):
+        with sqlite3.connect(self.path, timeout=10) as db:
+            return db.execute(sql, args).fetchall()
+
+    def character_id(self, name):
+        rows = self.query(
+            "SELECT id FROM objects_objectdb WHERE db_key = ? AND db_typeclass_path LIKE '%characters%'", name
+        )
+        return rows[-1][0]
+
+    def raid(self, raid_id):
+        (row,) = self.query(
+            "SELECT status, plan, members, fights, report, result FROM raids_raid WHERE id = ?", raid_id
+        )
+        status, plan, members, fights, report, result = row
+        return {
+            "status": status,
+            "plan": json.loads(plan),
+            "members": json.loads(members),
+            "fights": json.loads(fights),
+            "report": json.loads(report),
+            "result": result,
+        }
+
+
+def _next_step(plan, here, goal):
+    """The direction of the first step from `here` towards `goal` in the plan's rooms."""
+    exits = {room["id"]: room["exits"] for room in plan["rooms"]}
+    previous = {here: None}
+    queue = [here]
+    for room in queue:
+        for direction, target in sorted(exits[room].items()):
+            if target not in previous:
+                previous[target] = (room, direction)
+                queue.append(target)
+    step = goal
+    while previous[step][0] != here:
+        step = previous[step][0]
+    return previous[step][1]
+
+
+def _choose(fight, fid):
+    """A sensible action for fighter `fid`: revive, heal, clones, kunai, or a strike."""
+    fighters = {f["id"]: f for f in fight["encounter"]["fighters"]}
+    me = fighters[fid]
+    downed = [f for f in fighters.values() if f["side"] == "leaf" and f["status"] == "downed"]
+    foes = [f for f in fighters.values() if f["side"] == "sound" and f["status"] == "active"]
+    ready = lambda key: not me["cooldowns"].get(key)  # noqa: E731
+    if downed and me["chakra"] >= 20:
+        return f"revive {downed[0]['name']}"
+    if me["health"] < 45 and me["pouch"].get("blood_pill") and ready("blood_pill"):
+        return "use blood pill"
+    if not me["clones"] and me["chakra"] >= 25 and ready("shadow_clone"):
+        return "jutsu shadow clone"
+    target = min(foes, key=lambda f: f["health"])["id"]
+    if me["pouch"].get("kunai") and ready("throw_kunai"):
+        return f"jutsu kunai {target}"
+    return f"attack {target}"
+
+
+def _play(game, raid_id, players, server):
+    """Both players act until the raid ends; the server is reloaded once, mid-fight."""
+    reloaded = False
+    deadline = time.monotonic() + PLAY_SECONDS
+    while time.monotonic() < deadline:
+        raid = game.raid(raid_id)
+        if raid["status"] == "ended":
+            return raid, reloaded
+        plan = raid["plan"]
+        acted = False
+        for client, char_id in players.values():
+            info = raid["members"][str(char_id)]
+            if info["status"] != "in":
+                continue
+            fight = raid["fights"].get(str(info["room"]))
+            fid = f"#{char_id}"
+            fighters = {f["id"]: f for f in fight["encounter"]["fighters"]} if fight else {}
+            foes = [f for f in fighters.values() if f["side"] == "sound" and f["status"] == "active"]
+            if fight and foes and fid in fighters:
+                if fighters[fid]["status"] != "active" or fid in fight["pending"]:
+                    continue
+                if not reloaded and fight["encounter"]["round"] >= 1:
+                    server.reload()
+                    reloaded = True
+                    client.command("look", re.compile(r"Fight, round \d+|Sound ninja"))
+                    client.command("raid", f"Raid {raid_id}: The Ambush on the Flank")
+                    break
+                client.command(_choose(fight, fid), CHOSEN)
+            elif raid["report"]["objective_done"]:
+                client.command("raid leave", LEFT)
+            else:
+                direction = _next_step(plan, info["room"], plan["boss_room"])
+                client.command(direction, MOVED)
+            acted = True
+        if not acted:
+            time.sleep(0.2)
+    raise AssertionError(f"the raid did not end in {PLAY_SECONDS} s: {game.raid(raid_id)['members']}")
+
+
+def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_server, telnet, credentials):
+    game = Game(game_server)
+    names, players = [], {}
+    for prefix in ("Lead", "Mate"):
+        name, password = credentials(prefix)
+        client = telnet(timeout=15)
+        client.expect("S E C O N D")
+        create_account(client, name, password)
+        connect_account(client, name, password)
+        client.expect(PROMPT)
+        names.append(name)
+        players[name] = (client, game.character_id(name))
+    lead, mate = (players[name][0] for name in names)
+
+    lead.command("team create", "You form a strike team and lead it.")
+    lead.command(f"team invite {names[1]}", f"You invite {names[1]}")
+    mate.expect(f"{names[0]} invites you to a strike team.")
+    mate.command("team accept", f"You join {names[0]}'s strike team.")
+
+    lead.command("raid", re.compile(r"1\. The Ambush on the Flank\n.*Seed \S+/opening\."))
+    briefing = lead.command("raid launch 1", re.compile(r"Raid \d+: The Ambush on the Flank"))
+    raid_id = int(re.search(r"Raid (\d+): The Ambush on the Flank", briefing).group(1))
+    mate.expect("Hillside Blind")
+    lead.command("attack ghost", "There is nothing to fight here.")
+    mate.command("raid launch 7", "You are already on a raid")
+
+    raid, reloaded = _play(game, raid_id, players, game_server)
+    assert reloaded, "the raid ended before a fight got under way"
+    result = raid["result"]
+    assert result in ("success", "failure", "abandoned")
+    transcript = lead.transcript + mate.transcript
+    assert "Shadow Clone Technique" in transcript or "flick two kunai" in transcript
+
+    for name in names:
+        client, char_id = players[name]
+        client.expect(f"Raid {raid_id} is over: {result}.", timeout=10)
+        if raid["members"][str(char_id)]["status"] == "dead":
+            # Fallen for this timeline: a new ninja reads the report and the war.
+            client.command(f"charcreate {name}x", "Created new character")
+            client.command(f"ic {name}x", f"You become {name}x")
+        report = client.command(
+            f"raidlog {raid_id}", re.compile(r"Raid report: The Ambush on the Flank(.|\n)*?Loot")
+        )
+        assert f"Result: {result}" in report and names[0] in report and names[1] in report
+        client.command("warlog 50", f"Raid {raid_id}, The Ambush on the Flank in The Sound's Flanking Route")
+        # `front` is the war table's alias: "war" alone reaches the War channel's nick first.
+        client.command("front", re.compile(r"The Sound's Flanking Route +(Sound|contested|Leaf)"))
