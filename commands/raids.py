@@ -1,6 +1,7 @@
 """
 Raid commands for players: the board and running a raid (`raid`), the reports (`raidlog`),
-loot, the quartermaster (`shop`, `buy`) and learning from scrolls (`learn`).
+loot, the quartermaster (`shop`, `buy`), learning from scrolls (`learn`) and the medics who
+draw out poison (`treat`).
 
 The rules and the running raids are `world.raids`; a refusal there is a sentence for the
 player, shown as it is.
@@ -8,6 +9,7 @@ player, shown as it is.
 
 from commands.command import MuxCommand
 from commands.war import NOT_READY
+from world.combat import ninja
 from world.combat.errors import CombatError
 from world.raids import advancement
 from world.raids.models import RaidReport as ReportRow
@@ -209,3 +211,31 @@ class CmdLearn(RaidCommand):
         if RAIDS.raid_of(self.caller) is not None:
             raise RaidRefusal("Not in the middle of a raid: study at the headquarters.")
         self.msg(advancement.learn(self.caller, self.args.strip()))
+
+
+class CmdTreat(RaidCommand):
+    """
+    Have the infirmary's medics draw raid poison out of your blood.
+
+    Usage:
+      treat
+
+    Poison from a Sound blade stays in the blood from one fight to the next; healing does
+    nothing against it. The medics in the headquarters' infirmary can draw it out (so can
+    a teammate with Poison Extraction, in a fight). Wounds heal by themselves with rest.
+    """
+
+    key = "treat"
+
+    def run(self):
+        medic = npc_here(self.caller.location, "medic")
+        if medic is None:
+            raise RaidRefusal("The medics are in the headquarters' infirmary.")
+        if not self.caller.attributes.get(ninja.POISON):
+            self.msg(f"{medic.key} looks you over and finds no poison. Rest: your wounds heal with time.")
+            return
+        self.caller.attributes.remove(ninja.POISON)
+        self.msg(
+            f"{medic.key} wraps your wound in a skin of water and chakra and draws the poison out "
+            "in a writhing green bead. Your blood runs clean."
+        )

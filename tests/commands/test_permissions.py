@@ -35,6 +35,7 @@ EXPECTED = {
     "shop": "player",
     "buy": "player",
     "learn": "player",
+    "treat": "player",
     "attack": "player",
     "jutsu": "player",
     "use": "player",

@@ -4,7 +4,7 @@ import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
 from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse
-from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop
+from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
 from commands.raids_admin import CmdRaids
 from commands.teams import CmdTeam
 from tests.world.raids.game.raidkit import walk
@@ -138,6 +138,14 @@ class TestRaidCommands(EvenniaCommandTest):
         assert self.call(CmdBuy(), "").startswith("Buy what?")
         assert self.call(CmdLearn(), "").startswith("With a technique scroll you could learn:")
         assert self.call(CmdLearn(), "rising kick").startswith("You need a technique scroll")
+
+        assert self.call(CmdTreat(), "") == "The medics are in the headquarters' infirmary."
+        self.room1.tags.add("101", category=ROOM_TAG)
+        place_npcs()
+        self.char1.attributes.add("poison", [{"damage": 6, "rounds": 5}])
+        assert "draws the poison out" in self.call(CmdTreat(), "")
+        assert not self.char1.attributes.has("poison")
+        assert self.call(CmdTreat(), "").endswith("finds no poison. Rest: your wounds heal with time.")
 
     def test_game_masters_list_watch_end_and_start_raids(self):
         assert self.call(CmdRaids(), "", caller=self.account) == "No raid is running."
