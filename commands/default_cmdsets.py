@@ -9,7 +9,7 @@ from evennia import default_cmds
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdScore
-from commands.raids import CmdBuy, CmdLearn, CmdLoot, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
+from commands.raids import RAID_COMMANDS
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
@@ -27,17 +27,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
         super().at_cmdset_creation()
         for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime):
             self.add(cmd())
-        for cmd in (
-            CmdTeam,
-            CmdRaid,
-            CmdRaidlog,
-            CmdLoot,
-            CmdShop,
-            CmdBuy,
-            CmdLearn,
-            CmdTreat,
-            *COMBAT_COMMANDS,
-        ):
+        for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS):
             self.add(cmd())
 
 

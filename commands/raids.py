@@ -239,3 +239,7 @@ class CmdTreat(RaidCommand):
             f"{medic.key} wraps your wound in a skin of water and chakra and draws the poison out "
             "in a writhing green bead. Your blood runs clean."
         )
+
+
+# The players' raid commands, for the character command set.
+RAID_COMMANDS = (CmdRaid, CmdRaidlog, CmdLoot, CmdShop, CmdBuy, CmdLearn, CmdTreat)
