@@ -10,8 +10,12 @@ The rows are read one table after another while the game may be saving a step; t
 retried when the open timeline's tick or number changed meanwhile, so a snapshot never mixes
 two ticks (a game master's change within one tick may still land between two reads; the
 next poll shows it whole).
+
+Every open war page polls the API, and web threads share the interpreter with the game
+thread: `cached_snapshot` makes one snapshot per second of war-clock time for all of them.
 """
 
+import threading
 from dataclasses import dataclass
 
 from world.ninja.ranks import Faction
@@ -26,6 +30,11 @@ READ_ATTEMPTS = 3
 # Most war log entries one request may ask for.
 MAX_LOG = 200
 DEFAULT_LOG = 20
+# Seconds one snapshot serves every viewer.
+CACHE_SECONDS = 1.0
+
+_cache = {"key": None, "snapshot": None}
+_cache_lock = threading.Lock()
 
 
 def _open_timeline_mark():
@@ -181,6 +190,28 @@ def snapshot(now, state=None, layout=None):
         held={str(getattr(key, "value", key)): count for key, count in held.items()},
         zones=zones,
     )
+
+
+def cached_snapshot(now):
+    """
+    Args:
+        now (float): Wall time.
+
+    Returns:
+        WarSnapshot: The snapshot of this second of `now`, made by the first thread that asks
+            (the others wait for it rather than make their own).
+    """
+    key = int(now // CACHE_SECONDS)
+    with _cache_lock:
+        if _cache["key"] != key:
+            _cache.update(key=key, snapshot=snapshot(now))
+        return _cache["snapshot"]
+
+
+def clear_cache():
+    """Forget the cached snapshot (tests that change the war's tables under one clock second)."""
+    with _cache_lock:
+        _cache.update(key=None, snapshot=None)
 
 
 def event_dict(event, names):

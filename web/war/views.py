@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from web.war import svgmap
-from web.war.snapshot import DEFAULT_LOG, MAX_LOG, snapshot, war_log
+from web.war.snapshot import DEFAULT_LOG, MAX_LOG, cached_snapshot, war_log
 from world.war.service import WAR
 
 # How often the page asks for the war again, in milliseconds.
@@ -31,7 +31,7 @@ def war_page(request):
     Returns:
         HttpResponse: The war page.
     """
-    war = snapshot(WAR.clock())
+    war = cached_snapshot(WAR.clock())
     context = {
         "page_title": "The war",
         "war": war,
@@ -51,7 +51,7 @@ def war_api(request):
         JsonResponse: The war now: timeline, story date, totals, the village's share, and
             every zone with its name, coords, holder, contested and both sides' strength.
     """
-    return JsonResponse(snapshot(WAR.clock()).to_dict())
+    return JsonResponse(cached_snapshot(WAR.clock()).to_dict())
 
 
 def _count(request):
