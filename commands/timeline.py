@@ -45,7 +45,7 @@ class TimelineCommand(WarCommand):
 def parse_delay(text):
     """
     Args:
-        text (str): "<number> [seconds|minutes]" (minutes if no unit is given).
+        text (str): "<number> [seconds or minutes]" (minutes if no unit is given).
 
     Returns:
         float: Seconds.
@@ -54,7 +54,7 @@ def parse_delay(text):
         TimelineError: If it is not that.
     """
     words = text.split()
-    usage = "Usage: secondchance/schedule <number> [seconds|minutes]"
+    usage = "Usage: secondchance/schedule <number> [seconds or minutes]"
     if not 1 <= len(words) <= 2:
         raise TimelineError(usage)
     unit = UNITS.get(words[1].lower() if len(words) == 2 else "minutes")
@@ -75,7 +75,7 @@ class CmdSecondChance(TimelineCommand):
 
     Usage:
       secondchance                                  what is scheduled
-      secondchance/schedule <number> [seconds|minutes]
+      secondchance/schedule <number> [seconds or minutes]
       secondchance/dryrun                           what it would reset and keep, now
       secondchance/cancel
       secondchance/now [reason]                     at once, whatever is scheduled

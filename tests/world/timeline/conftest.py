@@ -59,20 +59,25 @@ def make_ninja(account, name):
 ZONES = ("headquarters", "exam_arena", "hokage_monument")
 
 
-@pytest.fixture
-def village(db):
-    """The rooms and exits of a few zones of the village data (building all of it is slow)."""
+def build_zones(keys=ZONES):
+    """Build the rooms and exits of some zones of the village data (building all of it is slow)."""
     from world.village.builder import build_world
     from world.village.layout import current_layout
 
     layout = current_layout()
     rooms = {
-        room_id: replace(room, exits={d: t for d, t in room.exits.items() if layout.rooms[t].zone in ZONES})
+        room_id: replace(room, exits={d: t for d, t in room.exits.items() if layout.rooms[t].zone in keys})
         for room_id, room in layout.rooms.items()
-        if room.zone in ZONES
+        if room.zone in keys
     }
-    zones = {key: zone for key, zone in layout.zones.items() if key in ZONES}
+    zones = {key: zone for key, zone in layout.zones.items() if key in keys}
     build_world(replace(layout, zones=zones, rooms=rooms))
+
+
+@pytest.fixture
+def village(db):
+    """The rooms of the zones the Second Chance's tests need."""
+    build_zones()
 
 
 class RaidStandIn:
