@@ -1,7 +1,8 @@
 """
 Two players on telnet take the story's opening raid together: a strike team, the board, the
-instance, a fight with jutsu, a server reload in the middle of it, and the end (a finish or
-a fall), after which both read the report and the changed war.
+instance, a dropped connection that comes back into the raid, a fight with jutsu, a server
+reload in the middle of it, and the end (a finish or a fall), after which both read the
+report and the changed war (a fallen player through a new ninja).
 
 The players decide as players would, from what the game tells them; to find their way and
 their targets the test reads the raid's row in the running game's database (the plan's
@@ -137,9 +138,10 @@ def _play(game, raid_id, players, server):
 
 def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_server, telnet, credentials):
     game = Game(game_server)
-    names, players = [], {}
+    names, passwords, players = [], [], {}
     for prefix in ("Lead", "Mate"):
         name, password = credentials(prefix)
+        passwords.append(password)
         client = telnet(timeout=15)
         client.expect("S E C O N D")
         create_account(client, name, password)
@@ -160,6 +162,15 @@ def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_
     mate.expect("Hillside Blind")
     lead.command("attack ghost", "There is nothing to fight here.")
     mate.command("raid launch 7", "You are already on a raid")
+
+    # The mate's connection drops and comes back: the ninja is where it was, in the raid.
+    mate.command("quit", "Quitting")
+    mate.expect_closed()
+    mate = telnet(timeout=15)
+    mate.expect("S E C O N D")
+    connect_account(mate, names[1], passwords[1], arrival="Hillside Blind")
+    mate.expect(f"You are on raid {raid_id}, The Ambush on the Flank")
+    players[names[1]] = (mate, players[names[1]][1])
 
     raid, reloaded = _play(game, raid_id, players, game_server)
     assert reloaded, "the raid ended before a fight got under way"

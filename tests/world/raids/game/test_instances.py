@@ -34,7 +34,8 @@ def test_two_teams_raid_the_same_zone_in_instances_of_their_own(make_ninja, raid
     assert ino.location == jun.location == entry and kai.location != entry
 
     raids.gm_end("gm", first.id)
-    assert not _rooms_of(first.id).exists() and _rooms_of(second.id).exists()
+    assert not ObjectDB.objects.get_by_tag(str(first.id), category=RAID_TAG).exists()  # rooms and exits
+    assert _rooms_of(second.id).exists()
     assert Raid.objects.get(id=first.id).result == "abandoned"
     assert ino.location.key == "Briefing Room" and raids.raid_of(kai) is second
 
@@ -153,3 +154,34 @@ def test_a_teammate_left_behind_joins_while_there_is_room(make_ninja, raids):
         raids.leave(char)
     with pytest.raises(RaidRefusal, match="is over"):
         raids.join(wen)
+
+
+def test_a_player_who_drops_out_comes_back_into_the_raid_and_its_fight(make_ninja, raids, hq):
+    una, vin = make_ninja("Una"), make_ninja("Vin")
+    raid = raids.start(raids.board()[0], [una, vin])
+    here = walk(raids, raid.id, [una, vin], raid.plan.boss_room)
+    room = una.location
+    # Evennia stores an unpuppeted ninja away (no location) and puts it back on the next puppet.
+    una.db.prelogout_location, una.location = room, None
+    raids.online.discard(una.id)
+    raids.choose(vin, plan_wait)  # Una is not there to choose: the round goes ahead
+    assert raid.fights[here].encounter.round == 1
+
+    raids.online.add(una.id)
+    told(una)
+    una.location = room
+    room.at_object_receive(una, None)
+    assert f"You are on raid {raid.id}, The Ambush on the Flank" in told(una)
+    assert raid.fighting_room(una) == here
+    assert raids.status_message(raid).payload == {
+        "active": True,
+        "party": ["Una", "Vin"],
+        "zone": "flank_route",
+        "objective": "Kill the Sound lieutenant.",
+        "progress": {"done": raid.encounters_done(), "total": raid.encounters_total()},
+        "boss": "the Sound lieutenant",
+    }
+
+    una.db.prelogout_location, una.location = room, None  # gone again when the raid ends
+    raids.gm_end("gm", raid.id)
+    assert una.db.prelogout_location == hq[100] and vin.location == hq[100]
