@@ -1,5 +1,7 @@
 """
-Raids: the strike teams' expeditions into the war, as plain, deterministic rules.
+Raids: the strike teams' expeditions into the war.
+
+The rules, plain and deterministic (no Evennia, no database):
 
 - `content`: the raid data (data/*.yaml), loaded and validated once.
 - `board`: what the strategist offers (`offers()`, `render()`), from the war map.
@@ -10,6 +12,16 @@ Raids: the strike teams' expeditions into the war, as plain, deterministic rules
 - `rewards`: rank points -> rank.
 - `dice`: the seeded random streams everything draws from.
 
-Nothing here touches Evennia or the database; the game wires instances, commands and
-persistence on top.
+The raids in the game, on top of them:
+
+- `models`: the tables (Django app `raids`): `Team`, `Raid` (a running raid's whole state,
+  the source of truth across reloads) and `RaidReport` (kept for good).
+- `running`: a `Raid` row as objects (`RunningRaid`, a `Fight` per room, `Progress`).
+- `service`: `RAIDS`, the one service: board, launch, join, leave, moving, objectives, loot,
+  game masters' tools; with `fighting` (rounds), `ending` (war, rewards, report, clean-up)
+  and `delivery` (who is told what) as its parts.
+- `warfx`: a finished raid applied to the war in one `WAR.change`.
+- `teamstore`: strike teams in the database; `advancement`: rank points, promotion,
+  techniques, ryo and the quartermaster (data/shop.yaml); `npcs`: the headquarters'
+  people (data/npcs.yaml); `startup`: the server-start step; `views`/`urls`: reports as JSON.
 """

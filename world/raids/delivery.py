@@ -50,11 +50,11 @@ class Delivery:
         """The instance room built for a plan room, or None."""
         return by_id(raid.rooms.get(room_id))
 
-    def characters(self, raid, room_id=None, status=MemberStatus.IN):
-        """(character id, Character) of the raid's members, optionally only those in one room."""
+    def characters(self, raid, room_id=None):
+        """(character id, Character) of the members inside, optionally only those in one room."""
         found = []
         for cid, info in raid.members.items():
-            if info["status"] != status or (room_id is not None and info["room"] != room_id):
+            if info["status"] != MemberStatus.IN or (room_id is not None and info["room"] != room_id):
                 continue
             char = by_id(cid)
             if char is not None:
