@@ -1,0 +1,173 @@
+"""
+The two games a load benchmark plays, set up the same way: ours (a `GameServer` copy of this
+repository) and a stock Evennia 6.1 game (`StockGame`), both with `FAIR_SETTINGS`, both
+holding the same village geometry and the same bot accounts before the clock starts.
+
+Bots are placed in the village's rooms: a third of them in the headquarters (where players
+gather between raids) and the rest spread evenly over the other rooms, or, for a crowd, all
+in the Briefing Room. The stock game gets the village's rooms and exits (same ids, names,
+descriptions and directions, built with Evennia's default typeclasses), so a `look` or a
+move costs the same geometry in both.
+
+Accounts are made by `bench/populate.py` in the stopped game (see there): the game is
+started once (Evennia's first-start setup, and our world build), stopped, populated, and
+started again.
+"""
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from enum import StrEnum
+from pathlib import Path
+
+from bench.stockgame import FAIR_SETTINGS, FAST_LOGIN_SETTINGS, StockGame
+from tests.support.gameserver import GameServer, GameServerError
+from world.village.layout import load_layout
+
+POPULATE = Path(__file__).with_name("populate.py")
+PASSWORD = "bench-Pa55word"
+HQ_ZONE = "headquarters"
+HQ_SHARE = 1 / 3
+# Our village's rooms carry their stable id in a tag of this category (world.village.builder);
+# the stock game's copies of them get the same.
+ROOM_TAG = "room_id"
+
+
+class Kind(StrEnum):
+    OURS = "ours"
+    STOCK = "stock"
+
+
+def bot_name(index):
+    return f"bot{index:04d}"
+
+
+def placements(count, crowd=False, seed=7):
+    """
+    Args:
+        count (int): Bots.
+        crowd (bool): Everyone in the start room (the Briefing Room).
+        seed (int): Seed of the spread (the same for both games).
+
+    Returns:
+        list of int: A room id per bot.
+    """
+    layout = load_layout()
+    if crowd:
+        return [layout.start_room] * count
+    hq = sorted(layout.zones[HQ_ZONE].room_ids)
+    others = sorted(room for room in layout.rooms if room not in hq)
+    rng = random.Random(seed)
+    at_hq = round(count * HQ_SHARE)
+    rooms = [hq[i % len(hq)] for i in range(at_hq)] + [others[i % len(others)] for i in range(count - at_hq)]
+    rng.shuffle(rooms)
+    return rooms
+
+
+def walk(room):
+    """
+    Returns:
+        tuple: (direction out of `room`, direction back), so a bot paces between two rooms
+            and the spread of players stays as placed.
+    """
+    rooms = load_layout().rooms
+    for direction, target in sorted(rooms[room].exits.items()):
+        back = next((d for d, t in sorted(rooms[target].exits.items()) if t == room), None)
+        if back:
+            return direction, back
+    raise ValueError(f"room {room} has no exit with a way back")
+
+
+def stock_geometry():
+    """Returns: list of dict: The village's rooms for populate.py's `build_rooms`."""
+    return [
+        {"id": room.id, "key": room.key, "desc": room.desc, "exits": dict(room.exits)}
+        for room in load_layout().rooms.values()
+    ]
+
+
+class BenchGame:
+    """
+    One game, started with its bot accounts made.
+
+    Args:
+        kind (Kind): Ours or stock.
+        rooms (list of int): Room id of each bot account to make (bot0000, bot0001, ...).
+        fast_logins (bool): Both games hash passwords with a cheap hasher (runs that are not
+            about logins; see stockgame.FAST_LOGIN_SETTINGS).
+    """
+
+    def __init__(self, kind, rooms, fast_logins=False):
+        self.kind = Kind(kind)
+        self.rooms = list(rooms)
+        settings = {**FAIR_SETTINGS, **(FAST_LOGIN_SETTINGS if fast_logins else {})}
+        self.game = (
+            StockGame(extra_settings=settings)
+            if self.kind is Kind.STOCK
+            else GameServer(extra_settings=settings)
+        )
+        self.populate_seconds = None
+
+    @property
+    def telnet_port(self):
+        return self.game.telnet_port
+
+    @property
+    def websocket_port(self):
+        return self.game.websocket_port
+
+    def pids(self):
+        """Returns: dict: "server" and "portal" -> pid."""
+        return {"server": self.game.server_pid, "portal": self.game.portal_pid}
+
+    def start(self):
+        """Start, stop, make the accounts, start again (see the module docstring)."""
+        self.game.start()
+        self.game.stop()
+        spec = {
+            "password": PASSWORD,
+            "room_tag": ROOM_TAG,
+            "build_rooms": stock_geometry() if self.kind is Kind.STOCK else None,
+            "accounts": [{"name": bot_name(i), "room": room} for i, room in enumerate(self.rooms)],
+        }
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump(spec, handle)
+        started = time.monotonic()
+        try:
+            result = subprocess.run(
+                [sys.executable, str(POPULATE), handle.name],
+                cwd=self.game.game_dir,
+                env=self.game._env(),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=1800,
+            )
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+        if result.returncode != 0:
+            raise GameServerError(
+                f"populating the {self.kind} game failed:\n{result.stdout}\n{result.stderr[-3000:]}"
+            )
+        self.populate_seconds = time.monotonic() - started
+        self.game.start()
+        return self
+
+    def stop(self):
+        try:
+            self.game.stop()
+        finally:
+            self.game.cleanup()
+
+    def __enter__(self):
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc):
+        self.stop()

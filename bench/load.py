@@ -1,0 +1,373 @@
+"""
+Player load: bots log in over telnet (a share over the webclient's websocket) and play a mix
+of commands at a set rate each, for a set time; with `--compare-stock`, a stock Evennia 6.1
+game made from the installed Evennia plays the same bots, rooms and rate in the same run.
+
+Reported per phase: commands answered per second, round trips (p50, p95, p99, max, and per
+command kind), lost commands (no answer within --timeout), late slots, disconnects, logins
+per second (logged in before the clock starts), CPU of the server, the portal and the bots
+themselves (they share the cores), server CPU per command, and peak memory.
+
+Phases with --compare-stock, one after the other (each game stopped when done):
+  stock game, stock mix   ->  the yardstick
+  our game,   stock mix   ->  same commands: server CPU per command and p99 against stock
+  our game,   our mix     ->  what our players really do (war, map, score, raids...)
+
+The stock mix is look, inventory, say and move; ours adds score, war, map, time, forecast
+and the raid board, and `--raiders` bots run raids (launch, attack, flee, leave) from the
+headquarters. `--storm N` logs N more bots in all at once a third of the way into the last
+phase of each game, and reports the other players' p99 during the storm.
+
+Both games: the same fairness settings (bench/stockgame.FAIR_SETTINGS), accounts made in the
+database before the start (bench/populate.py), the same placement (a third at the
+headquarters, the rest over the village; `--crowd`: all in one room).
+
+    .venv/bin/python -m bench.load --bots 100 --rate 0.5 --seconds 60 --compare-stock
+    .venv/bin/python -m bench.load --bots 300 --crowd --mix stock
+"""
+
+import argparse
+import asyncio
+import resource
+import threading
+
+from bench.driver import MIXES, Recorder, login_all, make_bots, play
+from bench.games import BenchGame, Kind, placements
+from bench.procstats import Usage
+from bench.report import emit, format_table, machine
+
+LOOPBACK = "127.0.0.1"
+# The issue's targets for a village or crowd load at one command every two seconds.
+P99_TARGET_MS = 100.0
+CPU_RATIO_TARGET = 1.2
+
+
+def raise_file_limit():
+    """Allow as many open sockets as the hard limit (bots here, and the games started from here)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def start_games(games):
+    """Start the games together (each start takes tens of seconds). Raises the first failure."""
+    failures = []
+
+    def run(game):
+        try:
+            game.start()
+        except Exception as err:  # re-raised below, after every start has ended
+            failures.append(err)
+
+    threads = [threading.Thread(target=run, args=(game,)) for game in games]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        for game in games:
+            game.stop()
+        raise failures[0]
+
+
+async def run_phase(game, bots, mix_name, args, storm_bots=()):
+    """
+    One timed play on a game whose bots are logged in.
+
+    Returns:
+        dict: The phase's figures.
+    """
+    recorder = Recorder()
+    usage = Usage({**game.pids(), "bots": None})
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    usage.start(start)
+    storm = {}
+
+    async def storm_later():
+        await asyncio.sleep(args.seconds / 3)
+        began = loop.time() - start
+        result = await login_all(storm_bots, LOOPBACK, ports(game), concurrency=len(storm_bots))
+        storm.update(result, window=(began, began + result["seconds"]))
+
+    storming = asyncio.create_task(storm_later()) if storm_bots else None
+    await play(bots, MIXES[mix_name], args.rate, args.seconds, recorder, args.timeout, usage.sample, start)
+    if storming:
+        await storming
+    wall = loop.time()
+    used = usage.stop(wall)
+    summary = recorder.summary(args.seconds)
+    server = used["server"]
+    figures = {
+        "game": game.kind.value,
+        "mix": mix_name,
+        "bots": len(bots),
+        "rate_per_bot": args.rate,
+        "seconds": args.seconds,
+        **{k: v for k, v in summary.items()},
+        "disconnects": sum(bot.disconnected for bot in bots),
+        "server_cpu_share": server["cpu_share"],
+        "server_cpu_ms_per_command": (
+            server["cpu_s"] * 1000 / summary["answered"]
+            if summary["answered"] and server["cpu_s"] is not None
+            else None
+        ),
+        "portal_cpu_share": used["portal"]["cpu_share"],
+        "bots_cpu_share": used["bots"]["cpu_share"],
+        "server_peak_rss_mb": server["peak_rss_mb"],
+        "portal_peak_rss_mb": used["portal"]["peak_rss_mb"],
+        "bytes_received_per_command": (
+            sum(bot.received for bot in bots) / summary["answered"] if summary["answered"] else None
+        ),
+    }
+    if storm:
+        during = recorder.summary(storm["seconds"], window=storm["window"])
+        figures["storm"] = {
+            "logins": storm["bots"],
+            "seconds": storm["seconds"],
+            "logins_per_second": storm["logins_per_second"],
+            "failed": storm["failed_count"],
+            "others_p99_ms_during": during["p99_ms"],
+            "others_lost_during": during["lost"],
+        }
+    return figures
+
+
+def ports(game):
+    return {"telnet": game.telnet_port, "websocket": game.websocket_port}
+
+
+async def play_game(game, phases, args, rooms):
+    """Log the bots in, run the game's phases, log them out. Returns (login figures, phase figures)."""
+    bots = make_bots(0, args.bots, rooms, args.websocket_share)
+    for bot in bots[: args.raiders] if Kind(game.kind) is Kind.OURS else ():
+        bot.extra["raider"] = True
+    storm_bots = make_bots(args.bots, args.storm, rooms) if args.storm else []
+    logins = await login_all(bots, LOOPBACK, ports(game), concurrency=args.login_concurrency)
+    results = []
+    try:
+        for number, mix_name in enumerate(phases):
+            last = number == len(phases) - 1
+            results.append(await run_phase(game, bots, mix_name, args, storm_bots if last else ()))
+    finally:
+        await asyncio.gather(*(bot.close() for bot in bots + storm_bots))
+    return logins, results
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def build_report(args, runs):
+    """
+    Args:
+        runs (list): (game kind, login figures, [phase figures]) in play order.
+
+    Returns:
+        tuple: (result dict, tables)
+    """
+    phases = [phase for _kind, _logins, results in runs for phase in results]
+    logins = {kind: figures for kind, figures, _results in runs}
+    rows = [
+        [
+            f"{p['game']} game, {p['mix']} mix",
+            p["per_second"],
+            p["p50_ms"],
+            p["p95_ms"],
+            p["p99_ms"],
+            p["max_ms"],
+            p["lost"],
+            p["late_slots"],
+            p["disconnects"],
+            p["server_cpu_share"],
+            p["server_cpu_ms_per_command"],
+            p["portal_cpu_share"],
+            p["bots_cpu_share"],
+            p["server_peak_rss_mb"],
+            p["portal_peak_rss_mb"],
+        ]
+        for p in phases
+    ]
+    headers = [
+        "phase",
+        "cmd/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "lost",
+        "late",
+        "disc",
+        "server cpu",
+        "cpu ms/cmd",
+        "portal cpu",
+        "bots cpu",
+        "server MB",
+        "portal MB",
+    ]
+    where = "all in one room" if args.crowd else "a third at headquarters, the rest over the village"
+    title = (
+        f"Load: {args.bots} bots ({where}; {args.websocket_share:.0%} on the websocket), "
+        f"{args.rate:g} commands/s each, {args.seconds:g} s per phase (cpu: share of one core)"
+    )
+    tables = [format_table(title, headers, rows)]
+    tables.append(
+        format_table(
+            "Logins (before the clock; accounts made in the database)",
+            ["game", "bots", "seconds", "logins/s", "p50 ms", "p99 ms", "failed"],
+            [
+                [
+                    kind,
+                    f["bots"],
+                    f["seconds"],
+                    f["logins_per_second"],
+                    f["p50_ms"],
+                    f["p99_ms"],
+                    f["failed_count"],
+                ]
+                for kind, f in logins.items()
+            ],
+        )
+    )
+    kinds_rows = []
+    for p in phases:
+        for kind, k in p["by_kind"].items():
+            kinds_rows.append(
+                [f"{p['game']}/{p['mix']}", kind, k["answered"], k["lost"], k["p50_ms"], k["p99_ms"]]
+            )
+    tables.append(
+        format_table("By command", ["phase", "command", "answered", "lost", "p50 ms", "p99 ms"], kinds_rows)
+    )
+    storms = [[f"{p['game']}/{p['mix']}", *p["storm"].values()] for p in phases if "storm" in p]
+    if storms:
+        tables.append(
+            format_table(
+                "Login storm (all at once, a third into the phase)",
+                ["phase", "logins", "seconds", "logins/s", "failed", "others' p99 ms", "others lost"],
+                storms,
+            )
+        )
+    comparison = None
+    stock = next((p for p in phases if p["game"] == "stock" and p["mix"] == "stock"), None)
+    same = next((p for p in phases if p["game"] == "ours" and p["mix"] == "stock"), None)
+    own = next((p for p in phases if p["game"] == "ours" and p["mix"] == "ours"), None)
+    if stock and same:
+        comparison = {
+            "server_cpu_per_command_ratio": ratio(
+                same["server_cpu_ms_per_command"], stock["server_cpu_ms_per_command"]
+            ),
+            "p99_ratio": ratio(same["p99_ms"], stock["p99_ms"]),
+            "p50_ratio": ratio(same["p50_ms"], stock["p50_ms"]),
+            "commands_per_second_ratio": ratio(same["per_second"], stock["per_second"]),
+            "portal_cpu_ratio": ratio(same["portal_cpu_share"], stock["portal_cpu_share"]),
+            "server_rss_ratio": ratio(same["server_peak_rss_mb"], stock["server_peak_rss_mb"]),
+            "our_mix_cpu_per_command_ratio": ratio(
+                own["server_cpu_ms_per_command"] if own else None, stock["server_cpu_ms_per_command"]
+            ),
+        }
+        tables.append(
+            format_table(
+                "Ours against stock Evennia (same bots, rooms, rate; ratio = ours / stock)",
+                ["figure", "ratio"],
+                [[name.replace("_", " "), value] for name, value in comparison.items()],
+            )
+        )
+    targets = []
+    for p in phases:
+        if p["game"] != "ours":
+            continue
+        targets.append(
+            [
+                f"ours/{p['mix']}: p99 < {P99_TARGET_MS:g} ms",
+                p["p99_ms"],
+                p["p99_ms"] is not None and p["p99_ms"] < P99_TARGET_MS,
+            ]
+        )
+        targets.append([f"ours/{p['mix']}: no lost command", p["lost"], p["lost"] == 0])
+        targets.append([f"ours/{p['mix']}: no disconnect", p["disconnects"], p["disconnects"] == 0])
+        if "storm" in p:
+            during = p["storm"]["others_p99_ms_during"]
+            targets.append(
+                [
+                    f"ours/{p['mix']}: others' p99 in the storm < 100 ms",
+                    during,
+                    during is not None and during < 100,
+                ]
+            )
+    if comparison:
+        cpu = comparison["server_cpu_per_command_ratio"]
+        targets.append(
+            ["server CPU per command <= 1.2 x stock", cpu, cpu is not None and cpu <= CPU_RATIO_TARGET]
+        )
+    tables.append(
+        format_table(
+            "Targets (meaningful at the issue's sizes: 1,000 village / 300 crowd, rate 0.5)",
+            ["target", "measured", "met"],
+            targets,
+        )
+    )
+    result = {
+        "benchmark": "load",
+        "machine": machine(),
+        "options": vars(args),
+        "logins": logins,
+        "phases": phases,
+        "comparison": comparison,
+        "targets": [{"target": t, "measured": m, "met": ok} for t, m, ok in targets],
+    }
+    return result, tables
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bots", type=int, default=100)
+    parser.add_argument(
+        "--rate", type=float, default=0.5, help="commands per second per bot (0.5: one every 2 s)"
+    )
+    parser.add_argument("--seconds", type=float, default=60, help="length of each timed phase")
+    parser.add_argument("--mix", choices=sorted(MIXES), default="ours", help="without --compare-stock")
+    parser.add_argument("--crowd", action="store_true", help="every bot in one room (the Briefing Room)")
+    parser.add_argument("--websocket-share", type=float, default=0.1, help="share of bots on the websocket")
+    parser.add_argument(
+        "--compare-stock", action="store_true", help="also run a stock Evennia game (see above)"
+    )
+    parser.add_argument("--raiders", type=int, default=None, help="bots running raids (default: 2%% of bots)")
+    parser.add_argument("--storm", type=int, default=0, help="log this many more bots in at once mid-phase")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds before a command counts as lost")
+    parser.add_argument("--login-concurrency", type=int, default=20, help="logins in flight before the clock")
+    parser.add_argument(
+        "--fast-logins",
+        action="store_true",
+        help="both games hash passwords cheaply (when logins are not the point)",
+    )
+    parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
+    args = parser.parse_args(argv)
+    if args.raiders is None:
+        args.raiders = round(args.bots * 0.02) if (args.mix == "ours" or args.compare_stock) else 0
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    raise_file_limit()
+    rooms = placements(args.bots + args.storm, crowd=args.crowd)
+    plan = [(Kind.OURS, ["stock", "ours"] if args.compare_stock else [args.mix])]
+    if args.compare_stock:
+        plan.insert(0, (Kind.STOCK, ["stock"]))
+    games = {kind: BenchGame(kind, rooms, fast_logins=args.fast_logins) for kind, _phases in plan}
+    start_games(list(games.values()))
+    runs = []
+    try:
+        for kind, phases in plan:
+            logins, results = asyncio.run(play_game(games[kind], phases, args, rooms))
+            runs.append((kind.value, logins, results))
+            games[kind].stop()
+    finally:
+        for game in games.values():
+            game.stop()
+    result, tables = build_report(args, runs)
+    emit(result, tables, args.json_path)
+
+
+if __name__ == "__main__":
+    main()
