@@ -46,10 +46,13 @@ def test_only_admins_may_call_the_second_chance(db, permission, allowed):
 
 
 class TimelineCommandTest(EvenniaCommandTest):
-    """Char is TestAccount's own ninja, as a player's is."""
+    """Char is TestAccount's own ninja, as a player's is (a player's: staff characters stand
+    outside the war). Commands are called directly, so their locks are not in the way."""
 
     def setUp(self):
         super().setUp()
+        self.account.permissions.clear()
+        self.account.permissions.add("Player")
         self.account.characters.add(self.char1)
 
 

@@ -7,6 +7,9 @@ A ninja belongs to an account if it is in the account's playable characters (Eve
 account creates it; kept after death, when the playable list may have dropped it). An
 account's latest ninja is the one created last (the highest id): with one living ninja per
 account, it is the living one, or the last to fall.
+
+Staff accounts (superusers, Admin and Developer permissions) have no ninja here: a game
+master's own character stands outside the war ("Between Timelines") and stays there.
 """
 
 from dataclasses import dataclass
@@ -18,6 +21,8 @@ from evennia.typeclasses.attributes import Attribute
 from evennia.utils.utils import class_from_module
 
 PACKED = "__packed_dbobj__"
+# Permissions that make an account staff (Evennia stores permission tags in lower case).
+STAFF_PERMISSIONS = ("admin", "developer")
 OBJECT_KEY = ("objects", "objectdb")
 
 
@@ -37,11 +42,13 @@ class Ownership:
     """
     Args:
         accounts (dict): Account id -> account name, for every account.
-        ninja (dict): Account id -> its ninja (oldest first).
+        ninja (dict): Account id -> its ninja (oldest first), for player accounts.
+        staff (frozenset): Ids of staff accounts (their characters are not ninja of the war).
     """
 
     accounts: dict
     ninja: dict
+    staff: frozenset = frozenset()
 
     def latest(self):
         """Returns: dict: account id -> its latest Ninja, for accounts that have one."""
@@ -85,6 +92,11 @@ def ownership():
         Ownership: every account and its ninja.
     """
     accounts = dict(AccountDB.objects.values_list("id", "username"))
+    staff = frozenset(AccountDB.objects.filter(is_superuser=True).values_list("id", flat=True)) | frozenset(
+        AccountDB.objects.filter(
+            db_tags__db_key__in=STAFF_PERMISSIONS, db_tags__db_tagtype="permission"
+        ).values_list("id", flat=True)
+    )
     claimed = {}
     rows = Attribute.objects.filter(db_key="_playable_characters", accountdb__isnull=False).values_list(
         "accountdb__id", "db_value"
@@ -103,9 +115,9 @@ def ownership():
     objects = ObjectDB.objects.filter(id__in=claimed).order_by("id")
     for row in objects.values("id", "db_key", "db_typeclass_path", "db_location_id", "db_home_id"):
         account_id = claimed[row["id"]]
-        if account_id not in accounts or row["db_typeclass_path"] not in paths:
+        if account_id not in accounts or account_id in staff or row["db_typeclass_path"] not in paths:
             continue
         ninja.setdefault(account_id, []).append(
             Ninja(row["id"], row["db_key"], account_id, row["db_location_id"], row["db_home_id"])
         )
-    return Ownership(accounts=accounts, ninja=ninja)
+    return Ownership(accounts=accounts, ninja=ninja, staff=staff)

@@ -330,3 +330,19 @@ def test_a_puppeted_ninja_reads_the_new_values_without_a_reload(populated, sessi
     # The player whose ninja had fallen is in it again, at the exams.
     assert waiting.puppet == fallen and fallen.location == stands
     assert not fallen.attributes.has(DEATH_ATTR)
+
+
+def test_staff_characters_stand_outside_the_war_and_are_left_alone(populated):
+    from evennia.utils.create import create_object
+
+    from tests.world.timeline.conftest import make_account, make_ninja
+
+    limbo = create_object("typeclasses.rooms.Room", key="Between Timelines")
+    hokage = make_account("Hokage")
+    hokage.permissions.add("Admin")
+    avatar = make_ninja(hokage, "GameMaster")
+    avatar.location = avatar.home = limbo
+    avatar.set_rank(Rank.ANBU)
+    run()
+    assert avatar.location == limbo and avatar.home == limbo and avatar.rank is Rank.ANBU
+    assert not Memory.objects.filter(account_id=hokage.id).exists()
