@@ -10,7 +10,7 @@ Raid typeclasses, kept thin: the rules live in `world.raids`.
 - `RaidClock`: one persistent Script that lets the raid service resolve rounds whose time is
   up; Evennia restarts it after a reload.
 - `Npc`: a named person of the headquarters (Shikamaru, Tenten, Tsunade, Sakura, Ino), with
-  a role the commands look for (the quartermaster's wares, the strategist's board).
+  a role the commands look for (the quartermaster's wares, the medics' treatment).
 """
 
 from evennia.objects.objects import DefaultObject, DefaultRoom

@@ -99,3 +99,21 @@ def test_a_game_master_watches_what_the_players_see_and_ends_the_raid(make_ninja
     started = raids.gm_start(gm, ada, "hospital", "gm-seed")
     assert started.plan.seed == "gm-seed" and started.plan.zone == "hospital"
     assert AuditEntry.objects.get(action="raid start").after == {"zone": "hospital", "seed": "gm-seed"}
+
+
+def test_early_in_a_timeline_teams_meet_the_sound_s_raiding_parties_at_home(make_ninja, raids, war):
+    war.begin_timeline(2, "exams")
+    board = raids.board()
+    assert board[0].story == "opening"
+    defences = [offer for offer in board if offer.kind == "defence"]
+    assert defences and all(war.state.zones[offer.zone].holder is Faction.LEAF for offer in defences)
+    assert "The Sound has no foothold inside the walls" in raids.board_text()
+
+    ami = make_ninja("Ami")
+    raid = raids.start(defences[0], [ami])
+    assert raid.row.timeline == 2 and raid.plan.zone == defences[0].zone
+    enemies = [enemy for room in raid.plan.rooms for enemy in room.enemies]
+    squads = {squad.id: squad for squad in war.state.squads.values()}
+    assert all(squads[enemy.squad].zone == defences[0].source_zone for enemy in enemies)
+    raids.leave(ami)
+    assert RaidReport.objects.get(raid_id=raid.id).result == "abandoned"
