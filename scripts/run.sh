@@ -26,7 +26,13 @@ fi
 
 if [ -f "$ROOT/server/server.pid" ] && kill -0 "$(cat "$ROOT/server/server.pid")" 2>/dev/null; then
   say "the game is already running: reloading it"
-  evennia reload >/dev/null || die "reload failed: see server/logs/"
+  # A reload launcher has been seen to hang while the portal was restarting a crashed
+  # server: give it a minute, then stop and start cleanly instead.
+  if ! (cd "$ROOT" && timeout 60 "$VENV/bin/evennia" reload >/dev/null 2>&1); then
+    say "the reload did not finish: stopping and starting the game instead"
+    bash "$ROOT/scripts/stop.sh"
+    evennia start >"$ROOT/server/logs/start.out" 2>&1 || { cat "$ROOT/server/logs/start.out"; die "the game did not start: see server/logs/"; }
+  fi
 else
   say "starting the game"
   evennia start >"$ROOT/server/logs/start.out" 2>&1 || { cat "$ROOT/server/logs/start.out"; die "the game did not start: see server/logs/"; }
