@@ -95,6 +95,14 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
             # No server to tell; the next PSYNC simply will not list this session.
             self.pop(session.sessid, None)
 
+    def disconnect_all(self):
+        """Evennia's, except that with no AMP connection yet there is no server to tell."""
+        if evennia.EVENNIA_PORTAL_SERVICE.amp_protocol is None:
+            for session in list(self.values()) + self.waiting:
+                session.disconnect()
+            return
+        super().disconnect_all()
+
     def server_session_sync(self, serversessions, clean=True):
         """Evennia's, except that a session unknown to the server is closed as a session."""
         for sessid, data in serversessions.items():

@@ -18,6 +18,10 @@ characters again, and the input they typed meanwhile is replayed (`server.portal
 
 A server that keeps dying is not restarted forever: after `SERVER_CRASH_RESTARTS` restarts
 within `SERVER_CRASH_WINDOW` seconds the supervisor stops, logs it, and tells the players.
+
+Starting the server (for a crash, a reload or the launcher) also no longer freezes the portal:
+Evennia waited for the launching process on the portal's thread, seconds during which no
+client was read or answered.
 """
 
 import os
@@ -25,12 +29,14 @@ import signal
 import time
 from collections import deque
 from pathlib import Path
+from subprocess import STDOUT, Popen
 
 import evennia
 from django.conf import settings
+from evennia.server.portal import amp_server
 from evennia.server.portal.amp_server import AMPServerProtocol
 from evennia.utils import logger
-from twisted.internet import reactor
+from twisted.internet import reactor, threads
 
 CRASH_NOTICE = "The game server stopped unexpectedly and is restarting. What you type meanwhile is kept."
 GIVE_UP_NOTICE = "The game server keeps stopping; it will be back when an administrator restarts it."
@@ -132,8 +138,39 @@ class ServerSupervisor:
 SUPERVISOR = ServerSupervisor()
 
 
+def launch_server(twistd_cmd):
+    """
+    Thread side: start the server process and wait for its launcher to return (twistd loads
+    the whole game, seconds of work, before it daemonizes and the launching process exits).
+
+    Args:
+        twistd_cmd (list of str): The server's command line.
+    """
+    with open(settings.SERVER_LOG_FILE, "a") as logfile:
+        # Output to the server log: errors before the server opens its own logger land there.
+        Popen(twistd_cmd, env=amp_server.getenv(), stdout=logfile, stderr=STDOUT).wait()
+
+
 class SupervisingAMPServerProtocol(AMPServerProtocol):
-    """The portal's end of the AMP connection, telling the supervisor when the server is lost."""
+    """
+    The portal's end of the AMP connection: tells the supervisor when the server is lost, and
+    starts the server without stopping the portal meanwhile.
+    """
+
+    def start_server(self, server_twistd_cmd):
+        """
+        Start the server process, waiting for its launch in a thread. Evennia waited on the
+        portal's own thread, so while a new server loaded (seconds) the portal read nothing
+        from any client, and a player's input then arrived all at once and tripped the command
+        rate limit.
+        """
+        logger.log_info("Portal starting server ...")
+        self.factory.portal.server_twistd_cmd = server_twistd_cmd
+        threads.deferToThread(launch_server, server_twistd_cmd).addErrback(
+            lambda failure: logger.log_err(
+                f"Portal: the server could not be started: {failure.getErrorMessage()}"
+            )
+        )
 
     def connectionLost(self, reason):
         was_server = self.factory.server_connection is self
