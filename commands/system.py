@@ -9,9 +9,10 @@ from evennia.commands.cmdhandler import CMD_NOMATCH
 from evennia.utils.utils import list_to_string, string_suggestions
 
 from commands.command import MuxCommand
+from commands.raids_admin import GM_RAID_COMMANDS
 from commands.war_admin import GM_COMMANDS
 
-_GM_WORDS = {name for cmd in GM_COMMANDS for name in (cmd.key, *cmd.aliases)}
+_GM_WORDS = {name for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS) for name in (cmd.key, *cmd.aliases)}
 
 
 class CmdNoMatch(MuxCommand):

@@ -14,7 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_game_apps_have_no_missing_migrations():
     evennia = Path(sys.executable).absolute().parent / "evennia"
     result = subprocess.run(
-        [str(evennia), "makemigrations", "--check", "--dry-run", "war", "gamemaster"],
+        [
+            str(evennia),
+            "makemigrations",
+            "--check",
+            "--dry-run",
+            "war",
+            "gamemaster",
+            "memories",
+            "raids",
+            "timeline",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -3,7 +3,8 @@ Server start and stop hooks.
 
 At every start (cold start or reload): the account throttles learn the exempt addresses;
 the world is built or updated from the village data, so a data edit reaches the game by a
-reload; the war is loaded and catches up on the ticks missed while the server was down.
+reload; the war is loaded and catches up on the ticks missed while the server was down;
+the headquarters' people are placed and running raids restored.
 """
 
 from evennia.utils import logger
@@ -16,6 +17,7 @@ def at_server_init():
 def at_server_start():
     from server.throttles import install_account_throttles
     from world.clients.notify import broadcast_war
+    from world.raids.startup import at_server_start as start_raids
     from world.village.builder import build_world
     from world.war.announce import announce
     from world.war.service import WAR
@@ -28,6 +30,7 @@ def at_server_start():
     WAR.subscribe(broadcast_war)
     events = WAR.start()
     logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
+    start_raids()
 
 
 def at_server_stop():

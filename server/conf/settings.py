@@ -99,9 +99,11 @@ DEFAULT_CHANNELS = [
         "desc": "Public discussion",
         "locks": "control:perm(Admin);listen:all();send:all()",
     },
+    # Not called "War": a channel's name becomes a command word for its listeners, and
+    # `war` must stay the war table.
     {
-        "key": "War",
-        "aliases": ("warnews",),
+        "key": "Dispatches",
+        "aliases": ("disp",),
         "desc": "News from the front, as it happens",
         "locks": "control:perm(Admin);listen:all();send:perm(Admin)",
     },

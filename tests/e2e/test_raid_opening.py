@@ -191,5 +191,5 @@ def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_
         )
         assert f"Result: {result}" in report and names[0] in report and names[1] in report
         client.command("warlog 50", f"Raid {raid_id}, The Ambush on the Flank in The Sound's Flanking Route")
-        # `front` is the war table's alias: "war" alone reaches the War channel's nick first.
+        # `front` is the war table's alias (the channel is "Dispatches", so `war` works too).
         client.command("front", re.compile(r"The Sound's Flanking Route +(Sound|contested|Leaf)"))

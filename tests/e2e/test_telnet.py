@@ -31,6 +31,10 @@ def test_new_player_plays_over_telnet(telnet, credentials):
     assert re.search(r"Health\s+#+-*\s+\d+/\d+", sheet), sheet
     assert re.search(r"Chakra\s+#+-*\s+\d+/\d+", sheet), sheet
 
+    # A new account listens to the Dispatches channel; `war` must still be the war table.
+    front = player.command("war", PROMPT)
+    assert "The war, Year 9" in front and "Leaf ninja:" in front, front
+
     index = player.command("help", PROMPT)
     assert re.search(r"^-- Ninja -+\s*\n\s*score\b", index, re.MULTILINE), index
 

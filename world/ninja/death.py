@@ -4,7 +4,7 @@ Roguelike death: a ninja who dies is gone for the rest of the timeline.
 The dead ninja stays in the database (the Second Chance brings every account's latest
 ninja back at the Chuunin exams), but it is taken out of the world, cannot be played, and
 no longer counts against the account's one living ninja, so the player can make a new one.
-The account keeps a memory of how it happened, and the War channel announces it.
+The account keeps a memory of how it happened, and the Dispatches channel announces it.
 """
 
 import time

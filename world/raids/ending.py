@@ -8,7 +8,7 @@ the objective was done, a failure if everyone fell, abandoned otherwise. Then, i
 
 1. `outcome.resolve()` turns the tally into effects, and one `WAR.change(...)` applies them
    (`warfx.apply_effects`): the zone's squads lose the dead, the zone may be contested or
-   flip, the Leaf pays for a failure; `war` and `warlog` show it at once and the War channel
+   flip, the Leaf pays for a failure; `war` and `warlog` show it at once and the Dispatches channel
    announces it. A flag in the row keeps a raid from being applied twice.
 2. Survivors get their rank points, ryo and any promotion (`advancement.reward`).
 3. The report is finished and archived (`RaidReport` row), each member's account remembers

@@ -23,7 +23,7 @@ one step, and `war`, `map` and `warlog` show the result at once. What each effec
 - `Reveal` and `RankPoints` are not the war's: the board and the characters read them.
 
 Every raid also leaves one war event of its own (kind `RAID_EVENT`), so the war log and the
-War channel tell what the raid did. After the Leaf has fallen nothing changes any more.
+Dispatches channel tell what the raid did. After the Leaf has fallen nothing changes any more.
 """
 
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """
-Telling players what the war did: each event goes to the War channel (every account joins
-it) and to the rooms of the zone it happened in, as it happens.
+Telling players what the war did: each event goes to the Dispatches channel (every account
+joins it) and to the rooms of the zone it happened in, as it happens.
 """
 
 from evennia.objects.models import ObjectDB
@@ -9,14 +9,14 @@ from evennia.utils.search import search_channel
 from world.village.builder import ZONE_TAG
 from world.war.events import EventKind
 
-WAR_CHANNEL = "War"
+WAR_CHANNEL = "Dispatches"
 
 # How loudly each kind of event is told in the rooms where it happens.
 _LOUD = {EventKind.ZONE_FELL, EventKind.ZONE_RETAKEN, EventKind.ZONE_CONTESTED, EventKind.LEAF_FALLEN}
 
 
 def war_channel():
-    """Returns: Channel or None: the War channel."""
+    """Returns: Channel or None: the Dispatches channel."""
     found = search_channel(WAR_CHANNEL)
     return found[0] if found else None
 
