@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from bench.driver import MIXES, login_all, make_bots
 from bench.games import BenchGame, Kind, placements
 from bench.load import LOOPBACK, ports, raise_file_limit, run_phase
-from bench.report import emit, format_table, machine
+from bench.report import emit, format_table, machine, progress, stop_on_sigterm
 
 DEFAULT_STEPS = (50, 100, 200, 300, 500, 700, 1000, 1500, 2000)
 
@@ -50,8 +50,10 @@ async def climb(game, args, rooms):
             new = make_bots(len(bots), count - len(bots), rooms, args.websocket_share)
             for bot in new:
                 bot.extra["raider"] = args.game == Kind.OURS and args.mix == "ours" and bot.index % 50 == 0
+            progress(f"step {count}: logging in {len(new)} more bots")
             logins = await login_all(new, LOOPBACK, ports(game), concurrency=args.login_concurrency)
             bots += new
+            progress(f"step {count}: playing for {args.seconds:g} s")
             figures = await run_phase(game, bots, args.mix, phase_args)
             figures["login_seconds"] = logins["seconds"]
             figures["login_failed"] = logins["failed_count"]
@@ -83,6 +85,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     args.steps = sorted({int(s) for s in args.steps.split(",")}) if args.steps else list(DEFAULT_STEPS)
     args.game = Kind(args.game)
+    stop_on_sigterm()
     raise_file_limit()
 
     rooms = placements(max(args.steps), crowd=args.crowd)

@@ -9,9 +9,10 @@ in the Briefing Room. The stock game gets the village's rooms and exits (same id
 descriptions and directions, built with Evennia's default typeclasses), so a `look` or a
 move costs the same geometry in both.
 
-Accounts are made by `bench/populate.py` in the stopped game (see there): the game is
-started once (Evennia's first-start setup, and our world build), stopped, populated, and
-started again.
+Accounts are made by `bench/populate.py` (see there) once the game has started (Evennia's
+first-start setup, and our world build), then the game is reloaded: the new server process
+reads the rooms and characters afresh, none of them cached by the process that ran while
+they were made.
 """
 
 import json
@@ -23,6 +24,7 @@ import time
 from enum import StrEnum
 from pathlib import Path
 
+from bench.report import progress
 from bench.stockgame import FAIR_SETTINGS, FAST_LOGIN_SETTINGS, StockGame
 from tests.support.gameserver import GameServer, GameServerError
 from world.village.layout import load_layout
@@ -124,9 +126,10 @@ class BenchGame:
         return {"server": self.game.server_pid, "portal": self.game.portal_pid}
 
     def start(self):
-        """Start, stop, make the accounts, start again (see the module docstring)."""
+        """Start, make the accounts, reload (see the module docstring)."""
+        progress(f"{self.kind} game: starting")
         self.game.start()
-        self.game.stop()
+        progress(f"{self.kind} game: making {len(self.rooms)} bot accounts")
         spec = {
             "password": PASSWORD,
             "room_tag": ROOM_TAG,
@@ -153,7 +156,9 @@ class BenchGame:
                 f"populating the {self.kind} game failed:\n{result.stdout}\n{result.stderr[-3000:]}"
             )
         self.populate_seconds = time.monotonic() - started
-        self.game.start()
+        progress(f"{self.kind} game: accounts made in {self.populate_seconds:.0f} s; reloading")
+        self.game.reload()
+        progress(f"{self.kind} game: ready")
         return self
 
     def stop(self):

@@ -30,11 +30,13 @@ import argparse
 import asyncio
 import resource
 import threading
+from pathlib import Path
 
 from bench.driver import MIXES, Recorder, login_all, make_bots, play
 from bench.games import BenchGame, Kind, placements
 from bench.procstats import Usage
-from bench.report import emit, format_table, machine
+from bench.profile import Sampler
+from bench.report import emit, format_table, machine, progress, stop_on_sigterm
 
 LOOPBACK = "127.0.0.1"
 # The targets for a village or crowd load at one command every two seconds.
@@ -91,7 +93,22 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
         storm.update(result, window=(began, began + result["seconds"]))
 
     storming = asyncio.create_task(storm_later()) if storm_bots else None
-    await play(bots, MIXES[mix_name], args.rate, args.seconds, recorder, args.timeout, usage.sample, start)
+    sampler = None
+    if args.profile:
+        target = Path(args.profile) / f"{game.kind}-{mix_name}-{len(bots)}bots.txt"
+        sampler = Sampler(game.pids()["server"], args.seconds, target)
+    # Raiders raid only in our mix: the stock mix is the same stock commands in both games.
+    await play(
+        bots,
+        MIXES[mix_name],
+        args.rate,
+        args.seconds,
+        recorder,
+        args.timeout,
+        usage.sample,
+        start,
+        mix_name == "ours",
+    )
     if storming:
         await storming
     wall = loop.time()
@@ -120,6 +137,8 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
             sum(bot.received for bot in bots) / summary["answered"] if summary["answered"] else None
         ),
     }
+    if sampler:
+        figures["profile"] = sampler.finish()
     if storm:
         during = recorder.summary(storm["seconds"], window=storm["window"])
         figures["storm"] = {
@@ -143,11 +162,16 @@ async def play_game(game, phases, args, rooms):
     for bot in bots[: args.raiders] if Kind(game.kind) is Kind.OURS else ():
         bot.extra["raider"] = True
     storm_bots = make_bots(args.bots, args.storm, rooms) if args.storm else []
+    progress(f"{game.kind} game: logging in {len(bots)} bots")
     logins = await login_all(bots, LOOPBACK, ports(game), concurrency=args.login_concurrency)
+    progress(
+        f"{game.kind} game: {len(bots) - logins['failed_count']} bots in game in {logins['seconds']:.0f} s"
+    )
     results = []
     try:
         for number, mix_name in enumerate(phases):
             last = number == len(phases) - 1
+            progress(f"{game.kind} game: playing the {mix_name} mix for {args.seconds:g} s")
             results.append(await run_phase(game, bots, mix_name, args, storm_bots if last else ()))
     finally:
         await asyncio.gather(*(bot.close() for bot in bots + storm_bots))
@@ -294,6 +318,21 @@ def build_report(args, runs):
                     during is not None and during < 100,
                 ]
             )
+    for p in phases:
+        profile = p.get("profile")
+        if profile and profile.get("samples"):
+            rows = [[name, share] for name, share in profile["total"][:12]]
+            rows += [["-- the game's own code:", None]] + [
+                [name, share] for name, share in profile["ours_total"][:10]
+            ]
+            tables.append(
+                format_table(
+                    f"Server profile, {p['game']}/{p['mix']}: share of samples in each function and what it calls "
+                    f"({profile['samples']} samples, {profile['file']})",
+                    ["function", "share"],
+                    rows,
+                )
+            )
     if comparison:
         cpu = comparison["server_cpu_per_command_ratio"]
         targets.append(
@@ -340,6 +379,9 @@ def parse_args(argv=None):
         action="store_true",
         help="both games hash passwords cheaply (when logins are not the point)",
     )
+    parser.add_argument(
+        "--profile", metavar="DIR", help="sample the server with py-spy in each phase, stacks to DIR"
+    )
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
     if args.raiders is None:
@@ -349,6 +391,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
+    stop_on_sigterm()
     raise_file_limit()
     rooms = placements(args.bots + args.storm, crowd=args.crowd)
     plan = [(Kind.OURS, ["stock", "ours"] if args.compare_stock else [args.mix])]

@@ -1,15 +1,15 @@
 """
 Bot accounts made straight in a game's database, before the clock starts.
 
-Run by the benchmarks as a separate process inside a stopped game's directory (ours or the
-stock one), never imported by them: it sets up Django with that game's settings, so it works
+Run by the benchmarks as a separate process inside a game's directory (ours or the stock
+one), never imported by them: it sets up Django with that game's settings, so it works
 on any Evennia game. Making accounts over telnet would cost a password hash each on the
 game thread (about 0.27 s); here the password is hashed once, with the game's own hasher,
 and the same hash is stored for every bot, so the bots still log in with a real password
 check.
 
-The game must be stopped while this runs: a running server caches rooms' contents and would
-not see characters placed behind its back.
+A running server caches rooms' contents and would not see characters placed behind its
+back: reload the game afterwards (a new server process reads everything afresh).
 
 Input, a JSON file named on the command line:
 

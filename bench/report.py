@@ -8,6 +8,7 @@ import json
 import math
 import os
 import platform
+import signal
 import sys
 import time
 from pathlib import Path
@@ -85,6 +86,19 @@ def machine():
         "load_average_at_start": load,
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
+
+
+_STARTED = time.monotonic()
+
+
+def progress(message):
+    """Say what the benchmark is doing, on stderr (the figures go to stdout)."""
+    print(f"[{time.monotonic() - _STARTED:7.1f} s] {message}", file=sys.stderr, flush=True)
+
+
+def stop_on_sigterm():
+    """Turn SIGTERM (e.g. from `timeout`) into SystemExit, so the games started get stopped."""
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
 
 
 def emit(result, tables, json_path=None, out=sys.stdout):
