@@ -13,9 +13,9 @@ run shows what the real run does.
 1. backs the database up (`backup.write_backup`, VACUUM INTO a dated file);
 2. in ONE transaction: every participant's `reset` (database writes only), the chronicle
    entry, the memories, the schedule marked fired, the audit entry of a game master's order;
-3. after the commit (`transaction.on_commit`): tells everyone, then every participant's
-   `after_commit` (the war service runs the new war, cached objects are refreshed, players
-   see where they woke), then clears the clients' countdown.
+3. after the commit (`transaction.on_commit`): tells everyone (and stops the clients'
+   countdown), then every participant's `after_commit` (the war service runs the new war,
+   cached objects are refreshed, players see where they woke).
 If anything in step 2 fails, the transaction rolls back, the war is reloaded from the
 database, and the old timeline stands whole. A crash anywhere leaves the database wholly
 before (up to the commit) or wholly after; on the next start everything is loaded from it.
@@ -319,6 +319,7 @@ def _after_commit(result, checkpoint, started):
     begun = time.monotonic()
     try:
         announce.tell_all(content.countdown().texts["fired"])
+        announce.send_countdown(None, ctx.now, timeline=ctx.new_timeline)
     except Exception:
         logger.log_trace("Second Chance: telling the players failed")
     for participant in plan.participants:
@@ -328,10 +329,6 @@ def _after_commit(result, checkpoint, started):
             participant.after_commit(ctx, ctx.sections[participant.name])
         except Exception:
             logger.log_trace(f"Second Chance: {participant.name} failed after the commit")
-    try:
-        announce.send_countdown(None, ctx.now, timeline=ctx.new_timeline)
-    except Exception:
-        logger.log_trace("Second Chance: clearing the countdown failed")
     result.timings["side_effects"] = time.monotonic() - begun
     result.timings["total"] = time.monotonic() - started
     logger.log_info(
