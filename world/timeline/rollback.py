@@ -70,6 +70,7 @@ class Plan:
         chronicle (dict): The ending timeline's chronicle entry (fields of ChronicleEntry).
         backup_path (Path or None): Where the backup goes; None if the database is not SQLite.
         audited (bool): A game master ordered it: the audit log records it.
+        kept (dict): What is kept, counted when the plan was made (memories, chronicle entries).
     """
 
     ctx: RollbackContext
@@ -77,6 +78,7 @@ class Plan:
     chronicle: dict
     backup_path: Path | None
     audited: bool = False
+    kept: dict = field(default_factory=dict)
 
     def report(self, dry_run=False):
         """
@@ -117,10 +119,10 @@ class Plan:
         kinds = sorted({m.kind for m in ctx.memories})
         return [
             f"Accounts: all {len(ctx.ownership.accounts)}.",
-            f"Memories: all {Memory.objects.count()} kept; {len(ctx.memories)} added "
+            f"Memories: all {self.kept['memories']} kept; {len(ctx.memories)} added "
             f"({', '.join(kinds) or 'none'}: what each account with a ninja keeps of timeline "
             f"{ctx.old_timeline}).",
-            f"The chronicle: {ChronicleEntry.objects.count()} entries kept, timeline {ctx.old_timeline} added.",
+            f"The chronicle: {self.kept['chronicle']} entries kept, timeline {ctx.old_timeline} added.",
             "The audit log and game masters' settings.",
         ]
 
@@ -186,6 +188,7 @@ def plan(cause, reason, actor=None, now=None, registry=None):
         chronicle=_chronicle(ctx, state, config, order),
         backup_path=backup.backup_path(state.timeline, now) if backup.supported() else None,
         audited=ctx.cause == Cause.GAMEMASTER and actor is not None,
+        kept={"memories": Memory.objects.count(), "chronicle": ChronicleEntry.objects.count()},
     )
 
 

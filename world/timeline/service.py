@@ -24,6 +24,7 @@ import time
 from django.conf import settings
 from django.db import transaction
 from evennia.utils import logger
+from evennia.utils.ansi import strip_ansi
 
 from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
@@ -76,7 +77,6 @@ class SecondChanceService:
         self._timer = None
         self._target = None
         self._below = None
-        self.last_result = None
 
     def now(self):
         return (self._clock or _war().clock)()
@@ -224,12 +224,12 @@ class SecondChanceService:
         self._cancel_timer()
         try:
             plan = rollback.plan(cause, reason, actor, self.now())
+            logger.log_info(strip_ansi(plan.report()))
             result = rollback.execute(plan, write_backup=self.write_backup)
         except Exception:
             announce.tell_all(content.countdown().texts["failed"])
             raise
         self._below = None
-        self.last_result = result
         return result
 
     # ------------------------------------------------------------------ the war
