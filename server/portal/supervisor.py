@@ -18,6 +18,8 @@ characters again, and the input they typed meanwhile is replayed (`server.portal
 
 A server that keeps dying is not restarted forever: after `SERVER_CRASH_RESTARTS` restarts
 within `SERVER_CRASH_WINDOW` seconds the supervisor stops, logs it, and tells the players.
+`SERVER_CRASH_RESTARTS = 0` turns the supervisor off (a test that kills and restarts the
+server itself wants that).
 
 Starting the server (for a crash, a reload or the launcher) also no longer freezes the portal:
 Evennia waited for the launching process on the portal's thread, seconds during which no
@@ -104,6 +106,8 @@ class ServerSupervisor:
         portal = protocol.factory.portal
         if portal.server_restart_mode is not None or getattr(portal, "shutdown_complete", False):
             return
+        if settings.SERVER_CRASH_RESTARTS <= 0:
+            return  # supervision turned off
         if not self.may_restart():
             if not self.gave_up:
                 self.gave_up = True

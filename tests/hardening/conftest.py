@@ -117,10 +117,16 @@ def stock_game(_hardening_servers):
     return Game(_server(_hardening_servers, "stock"), stock=True, arrival=STOCK_ARRIVAL)
 
 
-@pytest.fixture(params=GAMES)
+@pytest.fixture(scope="module", params=GAMES)
 def game(request):
-    """Our game, then stock Evennia (expected to fail the scenario)."""
-    return request.getfixturevalue("hardened_game" if request.param == "ours" else "stock_game")
+    """
+    Our game, then stock Evennia (expected to fail each scenario that uses it), with its server
+    running: a stock server left dead by a kill scenario is started again here.
+    """
+    game = request.getfixturevalue("hardened_game" if request.param == "ours" else "stock_game")
+    if game.server.server_pid is None:
+        game.server.reload()
+    return game
 
 
 class Campaign:

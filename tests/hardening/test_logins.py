@@ -1,8 +1,8 @@
 """
 Password checks do not stall the game: while other clients log in (each login hashes a
-password, about 0.27 s of CPU), a logged-in player's `look` keeps coming back within 100 ms.
-Stock Evennia hashes on the game thread, so every login stalls every player (a strict
-expected failure there).
+password, about 0.27 s of CPU), a logged-in player's `look` keeps coming back within 100 ms
+(95% of them; none as slow as a hash). Stock Evennia hashes on the game thread, so every
+login stalls every player (a strict expected failure there).
 """
 
 import secrets
@@ -11,13 +11,14 @@ import time
 
 import pytest
 
-from tests.hardening.conftest import GAMES
-
 pytestmark = pytest.mark.e2e
 
 LOOKS = 60
 LOOK_GAP = 0.02
-LIMIT_MS = 100.0
+# 95% of looks must come back within TYPICAL_MS, and none may take as long as one password
+# hash on the game thread (about 270 ms): a shared, busy test machine has spikes of its own.
+TYPICAL_MS = 100.0
+STALL_MS = 250.0
 LOGGERS = 2
 
 
@@ -36,9 +37,7 @@ def look_times(player, arrival, count):
     return times
 
 
-@pytest.mark.parametrize("which", GAMES)
-def test_logins_do_not_stall_other_players(request, which):
-    game = request.getfixturevalue("hardened_game" if which == "ours" else "stock_game")
+def test_logins_do_not_stall_other_players(game):
     source = "127.0.0.6"
     looker = game.new_player(*credentials("Eye"), source=source)
     account = credentials("Log")
@@ -72,7 +71,9 @@ def test_logins_do_not_stall_other_players(request, which):
             thread.join()
         looker.close()
     assert len(during) >= 3, f"only {len(during)} logins overlapped the looks: the test proves nothing"
-    assert max(times) < LIMIT_MS, (
-        f"a look took {max(times):.0f} ms while others logged in ({len(during)} logins); "
-        f"slowest: {sorted(times)[-5:]}"
+    slowest = sorted(times)
+    typical = slowest[int(len(slowest) * 0.95) - 1]
+    assert typical < TYPICAL_MS and slowest[-1] < STALL_MS, (
+        f"looks took {typical:.0f} ms (95th percentile) and up to {slowest[-1]:.0f} ms while others "
+        f"logged in ({len(during)} logins); slowest: {[round(t) for t in slowest[-5:]]}"
     )
