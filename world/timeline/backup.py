@@ -9,12 +9,18 @@ crash during the backup never leaves a truncated file that looks like a backup. 
 (`server/backups/` of the game by default). Other databases are not backed up here: their
 own tools do it better, and the rollback says so in its report.
 
+A backup may be adjusted before it is complete (`adjust`): the rollback marks the Second
+Chance it precedes cancelled in the copy, so that restoring the backup undoes that Second
+Chance instead of firing it again at the next start.
+
 Restoring one (see README): stop the game, copy the file over `server/evennia.db3`, remove
 `server/evennia.db3-wal` and `-shm`, start the game.
 """
 
 import os
+import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
@@ -59,7 +65,7 @@ def backup_path(timeline, now, directory=None):
     return Path(directory or backup_dir()) / f"{PREFIX}{stamp}-timeline{timeline}{SUFFIX}"
 
 
-def write_backup(path, using="default", keep=None):
+def write_backup(path, using="default", keep=None, adjust=None):
     """
     Back up the database to `path` and prune old backups.
 
@@ -67,6 +73,8 @@ def write_backup(path, using="default", keep=None):
         path (Path): The file to write (see `backup_path`); an existing one is replaced.
         using (str): The database alias.
         keep (int, optional): Backups to keep; `keep_count()` by default.
+        adjust (callable, optional): adjust(db), given an sqlite3 connection to the copy
+            before it is complete, to change it (committed after).
 
     Returns:
         Path: The backup written.
@@ -87,9 +95,13 @@ def write_backup(path, using="default", keep=None):
     try:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM INTO %s", [str(partial)])
+        if adjust is not None:
+            with closing(sqlite3.connect(partial)) as copy:
+                adjust(copy)
+                copy.commit()
     except Exception as err:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"VACUUM INTO {partial} failed: {err}") from err
+        raise BackupError(f"Writing the backup {partial} failed: {err}") from err
     os.replace(partial, path)
     prune(path.parent, keep or keep_count())
     return path

@@ -26,6 +26,7 @@ The war and the player ninja are registered here as participants.
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -252,14 +253,35 @@ def _chronicle(ctx, state, config, order):
     return entry
 
 
-def execute(plan, checkpoint=crashpoints.reach, write_backup=backup.write_backup):
+def backup_before(path, timeline):
+    """
+    The backup before a rollback: the whole database, with the Second Chance of `timeline`
+    marked cancelled in the copy (restoring it undoes the Second Chance rather than firing it
+    again at the next start).
+
+    Returns:
+        Path: The backup written.
+    """
+    table = Schedule._meta.db_table
+
+    def cancel(db):
+        db.execute(
+            f'UPDATE "{table}" SET status = ? WHERE timeline = ? AND status = ?',
+            (ScheduleStatus.CANCELLED.value, timeline, ScheduleStatus.PENDING.value),
+        )
+
+    return backup.write_backup(path, adjust=cancel)
+
+
+def execute(plan, checkpoint=crashpoints.reach, write_backup=None):
     """
     Carry out a planned Second Chance (see the module docstring).
 
     Args:
         plan (Plan): From `plan()`, made just before.
         checkpoint (callable): checkpoint(step), called at every step (the crash hook).
-        write_backup (callable): write_backup(path) -> Path, the backup.
+        write_backup (callable, optional): write_backup(path) -> Path, the backup;
+            `backup_before` by default.
 
     Returns:
         Result: What was done and how long it took. Side effects run after the commit, which
@@ -273,7 +295,8 @@ def execute(plan, checkpoint=crashpoints.reach, write_backup=backup.write_backup
     result = Result(plan)
     started = time.monotonic()
     checkpoint(Step.BEFORE_BACKUP)
-    result.backup = write_backup(plan.backup_path) if plan.backup_path else None
+    if plan.backup_path:
+        result.backup = (write_backup or partial(backup_before, timeline=ctx.old_timeline))(plan.backup_path)
     checkpoint(Step.AFTER_BACKUP)
     result.timings["backup"] = time.monotonic() - started
     begun = time.monotonic()

@@ -28,7 +28,7 @@ from evennia.utils.ansi import strip_ansi
 
 from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
-from world.timeline import announce, backup, content, countdown, legacy, ritual, rollback
+from world.timeline import announce, content, countdown, legacy, ritual, rollback
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
 
@@ -67,13 +67,13 @@ class SecondChanceService:
         call_later (callable, optional): call_later(delay, callback) -> a handle with
             `cancel()`; Twisted's reactor by default.
         write_backup (callable, optional): write_backup(path) -> Path, the backup taken before
-            each rollback; `backup.write_backup` by default.
+            each rollback; the rollback's own (`rollback.backup_before`) by default.
     """
 
     def __init__(self, clock=None, call_later=None, write_backup=None):
         self._clock = clock
         self.call_later = call_later or _reactor_call_later
-        self.write_backup = write_backup or backup.write_backup
+        self.write_backup = write_backup
         self._timer = None
         self._target = None
         self._below = None

@@ -47,3 +47,24 @@ def test_pruning_keeps_the_newest(tmp_path):
     gone = prune(tmp_path, 2)
     assert sorted(p.name[14:22] for p in gone) == ["20260101", "20260102"]
     assert (tmp_path / "unrelated.db3").exists() and len(backups(tmp_path)) == 2
+
+
+def test_the_rollbacks_backup_is_the_world_just_before_with_its_second_chance_cancelled(
+    transactional_db, war, village, tmp_path, settings
+):
+    from django.test import TestCase
+
+    from world.timeline import rollback
+    from world.timeline.models import Cause, Schedule, ScheduleStatus
+
+    settings.TIMELINE_BACKUP_DIR = str(tmp_path)
+    Schedule.objects.create(timeline=1, fires_at=war.clock(), cause=Cause.FALL, reason="Fell.", created_at=0)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        result = rollback.execute(rollback.plan(Cause.FALL, "Fell."))
+    assert result.backup.parent == tmp_path and result.backup.name.endswith("-timeline1.db3")
+    with closing(sqlite3.connect(result.backup)) as copy:
+        assert copy.execute("SELECT number FROM war_timeline WHERE ended_at IS NULL").fetchall() == [(1,)]
+        assert copy.execute("SELECT status FROM timeline_schedule").fetchall() == [("cancelled",)]
+        assert copy.execute("SELECT count(*) FROM timeline_chronicleentry").fetchone() == (0,)
+    # The live database went on to timeline 2.
+    assert Schedule.objects.get().status == ScheduleStatus.FIRED and war.state.timeline == 2
