@@ -20,7 +20,7 @@ from world.timeline import chronicle, content, legacy
 from world.timeline.backup import BackupError
 from world.timeline.chronicle import entry_text, list_text
 from world.timeline.models import ChronicleEntry
-from world.timeline.ninja_reset import RollbackError
+from world.timeline.participants import RollbackError
 from world.timeline.ritual import SealOutcome
 from world.timeline.service import SECOND_CHANCE, TimelineError
 from world.war.service import WAR

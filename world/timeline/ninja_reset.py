@@ -34,7 +34,7 @@ from world.ninja.death import DEATH_ATTR
 from world.ninja.ranks import RANK_STATS, Faction, Rank
 from world.timeline import chronicle, dbsync, legacy
 from world.timeline.dbsync import DELETE, AttributeOp
-from world.timeline.participants import Participant, Section
+from world.timeline.participants import Participant, RollbackError, Section
 from world.village.builder import room_by_id
 
 NAME = "ninja"
@@ -44,10 +44,6 @@ PRELOGOUT = "prelogout_location"
 READ = ((DEATH_ATTR, None), (TECHNIQUES, None), (TRAITS[0], TRAITS[1]), ("rank", None))
 # Ninja listed one by one in the report; the rest are counted.
 DETAIL = 20
-
-
-class RollbackError(RuntimeError):
-    """The rollback cannot be planned; the message says why."""
 
 
 @dataclass(frozen=True)

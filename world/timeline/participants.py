@@ -29,6 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class RollbackError(RuntimeError):
+    """The rollback cannot be planned (a participant's plan says why, for the game master)."""
+
+
 @dataclass
 class RollbackContext:
     """

@@ -37,8 +37,7 @@ from world.memories.models import Memory, MemoryKind
 from world.timeline import announce, backup, chronicle, content, crashpoints, ninja_reset, owners, war_reset
 from world.timeline.crashpoints import Step
 from world.timeline.models import Cause, ChronicleEntry, Schedule, ScheduleStatus
-from world.timeline.ninja_reset import RollbackError
-from world.timeline.participants import REGISTRY, RollbackContext, register
+from world.timeline.participants import REGISTRY, RollbackContext, RollbackError, register
 
 # The epoch every Second Chance returns to.
 EPOCH = "exams"
@@ -167,6 +166,8 @@ def plan(cause, reason, actor=None, now=None, registry=None):
     now = WAR.clock() if now is None else now
     WAR.resolve(now)
     state, config = WAR.state, WAR.config
+    if EPOCH not in config.epochs:
+        raise RollbackError(f"The war data has no {EPOCH} epoch to return to (world/war/data/epochs.yaml).")
     ctx = RollbackContext(
         now=now,
         old_timeline=state.timeline,
