@@ -1,10 +1,13 @@
 """
-The account's `password` command: Evennia's, with both hashings (checking the old password,
-hashing the new one) off the game thread (`server.passwords`), so changing a password does not
-stall every other player.
+The commands that change a password, with the hashing off the game thread
+(`server.passwords`), so changing a password does not stall every other player:
+
+- `password`: a player's own (the old one is checked, then the new one hashed);
+- `userpassword`: an administrator's reset of someone else's.
 """
 
 from evennia.commands.default.account import CmdPassword as EvenniaCmdPassword
+from evennia.commands.default.admin import CmdNewPassword as EvenniaCmdNewPassword
 from evennia.utils import logger
 
 from server import passwords
@@ -43,4 +46,38 @@ class CmdPassword(EvenniaCmdPassword):
 
     def broke(self, failure):
         logger.log_err(f"Password change for {self.account} failed: {failure.getErrorMessage()}")
+        self.msg("|RThe password could not be changed; please try again.|n")
+
+
+class CmdNewPassword(EvenniaCmdNewPassword):
+    """
+    Set an account's password.
+
+    Usage:
+      userpassword <account> = <new password>
+    """
+
+    def func(self):
+        if not self.rhs:
+            self.msg("Usage: userpassword <account> = <new password>")
+            return None
+        account = self.caller.search_account(self.lhs)
+        if not account:
+            return None
+        valid, error = account.validate_password(self.rhs, account=account)
+        if not valid:
+            self.msg("\n".join(error.messages))
+            return None
+        setting = passwords.set_password(account, self.rhs)
+        setting.addCallbacks(self.changed, self.broke, callbackArgs=(account,))
+        return setting
+
+    def changed(self, _result, account):
+        self.msg(f"{account.name} - new password set.")
+        if account.character != self.caller:
+            account.msg(f"{self.caller.name} has changed your password.")
+        logger.log_sec(f"Password Changed: {account} (Caller: {self.caller}, IP: {self.session.address}).")
+
+    def broke(self, failure):
+        logger.log_err(f"Password reset by {self.caller} failed: {failure.getErrorMessage()}")
         self.msg("|RThe password could not be changed; please try again.|n")

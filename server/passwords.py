@@ -258,3 +258,17 @@ def change_password(account, old_password, new_password):
         account.set_password(new_password)
     account.save()
     return True
+
+
+@defer.inlineCallbacks
+def set_password(account, new_password):
+    """
+    Set an account's password (an administrator's reset), hashed in the pool.
+
+    Returns:
+        Deferred: Fires when the new password is stored.
+    """
+    encoded = yield in_pool(hashers.make_password, new_password)
+    with prehashed(new_password, encoded):
+        account.set_password(new_password)
+    account.save()

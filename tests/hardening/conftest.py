@@ -2,59 +2,30 @@
 Hardening fixtures: our game and a stock Evennia game, each started once for the session.
 
 - `hardened_game`: a copy of this game, as configured.
-- `stock_game`: a fresh `evennia --init` game from the installed Evennia, untouched except
-  for its connection screen, which carries the text the harness waits for. Every fault
-  scenario also runs against it, marked as a strict expected failure: it shows what our game
-  does that stock Evennia does not.
+- `stock_game`: a fresh `evennia --init` game from the installed Evennia, untouched
+  (bench.stockgame.StockGame). Every fault scenario also runs against it, marked as a strict
+  expected failure: it shows what our game does that stock Evennia does not.
 - `game`: both, one after the other (the stock run is a strict xfail).
 
 The servers the selected tests need are started together, in parallel, and stopped together
 at the end of the session.
 """
 
-import subprocess
 import threading
 
 import pytest
 
+from bench.stockgame import StockGame
 from tests.hardening.players import Game, LogWatch
-from tests.support.gameserver import READY_TEXT, VENV_BIN, GameServer
+from tests.support.gameserver import GameServer
 
 OUR_ARRIVAL = "Briefing Room"
 STOCK_ARRIVAL = "Limbo"
-STOCK_SCREEN = f'''"""The stock comparison game's login screen (the harness waits for its first words)."""
-
-CONNECTION_SCREEN = """{READY_TEXT.decode()}  (a stock Evennia game, for comparison)
-
- create <name> <password>    connect <name> <password>
-"""
-'''
 STOCK_XFAIL = pytest.mark.xfail(strict=True, reason="stock Evennia lacks this protection")
 GAMES = [
     pytest.param("ours", id="ours"),
     pytest.param("stock", id="stock", marks=STOCK_XFAIL),
 ]
-
-
-def make_stock_game(parent):
-    """
-    Args:
-        parent (Path): An empty temporary folder.
-
-    Returns:
-        Path: A new game directory made by the installed Evennia's `evennia --init`.
-    """
-    subprocess.run(
-        [str(VENV_BIN / "evennia"), "--init", "stockgame"],
-        cwd=parent,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        timeout=60,
-    )
-    game_dir = parent / "stockgame"
-    (game_dir / "server" / "conf" / "connection_screens.py").write_text(STOCK_SCREEN)
-    return game_dir
 
 
 def _needed(session):
@@ -66,14 +37,14 @@ def _needed(session):
 
 
 @pytest.fixture(scope="session")
-def _hardening_servers(request, tmp_path_factory):
+def _hardening_servers(request):
     """Start the servers this session's tests need, together; stop them at the end."""
     needed = _needed(request.session)
     servers = {}
     if needed["ours"]:
         servers["ours"] = GameServer()
     if needed["stock"]:
-        servers["stock"] = GameServer(source_dir=make_stock_game(tmp_path_factory.mktemp("stock")))
+        servers["stock"] = StockGame()
     failures = {}
 
     def start(name, server):

@@ -14,9 +14,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.gameserver import READY_TEXT
-
 LOOPBACK = "127.0.0.1"
+# Both games' connection screens tell a newcomer to `connect`.
+SCREEN_WORD = "connect"
 IAC, SB, SE = 255, 250, 240
 WILL, WONT, DO, DONT = 251, 252, 253, 254
 _REFUSAL = {WILL: DONT, DO: WONT}
@@ -174,7 +174,7 @@ class Game:
     def player(self, source=LOOPBACK, timeout=10.0):
         """A new telnet connection at the login screen."""
         client = RawTelnet(self.server.telnet_port, source=source, timeout=timeout)
-        client.expect(READY_TEXT.decode(), timeout=30)
+        client.expect(SCREEN_WORD, timeout=30)
         return client
 
     def sign_up(self, client, name, password):

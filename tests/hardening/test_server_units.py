@@ -15,6 +15,7 @@ from evennia.utils.create import create_account
 from evennia.utils.test_resources import EvenniaCommandTest
 from twisted.internet import defer
 
+from commands.password import CmdNewPassword, CmdPassword
 from commands.pose import CmdPose
 from server import login_inputfuncs, passwords
 from server import sessions as server_sessions
@@ -209,3 +210,25 @@ def test_input_held_during_a_login_runs_afterwards_in_order(monkeypatch):
 class TestPose(EvenniaCommandTest):
     def test_braces_come_out_as_typed(self):
         self.call(CmdPose(), "grins {you} {0} {", "Char grins {you} {0} {")
+
+
+@pytest.mark.usefixtures("fast_hashing")
+class TestPasswordCommands(EvenniaCommandTest):
+    def test_password_checks_the_old_one_then_sets_the_new_one_off_the_thread(self):
+        self.call(
+            CmdPassword(),
+            "wrong = An0ther-Passw0rd",
+            "The specified old password isn't correct.",
+            caller=self.account,
+        )
+        self.call(CmdPassword(), "testpassword = An0ther-Passw0rd", "Password changed.", caller=self.account)
+        assert self.account.check_password("An0ther-Passw0rd")
+
+    def test_password_refuses_a_weak_new_one_before_hashing_anything(self):
+        self.call(CmdPassword(), "testpassword = 123", "This password is too short", caller=self.account)
+        assert self.account.check_password("testpassword")
+
+    def test_userpassword_resets_without_showing_the_password(self):
+        out = self.call(CmdNewPassword(), "TestAccount2 = An0ther-Passw0rd")
+        assert out.startswith("TestAccount2 - new password set.") and "An0ther" not in out
+        assert self.account2.check_password("An0ther-Passw0rd")
