@@ -370,6 +370,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--compare-stock", action="store_true", help="also run a stock Evennia game (see above)"
     )
+    parser.add_argument(
+        "--no-own-mix", action="store_true", help="with --compare-stock: leave out our game's own-mix phase"
+    )
     parser.add_argument("--raiders", type=int, default=None, help="bots running raids (default: 2%% of bots)")
     parser.add_argument("--storm", type=int, default=0, help="log this many more bots in at once mid-phase")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds before a command counts as lost")
@@ -394,7 +397,8 @@ def main(argv=None):
     stop_on_sigterm()
     raise_file_limit()
     rooms = placements(args.bots + args.storm, crowd=args.crowd)
-    plan = [(Kind.OURS, ["stock", "ours"] if args.compare_stock else [args.mix])]
+    ours_phases = (["stock"] if args.no_own_mix else ["stock", "ours"]) if args.compare_stock else [args.mix]
+    plan = [(Kind.OURS, ours_phases)]
     if args.compare_stock:
         plan.insert(0, (Kind.STOCK, ["stock"]))
     games = {kind: BenchGame(kind, rooms, fast_logins=args.fast_logins) for kind, _phases in plan}

@@ -97,8 +97,17 @@ def progress(message):
 
 
 def stop_on_sigterm():
-    """Turn SIGTERM (e.g. from `timeout`) into SystemExit, so the games started get stopped."""
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
+    """
+    Turn SIGTERM (e.g. from `timeout`) into SystemExit, so the games started get stopped.
+    Later ones are ignored: `timeout` signals the process and then its whole process group,
+    and a second exit would cut the stopping short.
+    """
+
+    def exit_once(_signum, _frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, exit_once)
 
 
 def emit(result, tables, json_path=None, out=sys.stdout):
