@@ -58,8 +58,20 @@ def growth(samples, warmup_seconds):
     }
 
 
+class GameGone(RuntimeError):
+    """The game's portal or server process is gone (and did not come back)."""
+
+
 class MemorySampler:
-    """Resident memory of the game's processes, every `every` seconds of play."""
+    """
+    Resident memory of the game's processes, every `every` seconds of play.
+
+    Args:
+        pids (callable): Returns {"server": pid, "portal": pid}, asked at every sample (the
+            server's pid changes if the portal restarts it).
+        every (float): Seconds between samples.
+        clock (callable): The event loop's clock.
+    """
 
     def __init__(self, pids, every, clock):
         self.pids = pids
@@ -67,17 +79,19 @@ class MemorySampler:
         self.clock = clock
         self.started = clock()
         self.next_at = self.started
-        self.samples = {label: [] for label in pids}
+        self.samples = {label: [] for label in pids()}
+        self.missing = 0
 
     def tick(self):
         now = self.clock()
         if now < self.next_at:
             return
         self.next_at = now + self.every
-        for label, pid in self.pids.items():
-            rss, _peak = memory_mb(pid)
+        found = {label: memory_mb(pid)[0] if pid else None for label, pid in self.pids().items()}
+        for label, rss in found.items():
             if rss is not None:
                 self.samples[label].append((now - self.started, rss))
+        self.missing = self.missing + 1 if None in found.values() else 0
 
     def latest(self, label):
         return self.samples[label][-1][1] if self.samples[label] else None
@@ -112,7 +126,7 @@ async def soak(game, args):
     logins = await login_all(bots, LOOPBACK, ports(game), concurrency=args.login_concurrency)
     progress(f"{len(bots) - logins['failed_count']} bots in game in {logins['seconds']:.0f} s")
     loop = asyncio.get_running_loop()
-    sampler = MemorySampler(game.pids(), args.sample, loop.time)
+    sampler = MemorySampler(game.pids, args.sample, loop.time)
     rng = random.Random(11)
     rows, totals = [], {"sent": 0, "answered": 0, "lost": 0, "relogins": 0, "relogin_failures": 0}
     try:
@@ -126,6 +140,8 @@ async def soak(game, args):
             if minute < args.minutes and args.churn > 0:
                 relogged = await churn(bots, rooms, args.churn, rng, ports(game), args.timeout)
             sampler.tick()
+            if sampler.missing >= 3:
+                raise GameGone(f"the game's processes are gone: {game.pids()}")
             for key in ("sent", "answered", "lost"):
                 totals[key] += summary[key]
             totals["relogins"] += relogged["bots"]

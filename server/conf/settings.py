@@ -132,6 +132,7 @@ INSTALLED_APPS += [  # noqa: F405
 PORTAL_SESSION_HANDLER_CLASS = "server.portal.sessions.HardenedPortalSessionHandler"
 TELNET_PROTOCOL_CLASS = "server.portal.telnet.HardenedTelnetProtocol"
 WEBSOCKET_PROTOCOL_CLASS = "server.portal.websocket.HardenedWebSocketClient"
+AJAX_CLIENT_CLASS = "server.portal.ajax.HardenedAjaxWebClient"
 AMP_SERVER_PROTOCOL_CLASS = "server.portal.supervisor.SupervisingAMPServerProtocol"
 PORTAL_MAX_SUBNEGOTIATION_BYTES = 16 * 1024  # one telnet IAC SB ... IAC SE (GMCP, MSDP, ...)
 PORTAL_MAX_LINE_BYTES = 16 * 1024  # an unterminated telnet line (MAX_CHAR_LIMIT still applies)

@@ -18,6 +18,9 @@ import random
 import secrets
 import socket
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -362,7 +365,7 @@ def endless_handshake_is_dropped(port, limit=64 << 20):
 
 
 def test_websocket_campaign(campaign):
-    """Malformed JSON, wrong types, every subprotocol, huge frames and handshakes."""
+    """Malformed JSON, wrong types, every subprotocol, huge frames and handshakes; AJAX too."""
     game = campaign.game
 
     # Malformed JSON and non-UTF-8 payloads, as text and as binary frames.
@@ -436,4 +439,31 @@ def test_websocket_campaign(campaign):
     # An opening handshake whose headers never end is dropped, not collected.
     assert endless_handshake_is_dropped(game.server.websocket_port)
 
+    # The AJAX fallback: malformed requests and requests for sessions never opened get a 400
+    # (no long poll is held open for them); an opened session takes well-formed input only.
+    ajax = f"{game.server.web_url}/webclientdata"
+    stranger = {"csessid": "nobody", "cuid": "x", "browserstr": "fuzz"}
+    for fields in [
+        {},
+        {"mode": "input"},
+        {**stranger, "mode": "input", "data": "[1,"},
+        {**stranger, "mode": "receive"},
+    ]:
+        assert post(ajax, fields) == 400
+    opened = {"csessid": secrets.token_hex(8), "cuid": "fuzz", "browserstr": "fuzz"}
+    assert post(ajax, {**opened, "mode": "init"}) == 200
+    for data in ["[1,", "{}", "[[1], 2, 3]", '["text", 5, {}]', '["text", [{}], {}]', '["options", [], {}]']:
+        assert post(ajax, {**opened, "mode": "input", "data": data}) in (200, 400)
+    assert post(ajax, {**opened, "mode": "input", "data": '["text", ["look"], {}]'}) == 200
+
     campaign.check(credentials("Web"))
+
+
+def post(url, fields):
+    """POST form fields; return the HTTP status."""
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(), method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as refused:
+        return refused.code

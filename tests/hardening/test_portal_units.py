@@ -8,8 +8,10 @@ from types import SimpleNamespace
 
 import evennia
 import pytest
+from twisted.web.test.requesthelper import DummyRequest
 
 from server.portal import sessions as portal_sessions
+from server.portal.ajax import HardenedAjaxWebClient
 from server.portal.inputs import strip_controls, text_length, well_formed
 from server.portal.supervisor import ServerSupervisor
 from server.portal.telnet import BoundedTelnetParser
@@ -238,3 +240,43 @@ def test_the_supervisor_restarts_at_most_the_budget_within_the_window(settings):
     assert [supervisor.may_restart() for _ in range(4)] == [True, True, True, False]
     clock.now += 301
     assert supervisor.may_restart()
+
+
+# -- the AJAX fallback -----------------------------------------------------------------------
+
+
+def ajax_post(client, **fields):
+    request = DummyRequest([b""])
+    request.method = b"POST"
+    request.args = {key.encode(): [value.encode()] for key, value in fields.items()}
+    body = client.render_POST(request)
+    return request.responseCode or 200, body
+
+
+@pytest.fixture
+def ajax():
+    client = HardenedAjaxWebClient()
+    received = []
+    session = SimpleNamespace(data_in=lambda **kwargs: received.append(kwargs))
+    client.sessionhandler = SimpleNamespace(
+        sessions_from_csessid=lambda csessid: [session] if csessid == "openedpage" else []
+    )
+    return SimpleNamespace(client=client, received=received)
+
+
+def test_ajax_requests_without_fields_or_for_unopened_sessions_are_refused(ajax):
+    assert ajax_post(ajax.client)[0] == 200  # no mode: Evennia's empty answer
+    assert ajax_post(ajax.client, mode="input")[0] == 400
+    for mode in ("input", "receive", "keepalive", "close"):
+        assert ajax_post(ajax.client, mode=mode, csessid="made", cuid="up", data="[]")[0] == 400
+    assert not ajax.client.last_alive and not ajax.client.requests and not ajax.received
+
+
+def test_ajax_input_for_an_opened_session_must_be_well_formed(ajax):
+    opened = {"csessid": "opened", "cuid": "page"}
+    assert ajax_post(ajax.client, mode="input", data="[1,", **opened)[0] == 400
+    for data in ("{}", "[[1], 2, 3]", '["text", [{}], {}]', '["options", [], {}]'):
+        assert ajax_post(ajax.client, mode="input", data=data, **opened) == (200, b'""')
+    assert not ajax.received
+    ajax_post(ajax.client, mode="input", data='["text", ["look"], {}]', **opened)
+    assert ajax.received == [{"text": [["look"], {}]}]
