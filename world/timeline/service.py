@@ -131,7 +131,7 @@ class SecondChanceService:
         Raises:
             TimelineError: For a time out of range.
         """
-        if not 0 < seconds <= MAX_SECONDS:
+        if not 1 <= seconds <= MAX_SECONDS:
             raise TimelineError(f"Schedule it between 1 second and {MAX_SECONDS // 86400} days from now.")
         war, now = _war(), self.now()
         cause = Cause(cause)
