@@ -13,6 +13,8 @@ from commands.raids import RAID_COMMANDS
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
+from commands.timeline import ACCOUNT_COMMANDS as TIMELINE_ACCOUNT_COMMANDS
+from commands.timeline import CHARACTER_COMMANDS as TIMELINE_CHARACTER_COMMANDS
 from commands.unloggedin import CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import GM_COMMANDS
@@ -27,7 +29,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
         super().at_cmdset_creation()
         for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime):
             self.add(cmd())
-        for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS):
+        for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())
 
 
@@ -38,7 +40,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, CmdNoMatch, CmdScreenreader):
+        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS, CmdNoMatch, CmdScreenreader):
             self.add(cmd())
 
 

@@ -10,9 +10,12 @@ from evennia.utils.utils import list_to_string, string_suggestions
 
 from commands.command import MuxCommand
 from commands.raids_admin import GM_RAID_COMMANDS
+from commands.timeline import CmdSecondChance
 from commands.war_admin import GM_COMMANDS
 
-_GM_WORDS = {name for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS) for name in (cmd.key, *cmd.aliases)}
+_GM_WORDS = {
+    name for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, CmdSecondChance) for name in (cmd.key, *cmd.aliases)
+}
 
 
 class CmdNoMatch(MuxCommand):

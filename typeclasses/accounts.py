@@ -52,14 +52,19 @@ class Account(DefaultAccount):
         super().puppet_object(session, obj)
 
     def create_character(self, *args, **kwargs):
-        """New ninja wake at the current epoch's start room (the headquarters at first)."""
-        from world.village.builder import start_room
+        """New ninja wake at the current epoch's start room (the headquarters in the present,
+        the exam arena after a Second Chance), carrying what the account remembers."""
+        from world.timeline.legacy import apply_to_new_ninja
+        from world.timeline.newninja import start_room
 
         room = start_room()
         if room is not None:
             kwargs.setdefault("location", room)
             kwargs.setdefault("home", room)
-        return super().create_character(*args, **kwargs)
+        character, errors = super().create_character(*args, **kwargs)
+        if character is not None:
+            apply_to_new_ninja(self, character)
+        return character, errors
 
 
 class Guest(DefaultGuest):

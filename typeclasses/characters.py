@@ -80,7 +80,23 @@ class Character(ObjectParent, DefaultCharacter):
 
         super().at_post_puppet(**kwargs)
         notify.send_state(self)
+        self._countdown_state()
         self._war_briefing()
+
+    def _countdown_state(self):
+        """A player who arrives during a Second Chance countdown is shown it at once."""
+        from world.clients import gmcp, notify
+        from world.timeline.service import SECOND_CHANCE
+
+        row = SECOND_CHANCE.pending()
+        if row is not None:
+            now = SECOND_CHANCE.now()
+            notify.send(
+                self, gmcp.timeline_countdown(row.fires_at, now, reason=row.reason, timeline=row.timeline)
+            )
+            self.msg(
+                f"|rThe forbidden jutsu is coming: the Second Chance fires in {row.fires_at - now:.0f} seconds.|n"
+            )
 
     def at_post_move(self, source_location, move_type="move", **kwargs):
         from world.clients import notify

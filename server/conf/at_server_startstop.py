@@ -4,7 +4,8 @@ Server start and stop hooks.
 At every start (cold start or reload): the account throttles learn the exempt addresses;
 the world is built or updated from the village data, so a data edit reaches the game by a
 reload; the war is loaded and catches up on the ticks missed while the server was down;
-the headquarters' people are placed and running raids restored.
+the headquarters' people are placed and running raids restored; a Second Chance countdown
+that was running is resumed (or fired, if it came due while the server was down).
 """
 
 from evennia.utils import logger
@@ -18,6 +19,7 @@ def at_server_start():
     from server.throttles import install_account_throttles
     from world.clients.notify import broadcast_war
     from world.raids.startup import at_server_start as start_raids
+    from world.timeline.service import start_second_chance
     from world.village.builder import build_world
     from world.war.announce import announce
     from world.war.service import WAR
@@ -31,6 +33,7 @@ def at_server_start():
     events = WAR.start()
     logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
     start_raids()
+    start_second_chance()
 
 
 def at_server_stop():

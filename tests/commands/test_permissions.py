@@ -49,6 +49,11 @@ EXPECTED = {
     "squad": "builder",
     "attrition": "builder",
     "storyclock": "builder",
+    "chronicle": "player",
+    "memories": "player",
+    "ritual": "player",
+    "seal": "player",
+    "secondchance": "admin",
     "rebuild": "admin",
     "audit": "admin",
 }
