@@ -62,6 +62,8 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
     def at_server_connection(self):
         """The server has just been sent its session data: replay what waited for it."""
         super().at_server_connection()
+        # The server is up: a later start (after a stop or a crash) is a new one.
+        evennia.EVENNIA_PORTAL_SERVICE.server_start_pending = None
         self.replay_held()
         # The portal marks the server ready right after this hook returns.
         reactor.callLater(0, self.admit_waiting)

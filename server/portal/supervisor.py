@@ -46,6 +46,8 @@ GIVE_UP_NOTICE = "The game server keeps stopping; it will be back when an admini
 RESTART_DELAY = 1.0
 LINGER_LIMIT = 15.0
 POLL = 0.25
+# A start not followed by the server's connection within this long counts as failed.
+START_GRACE = 120.0
 
 
 def server_process_alive(pid, twistd_cmd):
@@ -168,8 +170,16 @@ class SupervisingAMPServerProtocol(AMPServerProtocol):
         from any client, and a player's input then arrived all at once and tripped the command
         rate limit.
         """
+        portal = self.factory.portal
+        pending = getattr(portal, "server_start_pending", None)
+        if pending is not None and time.monotonic() - pending < START_GRACE:
+            # A start from another source (the supervisor, the launcher, an in-game reload)
+            # is still under way: a second server process would fight it for the ports.
+            logger.log_info("Portal: a server is already starting; not starting another.")
+            return
         logger.log_info("Portal starting server ...")
-        self.factory.portal.server_twistd_cmd = server_twistd_cmd
+        portal.server_twistd_cmd = server_twistd_cmd
+        portal.server_start_pending = time.monotonic()
         threads.deferToThread(launch_server, server_twistd_cmd).addErrback(
             lambda failure: logger.log_err(
                 f"Portal: the server could not be started: {failure.getErrorMessage()}"
