@@ -364,6 +364,9 @@ def parse_args(argv=None):
         "--rate", type=float, default=0.5, help="commands per second per bot (0.5: one every 2 s)"
     )
     parser.add_argument("--seconds", type=float, default=60, help="length of each timed phase")
+    parser.add_argument(
+        "--game", choices=[k.value for k in Kind], default="ours", help="without --compare-stock"
+    )
     parser.add_argument("--mix", choices=sorted(MIXES), default="ours", help="without --compare-stock")
     parser.add_argument("--crowd", action="store_true", help="every bot in one room (the Briefing Room)")
     parser.add_argument("--websocket-share", type=float, default=0.1, help="share of bots on the websocket")
@@ -387,6 +390,8 @@ def parse_args(argv=None):
     )
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
+    if args.game == "stock" and args.mix == "ours" and not args.compare_stock:
+        parser.error("the stock game has none of our commands: use --mix stock")
     if args.raiders is None:
         args.raiders = round(args.bots * 0.02) if (args.mix == "ours" or args.compare_stock) else 0
     return args
@@ -397,10 +402,10 @@ def main(argv=None):
     stop_on_sigterm()
     raise_file_limit()
     rooms = placements(args.bots + args.storm, crowd=args.crowd)
-    ours_phases = (["stock"] if args.no_own_mix else ["stock", "ours"]) if args.compare_stock else [args.mix]
-    plan = [(Kind.OURS, ours_phases)]
     if args.compare_stock:
-        plan.insert(0, (Kind.STOCK, ["stock"]))
+        plan = [(Kind.STOCK, ["stock"]), (Kind.OURS, ["stock"] if args.no_own_mix else ["stock", "ours"])]
+    else:
+        plan = [(Kind(args.game), [args.mix])]
     games = {kind: BenchGame(kind, rooms, fast_logins=args.fast_logins) for kind, _phases in plan}
     start_games(list(games.values()))
     runs = []
