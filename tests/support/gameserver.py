@@ -65,7 +65,7 @@ _RESET_DONE = "successfully restarted in 'reset' mode"
 # What a copy leaves out: version control, environments, caches, and the running state of
 # the source game (database, logs, pid files, collected static files, its secret settings).
 _SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache"}
-_SKIP_IN_SERVER = {".static", ".media"}
+_SKIP_IN_SERVER = {".static", ".media", "backups"}
 
 
 class GameServerError(RuntimeError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from evennia import create_object
 from evennia.objects.models import ObjectDB
 
-from world.village.layout import DIRECTIONS, load_layout
+from world.village.layout import DIRECTIONS, current_layout, load_layout
 
 ROOM_TAG = "room_id"
 EXIT_TAG = "exit_id"
@@ -76,7 +76,7 @@ def start_room(layout=None):
     Returns:
         Room or None: The room where new ninja wake, if the world is built.
     """
-    return room_by_id((layout or load_layout()).start_room)
+    return room_by_id((layout or current_layout()).start_room)
 
 
 def _set(obj, report_list, **attrs):

@@ -1,0 +1,35 @@
+"""A Second Chance ends running raids with a report and takes their instances down."""
+
+from world.raids.models import Raid, RaidReport, RaidStatus
+from world.raids.secondchance import RESULT, plan, reset
+from world.timeline.participants import RollbackContext
+
+
+def _context(now):
+    return RollbackContext(
+        now=now,
+        old_timeline=1,
+        new_timeline=2,
+        epoch="exams",
+        start_room_id=1300,
+        cause="forced",
+        reason="test",
+    )
+
+
+def test_running_raid_is_cut_short_with_its_report(make_ninja, raids):
+    raid = raids.launch(make_ninja("Sai"), 1)
+    raid_id = raid.id
+    rooms = dict(Raid.objects.get(id=raid_id).rooms)
+    assert rooms
+    ctx = _context(raid.row.started_at + 60)
+    section = plan(ctx)
+    assert section.data == [raid_id] and f"raid {raid_id}" in section.resets[0]
+    reset(ctx, section)
+    row = Raid.objects.get(id=raid_id)
+    assert row.status == RaidStatus.ENDED and row.result == RESULT
+    report = RaidReport.objects.get(raid_id=raid_id)
+    assert report.result == RESULT and report.ended_at == ctx.now
+    from evennia.objects.models import ObjectDB
+
+    assert not ObjectDB.objects.filter(id__in=rooms.values()).exists()

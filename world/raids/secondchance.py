@@ -1,0 +1,72 @@
+"""
+The raids' part in the Second Chance: running raids end with a report, and their instances go.
+
+Inside the rollback's transaction only rows are written: each running raid is closed with
+its report (result "cut short": the world it was fought in is gone, so it has no effect on
+the new war), and its instance rooms and exits are deleted by queryset (characters inside
+are moved to the exam epoch's start room by the ninja participant, which runs after this
+one). After the commit the in-memory raids are dropped, so they are read again from the rows.
+"""
+
+from evennia.objects.models import ObjectDB
+
+from world.raids.models import Raid, RaidReport, RaidStatus
+from world.raids.report import RaidReport as Report
+from world.raids.service import RAID_TAG
+from world.timeline.participants import Participant, Section, register
+
+RESULT = "cut short"
+
+
+def plan(ctx):
+    raids = list(Raid.objects.filter(status=RaidStatus.RUNNING))
+    section = Section(
+        title="Raids",
+        resets=[f"raid {raid.id} ({raid.title}) ends, cut short, with its report" for raid in raids],
+        keeps=["every raid report"],
+        data=[raid.id for raid in raids],
+    )
+    # The chronicle's raids come from the accounts' raid memories (world.timeline.chronicle).
+    return section
+
+
+def reset(ctx, section):
+    rooms = []
+    for raid in Raid.objects.filter(id__in=section.data, status=RaidStatus.RUNNING):
+        report = Report.from_dict(raid.report)
+        report.ended_at, report.result = ctx.now, RESULT
+        RaidReport.objects.update_or_create(
+            raid_id=raid.id,
+            defaults={
+                "timeline": raid.timeline,
+                "seed": report.seed,
+                "zone": report.zone,
+                "title": report.title,
+                "story": raid.story,
+                "result": RESULT,
+                "leader": report.leader,
+                "team": list(report.team),
+                "started_at": report.started_at,
+                "ended_at": ctx.now,
+                "data": report.to_dict(),
+            },
+        )
+        Raid.objects.filter(id=raid.id).update(
+            status=RaidStatus.ENDED, ended_at=ctx.now, result=RESULT, rooms={}
+        )
+        rooms += [str(raid.id)]
+    instance = ObjectDB.objects.filter(db_tags__db_key__in=rooms, db_tags__db_category=RAID_TAG)
+    ObjectDB.objects.filter(db_location__in=instance, db_destination__isnull=False).delete()
+    instance.delete()
+
+
+def after_commit(ctx, section):
+    from evennia.utils.idmapper.models import flush_cache
+
+    from world.raids.service import RAIDS
+
+    RAIDS.forget()
+    flush_cache()
+
+
+register(Participant("raids", plan, reset, after_commit, order=50))
