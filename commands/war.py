@@ -115,7 +115,8 @@ class CmdForecast(WarCommand):
     Usage:
       forecast
 
-    The forecast assumes nobody intervenes. Raids change it.
+    The forecast assumes nobody intervenes. Raids change it. A ninja whose account lived
+    through a timeline's end before may also remember where the Sound strikes next.
     """
 
     key = "forecast"
