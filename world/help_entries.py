@@ -29,8 +29,9 @@ HELP_ENTRY_DICTS = [
             The line after each command is your status: |r[HP]|n health and |b[CK]|n chakra.
             Both refill slowly over time, even while you are away.
 
-            Read |whelp story|n for how the war came to this, and |whelp headquarters|n
-            for the rooms you wake in.
+            Then: |wwar|n and |wmap|n show the front, |wraid|n what Shikamaru wants done.
+            Read |whelp story|n for how the war came to this, |whelp raids|n for how to
+            fight back, and |whelp second chance|n for what happens when the Leaf falls.
         """,
     },
     {
@@ -87,6 +88,48 @@ HELP_ENTRY_DICTS = [
             can take; chakra fuels your techniques. Higher ranks have more of both and
             recover faster. See them with |wscore|n; your prompt shows them after every
             command.
+        """,
+    },
+    {
+        "key": "raids",
+        "aliases": ["raiding", "team", "combat", "fighting"],
+        "category": "Second Chances",
+        "text": """
+            Raids: the Leaf strikes back.
+
+            At the headquarters |wraid|n shows the board: one raid for each Sound-held zone on
+            the front line, with what is known of the enemy. Form a strike team of up to four
+            (|wteam create|n, |wteam invite <name>|n, |wteam accept|n) or go alone, then
+            |wraid launch <number>|n. Every raid is a place of its own, built for your team.
+
+            Fights go in rounds: |wattack <foe>|n, |wjutsu <technique> [target]|n,
+            |wuse <item>|n. A round resolves when everyone has chosen, or after 15 seconds.
+            At zero health you are downed: a teammate can |wrevive|n or |wcarry|n you out within
+            three rounds, or you die, and stay dead until the Second Chance.
+
+            Every Sound ninja you kill is gone from the war; finish the objective and the zone
+            may become contested or fall back to the Leaf. |wraidlog|n keeps every report.
+            Raids earn rank and ryo; the quartermaster (|wshop|n, |wbuy|n) sells kunai and pills.
+        """,
+    },
+    {
+        "key": "second chance",
+        "aliases": ["timeline", "timelines", "ritual", "chronicle", "memories"],
+        "category": "Second Chances",
+        "text": """
+            The Second Chance.
+
+            When the Leaf falls, or a game master calls it, everyone is warned by a countdown.
+            Then the whole world is thrown back to the Chuunin exams, where the war began:
+            every zone, every squad, every ninja (alive again, a genin, in the arena's stands).
+            The timeline number goes up by one.
+
+            During a countdown, living ninja at the headquarters may try the forbidden jutsu
+            themselves: |writual|n shows the seals, |wseal <name>|n makes each one, in order.
+            A wrong seal is fatal. If the jutsu is completed, it fires at once.
+
+            Your account keeps what it learned: |wmemories|n lists it, and some memories give
+            your next ninja something concrete. |wchronicle|n tells every ended timeline.
         """,
     },
 ]
