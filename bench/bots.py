@@ -152,16 +152,20 @@ class Bot:
         if not await self.wait_for(SCREEN_WORD, timeout):
             raise BotError(f"{self.name}: no connection screen in {timeout:g} s")
 
-    async def login(self, timeout=60.0):
+    async def login(self, timeout=60.0, via_gmcp=False):
         """
-        `connect NAME PASSWORD` and wait until the character is puppeted and its first
-        output is through (a marker after "You become").
+        `connect NAME PASSWORD` (or, `via_gmcp`, the `login` input function: GMCP
+        `Core.Login` on telnet, a `login` frame on the websocket) and wait until the character
+        is puppeted and its first output is through (a marker after "You become").
 
         Returns:
             float: Seconds the login took.
         """
         start = time.monotonic()
-        self.send_line(f"connect {self.name} {self.password}")
+        if via_gmcp:
+            self.send_oob("login", "Core.Login", name=self.name, password=self.password)
+        else:
+            self.send_line(f"connect {self.name} {self.password}")
         if not await self.wait_for(PUPPETED, timeout):
             raise BotError(
                 f"{self.name}: not in game after {timeout:g} s; last output: {self._buffer[-300:]!r}"
@@ -198,6 +202,17 @@ class Bot:
             asyncio.ensure_future(self._ws_send(json.dumps(["echo", [word], {}])))
         elif self._writer is not None:
             payload = f'Core.Echo "{word}"'.encode()
+            self._writer.write(bytes((IAC, SB, GMCP)) + payload + bytes((IAC, SE)))
+
+    def send_oob(self, inputfunc, package, **kwargs):
+        """
+        Call an input function with keyword arguments: as the GMCP `package` on telnet, as
+        an `inputfunc` frame on the websocket.
+        """
+        if self._ws is not None:
+            asyncio.ensure_future(self._ws_send(json.dumps([inputfunc, [], kwargs])))
+        elif self._writer is not None:
+            payload = f"{package} {json.dumps(kwargs)}".encode()
             self._writer.write(bytes((IAC, SB, GMCP)) + payload + bytes((IAC, SE)))
 
     async def _ws_send(self, frame):

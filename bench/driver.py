@@ -142,13 +142,14 @@ def make_bots(first, count, rooms, websocket_share=0.0):
     return bots
 
 
-async def login_all(bots, host, ports, concurrency=20, timeout=120.0, warm_up="look"):
+async def login_all(bots, host, ports, concurrency=20, timeout=120.0, warm_up="look", via_gmcp=False):
     """
     Connect and log in every bot, at most `concurrency` at once; then each types `warm_up`
     once (not counted in the login time).
 
     Args:
         ports (dict): "telnet" and "websocket" ports.
+        via_gmcp (bool): Log in with the `login` input function instead of `connect`.
 
     Returns:
         dict: "seconds", "logins_per_second", "failed" (names) and login percentiles (ms).
@@ -160,7 +161,7 @@ async def login_all(bots, host, ports, concurrency=20, timeout=120.0, warm_up="l
         async with gate:
             try:
                 await bot.open(host, ports["websocket" if bot.websocket else "telnet"], timeout)
-                times.append(await bot.login(timeout))
+                times.append(await bot.login(timeout, via_gmcp))
             except BotError as err:
                 failed.append(str(err))
 

@@ -89,7 +89,9 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
     async def storm_later():
         await asyncio.sleep(args.seconds / 3)
         began = loop.time() - start
-        result = await login_all(storm_bots, LOOPBACK, ports(game), concurrency=len(storm_bots))
+        result = await login_all(
+            storm_bots, LOOPBACK, ports(game), concurrency=len(storm_bots), via_gmcp=args.login_via == "gmcp"
+        )
         storm.update(result, window=(began, began + result["seconds"]))
 
     storming = asyncio.create_task(storm_later()) if storm_bots else None
@@ -163,7 +165,9 @@ async def play_game(game, phases, args, rooms):
         bot.extra["raider"] = True
     storm_bots = make_bots(args.bots, args.storm, rooms) if args.storm else []
     progress(f"{game.kind} game: logging in {len(bots)} bots")
-    logins = await login_all(bots, LOOPBACK, ports(game), concurrency=args.login_concurrency)
+    logins = await login_all(
+        bots, LOOPBACK, ports(game), concurrency=args.login_concurrency, via_gmcp=args.login_via == "gmcp"
+    )
     progress(
         f"{game.kind} game: {len(bots) - logins['failed_count']} bots in game in {logins['seconds']:.0f} s"
     )
@@ -378,6 +382,12 @@ def parse_args(argv=None):
     )
     parser.add_argument("--raiders", type=int, default=None, help="bots running raids (default: 2%% of bots)")
     parser.add_argument("--storm", type=int, default=0, help="log this many more bots in at once mid-phase")
+    parser.add_argument(
+        "--login-via",
+        choices=("connect", "gmcp"),
+        default="connect",
+        help="log in with the connect command, or the login input function (GMCP Core.Login)",
+    )
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds before a command counts as lost")
     parser.add_argument("--login-concurrency", type=int, default=20, help="logins in flight before the clock")
     parser.add_argument(
