@@ -12,7 +12,9 @@ sessions. A player who types past the limit is told once that the rest is droppe
 The server counts as away from the moment the portal asks it to stop or reload (input sent
 after that would reach a server already saving its state) until its PSYNC: exactly while
 the portal's `server_restart_mode` is set or it has no server connection. Clients that
-connect meanwhile wait and are introduced to the server when it is back.
+connect meanwhile wait and are introduced to the server when it is back. Input from a client
+the server does not know yet (one waiting in Evennia's connection-rate queue, where stock
+Evennia sent it to a server that dropped it) is kept the same way until it is introduced.
 
 Also here: every message must have the documented shape (`server.portal.inputs`), text
 loses its control characters, and the character limit counts websocket text too (stock
@@ -71,12 +73,18 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
     # -- connections -------------------------------------------------------------------------
 
     def connect(self, session):
+        if session and not session.sessid:
+            # Known from the start, so input it sends while it waits can be kept for it.
+            session.sessid = self.generate_sessid()
         if session and not self.server_ready():
             if session not in self.waiting:
                 self.waiting.append(session)
                 session.data_out(text=((WAITING_NOTICE,), {}))
             return
+        # Admits this session, or (session None) the next one in Evennia's connection queue.
         super().connect(session)
+        if self.held and self.server_ready():
+            self.replay_held()
 
     def admit_waiting(self):
         """Introduce the clients that connected while the server was away."""
@@ -85,10 +93,10 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
             self.connect(session)
 
     def disconnect(self, session):
+        self._forget_held(session.sessid)
         if session in self.waiting:
             self.waiting.remove(session)
             return
-        self._forget_held(session.sessid)
         portal = evennia.EVENNIA_PORTAL_SERVICE
         server_connected = bool(portal.amp_protocol and portal.amp_protocol.factory.server_connection)
         if server_connected or session in stock._CONNECTION_QUEUE:
@@ -132,13 +140,12 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
         if self._over_command_rate(session):
             self.data_out(session, text=[[stock._ERROR_COMMAND_OVERFLOW], {}])
             return
-        if session.sessid not in self:
-            # Not introduced to the server yet (queued or waiting): nothing there to run it.
-            return
-        if self.server_ready():
+        if self.server_ready() and session.sessid in self:
             self.relay(session, kwargs)
         else:
-            self.hold(session, kwargs)
+            # The server is away, or has not been introduced to this session yet (it waits in
+            # Evennia's connection queue): keep the input until it can run.
+            self.hold(session, kwargs, tell=not self.server_ready())
 
     def _over_command_rate(self, session):
         """Evennia's per-session command rate limit (MAX_COMMAND_RATE per second)."""
@@ -157,8 +164,14 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
         if "text" in kwargs and session.protocol_flags.get("LOCALECHO", False):
             self.data_out(session, text=kwargs["text"])
 
-    def hold(self, session, kwargs):
-        """Keep a message until the server is back (bounded per session)."""
+    def hold(self, session, kwargs, tell=True):
+        """
+        Keep a message until it can go to the server (bounded per session).
+
+        Args:
+            tell (bool): Tell the player, with the first message kept, that the game is
+                restarting.
+        """
         sessid = session.sessid
         if self.held_count[sessid] >= settings.PORTAL_HELD_INPUT_LIMIT:
             if sessid not in self.overflowed:
@@ -167,20 +180,27 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
                     session, text=[[OVERFLOW_NOTICE.format(limit=settings.PORTAL_HELD_INPUT_LIMIT)], {}]
                 )
             return
-        if not self.held_count[sessid]:
+        if tell and not self.held_count[sessid]:
             self.data_out(session, text=[[HELD_NOTICE], {}])
         self.held.append((sessid, kwargs))
         self.held_count[sessid] += 1
 
     def replay_held(self):
-        """Send the held messages to the server, in the order they arrived."""
+        """
+        Send the held messages of sessions the server knows, in the order they arrived; those
+        of sessions still waiting to be introduced stay held.
+        """
         held, self.held = self.held, deque()
         self.held_count.clear()
         self.overflowed.clear()
+        waiting = {session.sessid for session in (*self.waiting, *stock._CONNECTION_QUEUE)}
         for sessid, kwargs in held:
             session = self.get(sessid)
             if session:
                 self.relay(session, kwargs)
+            elif sessid in waiting:
+                self.held.append((sessid, kwargs))
+                self.held_count[sessid] += 1
 
     def _forget_held(self, sessid):
         if self.held_count.pop(sessid, 0):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
-# Both games' connection screens tell a newcomer to `connect`.
-SCREEN_WORD = "connect"
+# Both games' connection screens show `connect <name> <password>` (ours) or
+# `connect <username> <password>` (stock); the connection-queue notice says "queued to connect".
+SCREEN_WORD = "connect <"
 IAC, SB, SE = 255, 250, 240
 WILL, WONT, DO, DONT = 251, 252, 253, 254
 _REFUSAL = {WILL: DONT, DO: WONT}

@@ -444,7 +444,6 @@ def test_websocket_campaign(campaign):
     ajax = f"{game.server.web_url}/webclientdata"
     stranger = {"csessid": "nobody", "cuid": "x", "browserstr": "fuzz"}
     for fields in [
-        {},
         {"mode": "input"},
         {**stranger, "mode": "input", "data": "[1,"},
         {**stranger, "mode": "receive"},

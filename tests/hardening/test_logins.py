@@ -40,15 +40,18 @@ def look_times(player, arrival, count):
 def test_logins_do_not_stall_other_players(game):
     source = "127.0.0.6"
     looker = game.new_player(*credentials("Eye"), source=source)
-    account = credentials("Log")
-    first = game.player(source=source)
-    game.sign_up(first, *account)
-    first.close()
+    # One account per logging-in client: a second login to the same account would end the
+    # first one's session (one session per account).
+    accounts = [credentials("Log") for _ in range(LOGGERS)]
+    maker = game.player(source="127.0.0.7")
+    for account in accounts:
+        game.sign_up(maker, *account)
+    maker.close()
 
     stop = threading.Event()
     logins = []
 
-    def log_in_again_and_again():
+    def log_in_again_and_again(account):
         while not stop.is_set():
             client = game.player(source=source, timeout=20)
             try:
@@ -57,7 +60,7 @@ def test_logins_do_not_stall_other_players(game):
             finally:
                 client.close()
 
-    loggers = [threading.Thread(target=log_in_again_and_again) for _ in range(LOGGERS)]
+    loggers = [threading.Thread(target=log_in_again_and_again, args=(account,)) for account in accounts]
     for thread in loggers:
         thread.start()
     try:

@@ -218,6 +218,17 @@ def test_held_input_beyond_the_limit_is_dropped_and_the_player_told_once(portal)
     assert [line for _, line in portal.amp.sent] == ["line 0\n", "line 1\n", "line 2\n"]
 
 
+def test_input_from_a_client_still_in_the_connection_queue_waits_for_its_introduction(portal, monkeypatch):
+    handler = portal.handler
+    queued = SimpleNamespace(sessid=9, protocol_flags={"ENCODING": "utf-8"}, out=[])
+    monkeypatch.setattr(portal_sessions.stock, "_CONNECTION_QUEUE", [queued])
+    handler.data_in(queued, text=b"connect me secret\n")
+    assert portal.amp.sent == [] and queued.out == []
+    handler[9] = queued
+    handler.replay_held()
+    assert portal.amp.sent == [(9, "connect me secret\n")]
+
+
 def test_a_player_who_leaves_during_a_reload_leaves_nothing_behind(portal):
     handler = portal.handler
     alice = player(handler, 1)
