@@ -90,7 +90,12 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
         await asyncio.sleep(args.seconds / 3)
         began = loop.time() - start
         result = await login_all(
-            storm_bots, LOOPBACK, ports(game), concurrency=len(storm_bots), via_gmcp=args.login_via == "gmcp"
+            storm_bots,
+            LOOPBACK,
+            ports(game),
+            concurrency=len(storm_bots),
+            warm_up=None,  # storm bots only log in: they do not play
+            via_gmcp=args.login_via == "gmcp",
         )
         storm.update(result, window=(began, began + result["seconds"]))
 
