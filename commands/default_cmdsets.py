@@ -11,6 +11,7 @@ from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdScore
 from commands.raids import RAID_COMMANDS
 from commands.raids_admin import GM_RAID_COMMANDS
+from commands.social import CmdPose
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
 from commands.timeline import ACCOUNT_COMMANDS as TIMELINE_ACCOUNT_COMMANDS
@@ -27,7 +28,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime):
+        for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdPose):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())

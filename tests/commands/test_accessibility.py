@@ -41,3 +41,10 @@ class TestClientUpdates(EvenniaCommandTest):
             self.char1.set_rank(Rank.CHUUNIN)
         vitals.assert_called_once_with(self.char1, only_if_changed=False)
         status.assert_called_once_with(self.char1, only_if_changed=False)
+
+
+class TestPose(EvenniaCommandTest):
+    def test_braces_arrive_as_typed(self):
+        from commands.social import CmdPose
+
+        self.call(CmdPose(), "grins {widely} at {", "Char grins {widely} at {")

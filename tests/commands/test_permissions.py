@@ -28,6 +28,7 @@ EXPECTED = {
     "time": "player",
     "__nomatch_command": "player",
     "screenreader": "player",
+    "pose": "player",
     "team": "player",
     "raid": "player",
     "raidlog": "player",
