@@ -17,11 +17,10 @@ here (`--real-logins` to hash for real; bench.load measures logins).
 
 import argparse
 import asyncio
-from types import SimpleNamespace
 
 from bench.driver import MIXES, login_all, make_bots
 from bench.games import BenchGame, Kind, placements
-from bench.load import LOOPBACK, ports, raise_file_limit, run_phase
+from bench.load import LOOPBACK, PhaseOptions, ports, raise_file_limit, run_phase
 from bench.report import emit, format_table, machine, progress, stop_on_sigterm
 
 DEFAULT_STEPS = (50, 100, 200, 300, 500, 700, 1000, 1500, 2000)
@@ -44,7 +43,7 @@ async def climb(game, args, rooms):
             (if any did).
     """
     steps, bots = [], []
-    phase_args = SimpleNamespace(rate=args.rate, seconds=args.seconds, timeout=args.timeout)
+    options = PhaseOptions(args.rate, args.seconds, args.timeout)
     try:
         for count in args.steps:
             new = make_bots(len(bots), count - len(bots), rooms, args.websocket_share)
@@ -54,7 +53,7 @@ async def climb(game, args, rooms):
             logins = await login_all(new, LOOPBACK, ports(game), concurrency=args.login_concurrency)
             bots += new
             progress(f"step {count}: playing for {args.seconds:g} s")
-            figures = await run_phase(game, bots, args.mix, phase_args)
+            figures = await run_phase(game, bots, args.mix, options)
             figures["login_seconds"] = logins["seconds"]
             figures["login_failed"] = logins["failed_count"]
             figures["held"] = held(figures, args.limit_ms)

@@ -30,6 +30,7 @@ import argparse
 import asyncio
 import resource
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.driver import MIXES, Recorder, login_all, make_bots, play
@@ -72,9 +73,27 @@ def start_games(games):
         raise failures[0]
 
 
-async def run_phase(game, bots, mix_name, args, storm_bots=()):
+@dataclass(frozen=True)
+class PhaseOptions:
+    """How a timed phase is played (see run_phase)."""
+
+    rate: float
+    seconds: float
+    timeout: float = 10.0
+    profile: str | None = None
+    login_via_gmcp: bool = False
+
+
+async def run_phase(game, bots, mix_name, options, storm_bots=()):
     """
     One timed play on a game whose bots are logged in.
+
+    Args:
+        game (BenchGame): The game.
+        bots (list of Bot): Its logged-in bots.
+        mix_name (str): "ours" or "stock".
+        options (PhaseOptions): Rate, length, timeout, profiling, how storm bots log in.
+        storm_bots (list of Bot): Bots that log in all at once a third of the way in.
 
     Returns:
         dict: The phase's figures.
@@ -87,7 +106,7 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
     storm = {}
 
     async def storm_later():
-        await asyncio.sleep(args.seconds / 3)
+        await asyncio.sleep(options.seconds / 3)
         began = loop.time() - start
         result = await login_all(
             storm_bots,
@@ -95,23 +114,23 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
             ports(game),
             concurrency=len(storm_bots),
             warm_up=None,  # storm bots only log in: they do not play
-            via_gmcp=args.login_via == "gmcp",
+            via_gmcp=options.login_via_gmcp,
         )
         storm.update(result, window=(began, began + result["seconds"]))
 
     storming = asyncio.create_task(storm_later()) if storm_bots else None
     sampler = None
-    if args.profile:
-        target = Path(args.profile) / f"{game.kind}-{mix_name}-{len(bots)}bots.txt"
-        sampler = Sampler(game.pids()["server"], args.seconds, target)
+    if options.profile:
+        target = Path(options.profile) / f"{game.kind}-{mix_name}-{len(bots)}bots.txt"
+        sampler = Sampler(game.pids()["server"], options.seconds, target)
     # Raiders raid only in our mix: the stock mix is the same stock commands in both games.
     await play(
         bots,
         MIXES[mix_name],
-        args.rate,
-        args.seconds,
+        options.rate,
+        options.seconds,
         recorder,
-        args.timeout,
+        options.timeout,
         usage.sample,
         start,
         mix_name == "ours",
@@ -120,14 +139,14 @@ async def run_phase(game, bots, mix_name, args, storm_bots=()):
         await storming
     wall = loop.time()
     used = usage.stop(wall)
-    summary = recorder.summary(args.seconds)
+    summary = recorder.summary(options.seconds)
     server = used["server"]
     figures = {
         "game": game.kind.value,
         "mix": mix_name,
         "bots": len(bots),
-        "rate_per_bot": args.rate,
-        "seconds": args.seconds,
+        "rate_per_bot": options.rate,
+        "seconds": options.seconds,
         **{k: v for k, v in summary.items()},
         "disconnects": sum(bot.disconnected for bot in bots),
         "server_cpu_share": server["cpu_share"],
@@ -181,7 +200,10 @@ async def play_game(game, phases, args, rooms):
         for number, mix_name in enumerate(phases):
             last = number == len(phases) - 1
             progress(f"{game.kind} game: playing the {mix_name} mix for {args.seconds:g} s")
-            results.append(await run_phase(game, bots, mix_name, args, storm_bots if last else ()))
+            options = PhaseOptions(
+                args.rate, args.seconds, args.timeout, args.profile, args.login_via == "gmcp"
+            )
+            results.append(await run_phase(game, bots, mix_name, options, storm_bots if last else ()))
     finally:
         await asyncio.gather(*(bot.close() for bot in bots + storm_bots))
     return logins, results
