@@ -48,6 +48,13 @@ class ExemptingThrottle(Throttle):
 class ExemptingPortalSessionHandler(PortalSessionHandler):
     """Admits exempt addresses at once instead of queueing them behind the connection rate."""
 
+    def sync(self, session):
+        # A connection still in Evennia's queue is not in the handler yet, and its telnet
+        # protocol passes None here when it sends a window size (NAWS); that would drop it.
+        # Its size reaches the server when it is admitted.
+        if session is not None:
+            super().sync(session)
+
     def connect(self, session):
         amp = evennia.EVENNIA_PORTAL_SERVICE.amp_protocol
         if session and amp and is_exempt(session.address):
