@@ -78,6 +78,7 @@ class HardenedPortalSessionHandler(ExemptingPortalSessionHandler):
             session.sessid = self.generate_sessid()
         if session and not self.server_ready():
             if session not in self.waiting:
+                session.server_connected = False  # as for Evennia's queue: not synced until admitted
                 self.waiting.append(session)
                 session.data_out(text=((WAITING_NOTICE,), {}))
             return

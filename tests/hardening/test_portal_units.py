@@ -229,6 +229,17 @@ def test_input_from_a_client_still_in_the_connection_queue_waits_for_its_introdu
     assert portal.amp.sent == [(9, "connect me secret\n")]
 
 
+def test_a_client_connecting_while_the_server_is_away_waits_and_may_sync_meanwhile(portal):
+    handler = portal.handler
+    portal.service.server_restart_mode = "reset"
+    newcomer = SimpleNamespace(sessid=None, out=[])
+    newcomer.data_out = lambda **kwargs: newcomer.out.append(kwargs["text"][0][0])
+    handler.connect(newcomer)
+    assert newcomer in handler.waiting and newcomer.sessid and not newcomer.server_connected
+    assert newcomer.out == [portal_sessions.WAITING_NOTICE]
+    handler.sync(newcomer)  # its telnet handshakes finishing: nothing to tell a server yet
+
+
 def test_a_player_who_leaves_during_a_reload_leaves_nothing_behind(portal):
     handler = portal.handler
     alice = player(handler, 1)
