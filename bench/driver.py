@@ -107,6 +107,7 @@ class Recorder:
             "p99_ms": percentile(answered, 0.99),
             "max_ms": max(answered) if answered else None,
             "late_slots": self.late,
+            "slowest_seconds": self.slowest_seconds(chosen),
             "by_kind": {
                 kind: {
                     "answered": len(values),
@@ -117,6 +118,26 @@ class Recorder:
                 for kind, values in sorted(kinds.items())
             },
         }
+
+    @staticmethod
+    def slowest_seconds(samples, count=5):
+        """
+        Returns:
+            list: [second of the play, slowest answered round trip (ms) of the commands sent
+                in it, commands sent, commands lost] for the `count` worst seconds (lost
+                commands count as the worst), in time order: stalls that come back at a
+                fixed period point at a timer (a ticker, a pulse).
+        """
+        worst = {}
+        for _kind, sent, latency in samples:
+            slowest, sent_count, lost = worst.get(int(sent), (0.0, 0, 0))
+            if latency is None:
+                lost += 1
+            else:
+                slowest = max(slowest, latency * 1000)
+            worst[int(sent)] = (slowest, sent_count + 1, lost)
+        top = sorted(worst.items(), key=lambda item: (item[1][2], item[1][0]), reverse=True)[:count]
+        return [[second, *figures] for second, figures in sorted(top)]
 
 
 def make_bots(first, count, rooms, websocket_share=0.0):

@@ -293,6 +293,13 @@ def build_report(args, runs):
     tables.append(
         format_table("By command", ["phase", "command", "answered", "lost", "p50 ms", "p99 ms"], kinds_rows)
     )
+    tables.append(
+        format_table(
+            "Slowest seconds of each phase (a stall that recurs at a fixed period points at a timer)",
+            ["phase", "second", "slowest ms", "sent", "lost"],
+            [[f"{p['game']}/{p['mix']}", *row] for p in phases for row in p["slowest_seconds"]],
+        )
+    )
     storms = [[f"{p['game']}/{p['mix']}", *p["storm"].values()] for p in phases if "storm" in p]
     if storms:
         tables.append(
