@@ -17,6 +17,7 @@ they were made.
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,10 +101,13 @@ class BenchGame:
         rooms (list of int): Room id of each bot account to make (bot0000, bot0001, ...).
         fast_logins (bool): Both games hash passwords with a cheap hasher (runs that are not
             about logins; see stockgame.FAST_LOGIN_SETTINGS).
+        keep_logs (str or Path, optional): Copy the game's logs into `<keep_logs>/<kind>/`
+            when it stops (the game's folder is deleted).
     """
 
-    def __init__(self, kind, rooms, fast_logins=False):
+    def __init__(self, kind, rooms, fast_logins=False, keep_logs=None):
         self.kind = Kind(kind)
+        self.keep_logs = keep_logs
         self.rooms = list(rooms)
         settings = {**FAIR_SETTINGS, **(FAST_LOGIN_SETTINGS if fast_logins else {})}
         self.game = (
@@ -165,6 +169,8 @@ class BenchGame:
         try:
             self.game.stop()
         finally:
+            if self.keep_logs and self.game._root is not None and self.game.log_dir.exists():
+                shutil.copytree(self.game.log_dir, Path(self.keep_logs) / self.kind.value, dirs_exist_ok=True)
             self.game.cleanup()
 
     def __enter__(self):

@@ -28,6 +28,7 @@ headquarters, the rest over the village; `--crowd`: all in one room).
 
 import argparse
 import asyncio
+import json
 import resource
 import threading
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class PhaseOptions:
     timeout: float = 10.0
     profile: str | None = None
     login_via_gmcp: bool = False
+    samples: str | None = None
 
 
 async def run_phase(game, bots, mix_name, options, storm_bots=()):
@@ -140,6 +142,12 @@ async def run_phase(game, bots, mix_name, options, storm_bots=()):
     wall = loop.time()
     used = usage.stop(wall)
     summary = recorder.summary(options.seconds)
+    if options.samples:
+        target = Path(options.samples) / f"{game.kind}-{mix_name}-{len(bots)}bots.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps([[bot_kind, round(sent, 4), lat] for bot_kind, sent, lat in recorder.samples])
+        )
     server = used["server"]
     figures = {
         "game": game.kind.value,
@@ -201,7 +209,7 @@ async def play_game(game, phases, args, rooms):
             last = number == len(phases) - 1
             progress(f"{game.kind} game: playing the {mix_name} mix for {args.seconds:g} s")
             options = PhaseOptions(
-                args.rate, args.seconds, args.timeout, args.profile, args.login_via == "gmcp"
+                args.rate, args.seconds, args.timeout, args.profile, args.login_via == "gmcp", args.samples
             )
             results.append(await run_phase(game, bots, mix_name, options, storm_bots if last else ()))
     finally:
@@ -432,6 +440,10 @@ def parse_args(argv=None):
     parser.add_argument(
         "--profile", metavar="DIR", help="sample the server with py-spy in each phase, stacks to DIR"
     )
+    parser.add_argument("--keep-logs", metavar="DIR", help="copy each game's logs to DIR/<game>/ at the end")
+    parser.add_argument(
+        "--samples", metavar="DIR", help="write every command's kind, send time and round trip to DIR"
+    )
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
     if args.game == "stock" and args.mix == "ours" and not args.compare_stock:
@@ -450,7 +462,10 @@ def main(argv=None):
         plan = [(Kind.STOCK, ["stock"]), (Kind.OURS, ["stock"] if args.no_own_mix else ["stock", "ours"])]
     else:
         plan = [(Kind(args.game), [args.mix])]
-    games = {kind: BenchGame(kind, rooms, fast_logins=args.fast_logins) for kind, _phases in plan}
+    games = {
+        kind: BenchGame(kind, rooms, fast_logins=args.fast_logins, keep_logs=args.keep_logs)
+        for kind, _phases in plan
+    }
     start_games(list(games.values()))
     runs = []
     try:
