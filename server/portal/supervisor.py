@@ -138,10 +138,31 @@ class ServerSupervisor:
                 f"Portal: the old server process {old_pid} lingers without a connection; killing it."
             )
             os.kill(old_pid, signal.SIGKILL)
+        remove_stale_pidfile(portal.server_twistd_cmd, old_pid)
         protocol.start_server(portal.server_twistd_cmd)
 
 
 SUPERVISOR = ServerSupervisor()
+
+
+def remove_stale_pidfile(twistd_cmd, old_pid):
+    """
+    Remove the server's pid file if it still names the dead process. twistd refuses to start
+    while the pid it names exists, and a killed daemon exists as a zombie until init reaps it
+    (seconds on some hosts).
+
+    Args:
+        twistd_cmd (list of str): The server's command line (its `--pidfile=`).
+        old_pid (int or None): The dead server's pid.
+    """
+    for arg in twistd_cmd:
+        if arg.startswith("--pidfile="):
+            pidfile = Path(arg.partition("=")[2])
+            try:
+                if old_pid and pidfile.read_text().strip() == str(old_pid):
+                    pidfile.unlink()
+            except OSError:
+                pass
 
 
 def launch_server(twistd_cmd):

@@ -16,6 +16,8 @@ import threading
 
 import pytest
 
+from tests.hardening.players import LogWatch
+
 pytestmark = pytest.mark.e2e
 
 LINE_GAP = 0.1
@@ -51,6 +53,7 @@ def reloaded(game):
         client.close()
 
     player = game.new_player(*credentials("Lin"), source="127.0.0.3")
+    logs = LogWatch(game.server)
     reloading = threading.Thread(target=game.server.reload)
     sent = 0
 
@@ -76,7 +79,14 @@ def reloaded(game):
     finally:
         reloading.join()
         player.close()
-    return {"game": game, "sent": sent, "answered": answered, "target": target, "attacker": attacker}
+    return {
+        "game": game,
+        "sent": sent,
+        "answered": answered,
+        "tracebacks": logs.tracebacks(),
+        "target": target,
+        "attacker": attacker,
+    }
 
 
 def test_every_line_sent_through_a_reload_is_answered_once_in_order(reloaded):
@@ -84,6 +94,7 @@ def test_every_line_sent_through_a_reload_is_answered_once_in_order(reloaded):
     missing = sorted(set(range(sent)) - set(answered))
     assert not missing, f"{len(missing)} of {sent} lines were never answered: {missing[:20]}"
     assert answered == list(range(sent)), "lines were answered twice or out of order"
+    assert not reloaded["tracebacks"], "tracebacks logged during the reload"
 
 
 def test_login_throttle_survives_a_reload(reloaded):

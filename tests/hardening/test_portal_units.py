@@ -13,7 +13,7 @@ from twisted.web.test.requesthelper import DummyRequest
 from server.portal import sessions as portal_sessions
 from server.portal.ajax import HardenedAjaxWebClient
 from server.portal.inputs import strip_controls, text_length, well_formed
-from server.portal.supervisor import ServerSupervisor
+from server.portal.supervisor import ServerSupervisor, remove_stale_pidfile
 from server.portal.telnet import BoundedTelnetParser
 
 IAC, SB, SE, WILL, DO = b"\xff", b"\xfa", b"\xf0", b"\xfb", b"\xfd"
@@ -253,6 +253,16 @@ def test_a_player_who_leaves_during_a_reload_leaves_nothing_behind(portal):
 
 
 # -- the supervisor's restart budget ---------------------------------------------------------
+
+
+def test_a_pid_file_naming_the_dead_server_is_removed_and_any_other_kept(tmp_path):
+    pidfile = tmp_path / "server.pid"
+    command = ["twistd", "--python=server.py", f"--pidfile={pidfile}"]
+    pidfile.write_text("4242")
+    remove_stale_pidfile(command, 4243)
+    assert pidfile.exists()
+    remove_stale_pidfile(command, 4242)
+    assert not pidfile.exists()
 
 
 def test_the_supervisor_restarts_at_most_the_budget_within_the_window(settings):

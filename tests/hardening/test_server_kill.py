@@ -2,7 +2,8 @@
 `kill -9` of the server during play, on our game and on a stock Evennia game (a strict expected
 failure there): the server is back within seconds by itself, the telnet client is still
 connected and in its character, what it typed while the server was down is answered, and what
-was committed before the kill (its description) is there. Stock Evennia leaves the server dead.
+was committed before the kill (its description) is there, and nothing logs a traceback. Stock
+Evennia leaves the server dead.
 
 This module's name sorts after the other scenarios': the stock server it leaves dead is then
 not needed again (the `game` fixture would restart it if it were).
@@ -13,7 +14,7 @@ import time
 
 import pytest
 
-from tests.hardening.players import read_log
+from tests.hardening.players import LogWatch, read_log
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +32,7 @@ def test_server_killed_with_9_comes_back_with_players_in_their_characters(game):
     mark = f"scar-{secrets.token_hex(4)}"
     try:
         player.command(f"setdesc A ninja with a {mark}.", "You set your description")
+        logs = LogWatch(server)
         old = server.server_pid
         server.kill_server()
         deadline = time.monotonic() + BACK_WITHIN
@@ -50,5 +52,6 @@ def test_server_killed_with_9_comes_back_with_players_in_their_characters(game):
         assert player.command("look me", mark, timeout=10)
         player.command("look", game.arrival, timeout=10)
         assert not player.closed
+        assert not logs.tracebacks(), "tracebacks logged during the recovery"
     finally:
         player.close()
