@@ -103,11 +103,14 @@ class BenchGame:
             about logins; see stockgame.FAST_LOGIN_SETTINGS).
         keep_logs (str or Path, optional): Copy the game's logs into `<keep_logs>/<kind>/`
             when it stops (the game's folder is deleted).
+        fill_to (int): Add plain objects over the rooms until the world holds this many
+            (see populate.py); 0: none.
     """
 
-    def __init__(self, kind, rooms, fast_logins=False, keep_logs=None):
+    def __init__(self, kind, rooms, fast_logins=False, keep_logs=None, fill_to=0):
         self.kind = Kind(kind)
         self.keep_logs = keep_logs
+        self.fill_to = fill_to
         self.rooms = list(rooms)
         settings = {**FAIR_SETTINGS, **(FAST_LOGIN_SETTINGS if fast_logins else {})}
         self.game = (
@@ -116,6 +119,7 @@ class BenchGame:
             else GameServer(extra_settings=settings)
         )
         self.populate_seconds = None
+        self.populated = {}
 
     @property
     def telnet_port(self):
@@ -133,12 +137,16 @@ class BenchGame:
         """Start, make the accounts, reload (see the module docstring)."""
         progress(f"{self.kind} game: starting")
         self.game.start()
-        progress(f"{self.kind} game: making {len(self.rooms)} bot accounts")
+        progress(
+            f"{self.kind} game: making {len(self.rooms)} bot accounts"
+            + (f", {self.fill_to} objects in all" if self.fill_to else "")
+        )
         spec = {
             "password": PASSWORD,
             "room_tag": ROOM_TAG,
             "build_rooms": stock_geometry() if self.kind is Kind.STOCK else None,
             "accounts": [{"name": bot_name(i), "room": room} for i, room in enumerate(self.rooms)],
+            "fill_to": self.fill_to,
         }
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(spec, handle)
@@ -160,6 +168,7 @@ class BenchGame:
                 f"populating the {self.kind} game failed:\n{result.stdout}\n{result.stderr[-3000:]}"
             )
         self.populate_seconds = time.monotonic() - started
+        self.populated = json.loads(result.stdout.strip().splitlines()[-1])
         progress(f"{self.kind} game: accounts made in {self.populate_seconds:.0f} s; reloading")
         self.game.reload()
         progress(f"{self.kind} game: ready")

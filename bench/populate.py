@@ -16,15 +16,20 @@ Input, a JSON file named on the command line:
     {"password": "...",
      "accounts": [{"name": "bot0001", "room": 100}, ...],
      "room_tag": "room_id",       # tag category that finds a room by its id
-     "build_rooms": null}         # or [{"id", "key", "desc", "exits": {dir: id}}] to build first
+     "build_rooms": null,         # or [{"id", "key", "desc", "exits": {dir: id}}] to build first
+     "fill_to": 0}                # add plain objects over the rooms until the world has this many
 
 Rooms named by id are found by a tag of category `room_tag` whose key is the id (our
 village's rooms carry one); `build_rooms` creates such rooms and their exits first, with the
 game's default typeclasses (for the stock game, so its bots walk the same geometry). Each
 account gets one character in its room, puppeted at login, and joins the default channels,
-as an account made in game does.
+as an account made in game does. Fillers are objects of the game's default object
+typeclass with two Attributes each, laid out round the rooms until the world holds
+`fill_to` objects in all: a world of many objects for the rollback benchmark, which the
+Second Chance must leave alone.
 
-Output, one line of JSON: {"accounts": n, "rooms_built": n, "seconds": s}.
+Output, one line of JSON: {"accounts": n, "rooms_built": n, "fillers": n, "objects": n,
+"seconds": s}.
 """
 
 import json
@@ -106,6 +111,7 @@ def populate(spec):
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from evennia.comms.models import ChannelDB
+    from evennia.objects.models import ObjectDB
     from evennia.utils import create
 
     start = time.monotonic()
@@ -135,7 +141,28 @@ def populate(spec):
             account.db._last_puppet = character
             for channel in channels:
                 channel.connect(account)
-    return {"accounts": len(spec["accounts"]), "rooms_built": built, "seconds": time.monotonic() - start}
+        fillers = max(0, spec.get("fill_to", 0) - ObjectDB.objects.count())
+        _make_fillers(fillers, [rooms[key] for key in sorted(rooms)])
+    return {
+        "accounts": len(spec["accounts"]),
+        "rooms_built": built,
+        "fillers": fillers,
+        "objects": ObjectDB.objects.count(),
+        "seconds": time.monotonic() - start,
+    }
+
+
+def _make_fillers(count, rooms):
+    from django.conf import settings
+    from evennia.utils import create
+
+    for index in range(count):
+        create.create_object(
+            settings.BASE_OBJECT_TYPECLASS,
+            key=f"supply crate {index}",
+            location=rooms[index % len(rooms)] if rooms else None,
+            attributes=[("contents", ["rice", "bandages", "kunai"]), ("weight", index % 40)],
+        )
 
 
 if __name__ == "__main__":
