@@ -17,16 +17,16 @@ Input, a JSON file named on the command line:
      "accounts": [{"name": "bot0001", "room": 100}, ...],
      "room_tag": "room_id",       # tag category that finds a room by its id
      "build_rooms": null,         # or [{"id", "key", "desc", "exits": {dir: id}}] to build first
-     "fill_to": 0}                # add plain objects over the rooms until the world has this many
+     "fill_to": 0}                # add plain objects until the world has this many
 
 Rooms named by id are found by a tag of category `room_tag` whose key is the id (our
 village's rooms carry one); `build_rooms` creates such rooms and their exits first, with the
 game's default typeclasses (for the stock game, so its bots walk the same geometry). Each
 account gets one character in its room, puppeted at login, and joins the default channels,
 as an account made in game does. Fillers are objects of the game's default object
-typeclass with two Attributes each, laid out round the rooms until the world holds
-`fill_to` objects in all: a world of many objects for the rollback benchmark, which the
-Second Chance must leave alone.
+typeclass with two Attributes each, in storehouse rooms nobody enters, until the world holds
+`fill_to` objects in all (storehouses included): a world of many objects for the rollback
+benchmark, which the Second Chance must leave alone.
 
 Output, one line of JSON: {"accounts": n, "rooms_built": n, "fillers": n, "objects": n,
 "seconds": s}.
@@ -142,7 +142,7 @@ def populate(spec):
             for channel in channels:
                 channel.connect(account)
         fillers = max(0, spec.get("fill_to", 0) - ObjectDB.objects.count())
-        _make_fillers(fillers, [rooms[key] for key in sorted(rooms)])
+        _make_fillers(fillers)
     return {
         "accounts": len(spec["accounts"]),
         "rooms_built": built,
@@ -152,15 +152,24 @@ def populate(spec):
     }
 
 
-def _make_fillers(count, rooms):
+def _make_fillers(count, per_store=500):
+    """
+    Plain objects with two Attributes each, kept in storehouses (rooms with no way in) so that
+    no player's `look` lists them: a bigger world, not a more crowded village.
+    """
     from django.conf import settings
     from evennia.utils import create
 
+    store = None
     for index in range(count):
+        if index % per_store == 0:
+            store = create.create_object(
+                settings.BASE_ROOM_TYPECLASS, key=f"Storehouse {index // per_store + 1}"
+            )
         create.create_object(
             settings.BASE_OBJECT_TYPECLASS,
             key=f"supply crate {index}",
-            location=rooms[index % len(rooms)] if rooms else None,
+            location=store,
             attributes=[("contents", ["rice", "bandages", "kunai"]), ("weight", index % 40)],
         )
 

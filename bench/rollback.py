@@ -5,7 +5,7 @@ connected, whether anyone is dropped, and how long the game stops answering mean
 For each world size (`--objects`, default 1,000 and 10,000 objects in all), a game of ours is
 made with `--accounts` bot accounts (each with its ninja; by default the larger of
 `--sessions` and a fifth of the objects) and filled up to that many objects with plain
-objects over the village (see bench/populate.py). `--sessions` bots (500) log in, the game
+objects kept in storehouses (see bench/populate.py). `--sessions` bots (500) log in, the game
 master orders `secondchance/now`, and while it runs `--probes` of the bots send a marker
 every 50 ms (see bench/bots.py) to time the game's silence.
 
