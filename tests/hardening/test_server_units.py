@@ -1,7 +1,7 @@
 """
 The server's protections without a running server: password hashing off the game thread (run
 synchronously here), throttles that count attempts in flight, input functions that cannot be
-crashed, input held during a login, the GMCP login's type checks, and `pose` with braces.
+crashed, input held during a login, the GMCP login's type checks, and the password commands.
 """
 
 import secrets
@@ -16,7 +16,6 @@ from evennia.utils.test_resources import EvenniaCommandTest
 from twisted.internet import defer
 
 from commands.password import CmdNewPassword, CmdPassword
-from commands.pose import CmdPose
 from server import login_inputfuncs, passwords
 from server import sessions as server_sessions
 from server.throttles import ExemptingThrottle
@@ -202,14 +201,6 @@ def test_input_held_during_a_login_runs_afterwards_in_order(monkeypatch):
     assert ran == ["look", "score"]
     handler.call_inputfuncs(session, text=[["war"], {}])
     assert ran == ["look", "score", "war"]
-
-
-# -- pose ------------------------------------------------------------------------------------
-
-
-class TestPose(EvenniaCommandTest):
-    def test_braces_come_out_as_typed(self):
-        self.call(CmdPose(), "grins {you} {0} {", "Char grins {you} {0} {")
 
 
 @pytest.mark.usefixtures("fast_hashing")
