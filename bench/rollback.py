@@ -25,11 +25,13 @@ import re
 import sqlite3
 import time
 from contextlib import closing
+from pathlib import Path
 
 from bench.bots import Bot
 from bench.driver import login_all, make_bots
 from bench.games import BenchGame, Kind, placements
 from bench.load import LOOPBACK, ports, raise_file_limit
+from bench.profile import Sampler
 from bench.report import emit, format_table, machine, progress, stop_on_sigterm
 
 # The target: 10,000 objects with 500 sessions connected in under 2 s, none dropped.
@@ -91,6 +93,10 @@ async def roll_back(game, args, rooms):
     probes = [asyncio.create_task(probe(bot, stop, gaps)) for bot in bots[: args.probes]]
     await asyncio.sleep(1.0)
     progress(f"{len(before):,} objects: the game master orders the Second Chance")
+    sampler = None
+    if args.profile:
+        target = Path(args.profile) / f"rollback-{len(before)}objects-{len(bots)}sessions.txt"
+        sampler = Sampler(game.pids()["server"], args.profile_seconds, target)
     started = time.monotonic()
     master.send_line("secondchance/now benchmark")
     answered = await master.wait_for(DONE_TEXT, args.timeout)
@@ -102,7 +108,9 @@ async def roll_back(game, args, rooms):
     after = object_ids(game.game.database_path)
     await asyncio.gather(*(bot.close() for bot in [*bots, master]))
     answered_gaps = [g for g in gaps if g is not None]
+    profile = sampler.finish() if sampler else None
     return {
+        "profile": profile,
         "objects": len(before),
         "accounts": len(rooms),
         "sessions": len(bots),
@@ -131,6 +139,8 @@ def main(argv=None):
     parser.add_argument("--probes", type=int, default=20, help="bots timing the game's silence")
     parser.add_argument("--websocket-share", type=float, default=0.1)
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for the Second Chance")
+    parser.add_argument("--profile", metavar="DIR", help="sample the server with py-spy during the rollback")
+    parser.add_argument("--profile-seconds", type=float, default=15.0, help="how long to sample")
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
     stop_on_sigterm()
@@ -201,6 +211,17 @@ def main(argv=None):
         ),
         format_table("Targets", ["target", "measured", "met"], targets),
     ]
+    for s in sizes:
+        profile = s.get("profile")
+        if profile and profile.get("samples"):
+            tables.append(
+                format_table(
+                    f"Server profile during the rollback, {s['objects']:,} objects: the game's own functions "
+                    f"({profile['samples']} samples, {profile['file']})",
+                    ["function", "share"],
+                    profile["ours_total"][:25],
+                )
+            )
     result = {
         "benchmark": "rollback",
         "machine": machine(),
