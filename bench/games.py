@@ -28,7 +28,7 @@ from pathlib import Path
 from bench.report import progress
 from bench.stockgame import FAIR_SETTINGS, FAST_LOGIN_SETTINGS, StockGame
 from tests.support.gameserver import GameServer, GameServerError
-from world.village.layout import load_layout
+from world.village.layout import current_layout
 
 POPULATE = Path(__file__).with_name("populate.py")
 PASSWORD = "bench-Pa55word"
@@ -58,7 +58,7 @@ def placements(count, crowd=False, seed=7):
     Returns:
         list of int: A room id per bot.
     """
-    layout = load_layout()
+    layout = current_layout()
     if crowd:
         return [layout.start_room] * count
     hq = sorted(layout.zones[HQ_ZONE].room_ids)
@@ -76,7 +76,7 @@ def walk(room):
         tuple: (direction out of `room`, direction back), so a bot paces between two rooms
             and the spread of players stays as placed.
     """
-    rooms = load_layout().rooms
+    rooms = current_layout().rooms
     for direction, target in sorted(rooms[room].exits.items()):
         back = next((d for d, t in sorted(rooms[target].exits.items()) if t == room), None)
         if back:
@@ -88,7 +88,7 @@ def stock_geometry():
     """Returns: list of dict: The village's rooms for populate.py's `build_rooms`."""
     return [
         {"id": room.id, "key": room.key, "desc": room.desc, "exits": dict(room.exits)}
-        for room in load_layout().rooms.values()
+        for room in current_layout().rooms.values()
     ]
 
 
