@@ -33,6 +33,17 @@ class HardenedWebSocketClient(WebSocketClient):
         self.maxMessagePayloadSize = settings.WEBSOCKET_MAX_MESSAGE_BYTES
         self.failByDrop = False
 
+    def sendMessage(self, payload, isBinary=False, *args, **kwargs):
+        """
+        Send a message of any size: autobahn checks outgoing messages against the same limit
+        as incoming ones, and the game's own output (a long help page, a map) may be larger.
+        """
+        limit, self.maxMessagePayloadSize = self.maxMessagePayloadSize, 0
+        try:
+            return super().sendMessage(payload, isBinary, *args, **kwargs)
+        finally:
+            self.maxMessagePayloadSize = limit
+
     def _dataReceived(self, data):
         if self.state in _OPENING and len(self.data) + len(data) > settings.WEBSOCKET_MAX_HANDSHAKE_BYTES:
             self.dropConnection(abort=True)

@@ -8,12 +8,15 @@ from types import SimpleNamespace
 
 import evennia
 import pytest
+from autobahn.twisted.websocket import WebSocketServerFactory
+from twisted.internet.testing import StringTransport
 from twisted.web.test.requesthelper import DummyRequest
 
 from server.portal import sessions as portal_sessions
 from server.portal.ajax import HardenedAjaxWebClient
 from server.portal.inputs import strip_controls, text_length, well_formed
 from server.portal.supervisor import ServerSupervisor, remove_stale_pidfile
+from server.portal.websocket import HardenedWebSocketClient
 from server.portal.telnet import BoundedTelnetParser
 
 IAC, SB, SE, WILL, DO = b"\xff", b"\xfa", b"\xf0", b"\xfb", b"\xfd"
@@ -312,3 +315,20 @@ def test_ajax_input_for_an_opened_session_must_be_well_formed(ajax):
     assert not ajax.received
     ajax_post(ajax.client, mode="input", data='["text", ["look"], {}]', **opened)
     assert ajax.received == [{"text": [["look"], {}]}]
+
+
+# -- the websocket ---------------------------------------------------------------------------
+
+
+def test_the_websocket_caps_what_it_receives_not_what_the_game_sends(settings):
+    factory = WebSocketServerFactory()
+    factory.protocol = HardenedWebSocketClient
+    client = factory.buildProtocol(None)
+    transport = StringTransport()
+    client.makeConnection(transport)
+    assert client.maxMessagePayloadSize == client.maxFramePayloadSize == settings.WEBSOCKET_MAX_MESSAGE_BYTES
+    # An open connection, as after the handshake.
+    client.state, client.websocket_version, client._perMessageCompress = client.STATE_OPEN, 13, None
+    client.sendMessage(b"x" * (4 * settings.WEBSOCKET_MAX_MESSAGE_BYTES))
+    assert len(transport.value()) > 4 * settings.WEBSOCKET_MAX_MESSAGE_BYTES
+    assert client.maxMessagePayloadSize == settings.WEBSOCKET_MAX_MESSAGE_BYTES
