@@ -16,8 +16,8 @@ from server.portal import sessions as portal_sessions
 from server.portal.ajax import HardenedAjaxWebClient
 from server.portal.inputs import strip_controls, text_length, well_formed
 from server.portal.supervisor import ServerSupervisor, remove_stale_pidfile
-from server.portal.websocket import HardenedWebSocketClient
 from server.portal.telnet import BoundedTelnetParser
+from server.portal.websocket import HardenedWebSocketClient
 
 IAC, SB, SE, WILL, DO = b"\xff", b"\xfa", b"\xf0", b"\xfb", b"\xfd"
 GMCP = b"\xc9"
