@@ -44,6 +44,8 @@ LOOPBACK = "127.0.0.1"
 # The issue's targets for a village or crowd load at one command every two seconds.
 P99_TARGET_MS = 100.0
 CPU_RATIO_TARGET = 1.2
+# What "cheap" means for a list or table typed with everyone online.
+LIST_TARGET_MS = 100.0
 
 
 def raise_file_limit():
@@ -190,8 +192,56 @@ def ports(game):
     return {"telnet": game.telnet_port, "websocket": game.websocket_port}
 
 
+# Every list or table a player can ask for, typed by one player while the others are
+# connected and quiet: each must stay cheap however many are online.
+LISTS = {
+    Kind.STOCK: ("who", "time", "help", "channels", "inventory", "look"),
+    Kind.OURS: (
+        "who",
+        "time",
+        "help",
+        "channels",
+        "inventory",
+        "look",
+        "score",
+        "war",
+        "map",
+        "warlog",
+        "forecast",
+        "raid board",
+        "raidlog",
+        "chronicle",
+        "memories",
+        "team",
+    ),
+}
+LIST_REPEATS = 5
+
+
+async def time_lists(kind, bot, timeout):
+    """
+    Returns:
+        dict: Command -> {"median_ms", "max_ms", "lost"} over LIST_REPEATS tries by `bot`.
+    """
+    figures = {}
+    for line in LISTS[kind]:
+        times = [await bot.call(line, timeout) for _ in range(LIST_REPEATS)]
+        answered = sorted(t * 1000 for t in times if t is not None)
+        figures[line] = {
+            "median_ms": answered[len(answered) // 2] if answered else None,
+            "max_ms": answered[-1] if answered else None,
+            "lost": LIST_REPEATS - len(answered),
+        }
+    return figures
+
+
 async def play_game(game, phases, args, rooms):
-    """Log the bots in, run the game's phases, log them out. Returns (login figures, phase figures)."""
+    """
+    Log the bots in, run the game's phases (then, with --lists, time the lists), log them out.
+
+    Returns:
+        tuple: (login figures, phase figures, list timings or None)
+    """
     bots = make_bots(0, args.bots, rooms, args.websocket_share)
     for bot in bots[: args.raiders] if Kind(game.kind) is Kind.OURS else ():
         bot.extra["raider"] = True
@@ -212,9 +262,21 @@ async def play_game(game, phases, args, rooms):
                 args.rate, args.seconds, args.timeout, args.profile, args.login_via == "gmcp", args.samples
             )
             results.append(await run_phase(game, bots, mix_name, options, storm_bots if last else ()))
+        lists = None
+        if args.lists:
+            progress(f"{game.kind} game: timing every list with {len(bots)} players online")
+            lists = await time_lists(game.kind, next(bot for bot in bots if bot.connected), args.timeout)
     finally:
         await asyncio.gather(*(bot.close() for bot in bots + storm_bots))
-    return logins, results
+    return logins, results, lists
+
+
+def _median_max(timing):
+    if timing is None:
+        return None
+    if timing["lost"]:
+        return f"{timing['lost']} lost"
+    return f"{timing['median_ms']:.0f} / {timing['max_ms']:.0f}"
 
 
 def ratio(a, b):
@@ -224,13 +286,14 @@ def ratio(a, b):
 def build_report(args, runs):
     """
     Args:
-        runs (list): (game kind, login figures, [phase figures]) in play order.
+        runs (list): (game kind, login figures, [phase figures], list timings) in play order.
 
     Returns:
         tuple: (result dict, tables)
     """
-    phases = [phase for _kind, _logins, results in runs for phase in results]
-    logins = {kind: figures for kind, figures, _results in runs}
+    phases = [phase for _kind, _logins, results, _lists in runs for phase in results]
+    logins = {kind: figures for kind, figures, _results, _lists in runs}
+    lists = {kind: timings for kind, _logins, _results, timings in runs if timings}
     rows = [
         [
             f"{p['game']} game, {p['mix']} mix",
@@ -317,6 +380,19 @@ def build_report(args, runs):
                 storms,
             )
         )
+    if lists:
+        commands = list(dict.fromkeys(line for timings in lists.values() for line in timings))
+        tables.append(
+            format_table(
+                f"Lists and tables, typed by one player with {args.bots} online and quiet "
+                f"(median / max of {LIST_REPEATS} ms)",
+                ["command", *lists],
+                [
+                    [line, *(_median_max(timings.get(line)) for timings in lists.values())]
+                    for line in commands
+                ],
+            )
+        )
     comparison = None
     stock = next((p for p in phases if p["game"] == "stock" and p["mix"] == "stock"), None)
     same = next((p for p in phases if p["game"] == "ours" and p["mix"] == "stock"), None)
@@ -379,6 +455,18 @@ def build_report(args, runs):
                     rows,
                 )
             )
+    if lists.get("ours"):
+        worst_line, worst = max(
+            ((line, t["median_ms"] if not t["lost"] else float("inf")) for line, t in lists["ours"].items()),
+            key=lambda item: item[1],
+        )
+        targets.append(
+            [
+                f"ours: every list cheap with {args.bots} online (median < {LIST_TARGET_MS:g} ms)",
+                f"{worst_line}: {worst:.0f} ms" if worst != float("inf") else f"{worst_line}: lost",
+                worst < LIST_TARGET_MS,
+            ]
+        )
     if comparison:
         cpu = comparison["server_cpu_per_command_ratio"]
         targets.append(
@@ -398,6 +486,7 @@ def build_report(args, runs):
         "logins": logins,
         "phases": phases,
         "comparison": comparison,
+        "lists": lists,
         "targets": [{"target": t, "measured": m, "met": ok} for t, m, ok in targets],
     }
     return result, tables
@@ -421,6 +510,11 @@ def parse_args(argv=None):
     )
     parser.add_argument(
         "--no-own-mix", action="store_true", help="with --compare-stock: leave out our game's own-mix phase"
+    )
+    parser.add_argument(
+        "--lists",
+        action="store_true",
+        help="after play, time every list or table (who, help, war...) once more",
     )
     parser.add_argument("--raiders", type=int, default=None, help="bots running raids (default: 2%% of bots)")
     parser.add_argument("--storm", type=int, default=0, help="log this many more bots in at once mid-phase")
@@ -470,8 +564,8 @@ def main(argv=None):
     runs = []
     try:
         for kind, phases in plan:
-            logins, results = asyncio.run(play_game(games[kind], phases, args, rooms))
-            runs.append((kind.value, logins, results))
+            logins, results, lists = asyncio.run(play_game(games[kind], phases, args, rooms))
+            runs.append((kind.value, logins, results, lists))
             games[kind].stop()
     finally:
         for game in games.values():
