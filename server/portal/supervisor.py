@@ -15,6 +15,8 @@ and starts the server again in "reset" mode: cold-start hooks run, but sessions 
 The returning server receives the portal's session data as after a reload, including each
 session's account and puppet (kept current by `server.sessions`), so players are in their
 characters again, and the input they typed meanwhile is replayed (`server.portal.sessions`).
+A command already passed to the dying server in the instant before the portal noticed is
+not replayed: it may have run, and running it twice would be worse than asking again.
 
 A server that keeps dying is not restarted forever: after `SERVER_CRASH_RESTARTS` restarts
 within `SERVER_CRASH_WINDOW` seconds the supervisor stops, logs it, and tells the players.
