@@ -217,7 +217,7 @@ LISTS = {
 }
 LIST_REPEATS = 5
 # Seconds between two tries: back to back, a lone client trips Evennia's command-rate limit
-# and meets the portal's Nagle delay (see the README's findings) instead of the list's cost.
+# and meets the portal's Nagle delay (see bench/bots.py) instead of the list's cost.
 LIST_PAUSE = 0.25
 
 
