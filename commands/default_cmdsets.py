@@ -9,6 +9,7 @@ from evennia import default_cmds
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdScore
+from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.social import CmdPose
@@ -16,7 +17,7 @@ from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
 from commands.timeline import ACCOUNT_COMMANDS as TIMELINE_ACCOUNT_COMMANDS
 from commands.timeline import CHARACTER_COMMANDS as TIMELINE_CHARACTER_COMMANDS
-from commands.unloggedin import CmdCreate
+from commands.unloggedin import CmdConnect, CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import GM_COMMANDS
 
@@ -41,7 +42,9 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS, CmdNoMatch, CmdScreenreader):
+        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS):
+            self.add(cmd())
+        for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword):
             self.add(cmd())
 
 
@@ -53,6 +56,7 @@ class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
         self.add(CmdCreate())
+        self.add(CmdConnect())
 
 
 class SessionCmdSet(default_cmds.SessionCmdSet):

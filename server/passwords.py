@@ -4,7 +4,7 @@ Password checks and hashing off the game thread.
 Evennia checks and sets passwords (PBKDF2, about 0.27 s each on a 2-core machine) on the
 single game thread, so every login, account creation and password change stalls every
 player for that long. Here only the hashing runs elsewhere, on a small dedicated thread pool
-(`POOL_SIZE` threads: a login storm must not take every core from the game, and Twisted's
+(`POOL_SIZE` threads: on two cores a login storm must leave one core to the game, and Twisted's
 shared pool is left to the web server); everything else (throttles, bans, database reads and
 writes, the login itself) stays on the game thread and continues from a Deferred.
 
@@ -34,7 +34,7 @@ from twisted.python.threadpool import ThreadPool
 
 from server.throttles import is_exempt
 
-POOL_SIZE = 2
+POOL_SIZE = 1
 
 TOO_MANY_FAILURES = "Too many login failures; please try again in a few minutes."
 TOO_MANY_ACCOUNTS = "You are creating too many accounts. Please log into an existing account."

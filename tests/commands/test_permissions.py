@@ -20,6 +20,9 @@ PERMISSION = {"player": "Player", "builder": "Builder", "admin": "Admin"}
 # command key -> the lowest role that may use it.
 EXPECTED = {
     "create": "player",
+    "connect": "player",
+    "password": "player",
+    "userpassword": "admin",
     "score": "player",
     "war": "player",
     "map": "player",
