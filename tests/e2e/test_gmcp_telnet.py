@@ -4,7 +4,7 @@ declares its packages as Mudlet does, and receives its ninja's state with true v
 """
 
 import json
-import time
+import threading
 from functools import partial
 
 import pytest
@@ -22,38 +22,58 @@ MUDLET_SUPPORTS = ["Char 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"
 
 
 class GmcpPlayer:
-    """A telnet player that records every GMCP message as (package, data)."""
+    """
+    A telnet player that records every GMCP message as (package, data).
+
+    telnetlib3's sync reads are futures on its event loop thread: one that times out can
+    still take the next text and drop it, so a thread of ours reads without a timeout and
+    the test waits on a condition that both text and GMCP signal.
+    """
 
     def __init__(self, port, supports, timeout=8.0):
         self.timeout = timeout
         self.messages = []
         self.text = ""
+        self._arrived = threading.Condition()
         factory = partial(TelnetClient, gmcp_modules=supports)
         self.conn = TelnetConnection(
             "127.0.0.1", port, timeout=timeout, connect_maxwait=0.5, client_factory=factory
         )
         self.conn.connect()
-        self.conn.writer.set_ext_callback(GMCP, lambda package, data: self.messages.append((package, data)))
+        self.conn.writer.set_ext_callback(GMCP, self._on_gmcp)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _on_gmcp(self, package, data):
+        with self._arrived:
+            self.messages.append((package, data))
+            self._arrived.notify_all()
+
+    def _read(self):
+        while True:
+            try:
+                chunk = telnet_text(self.conn.read_some(timeout=3600))
+            except (EOFError, OSError, TimeoutError):
+                return
+            with self._arrived:
+                self.text += chunk
+                self._arrived.notify_all()
 
     def send(self, line):
         self.conn.write(line + "\r\n")
 
     def send_gmcp(self, package, data=None):
-        """Send a GMCP message; returns a mark for `expect_gmcp` (GMCP arrives on another thread)."""
+        """Send a GMCP message; returns a mark for `expect_gmcp`."""
         mark = len(self.messages)
-        self.conn.writer.send_gmcp(package, data)
+        # The writer belongs to telnetlib3's event loop thread; writing from here may leave the
+        # bytes in its buffer with nothing to wake the loop (what `conn.write` avoids the same way).
+        self.conn._loop.call_soon_threadsafe(self.conn.writer.send_gmcp, package, data)
         return mark
 
     def _pump(self, until):
-        """Read text until `until()` holds; GMCP arrives on telnetlib3's thread, so look often."""
-        deadline = time.monotonic() + self.timeout
-        while not until():
-            left = deadline - time.monotonic()
-            assert left > 0, f"timed out; GMCP so far: {self.messages}\ntext:\n{self.text[-2000:]}"
-            try:
-                self.text += telnet_text(self.conn.read_some(timeout=min(left, 0.05)))
-            except TimeoutError:
-                continue
+        """Wait until `until()` holds."""
+        with self._arrived:
+            if not self._arrived.wait_for(until, timeout=self.timeout):
+                raise AssertionError(f"timed out; GMCP so far: {self.messages}\ntext:\n{self.text[-2000:]}")
 
     def expect_text(self, needle):
         start = len(self.text)
