@@ -12,7 +12,9 @@ two ticks (a game master's change within one tick may still land between two rea
 next poll shows it whole).
 
 Every open war page polls the API, and web threads share the interpreter with the game
-thread: `cached_snapshot` makes one snapshot per second of war-clock time for all of them.
+thread: `cached_snapshot` makes one snapshot per second of war-clock time for all of them,
+and a new one as soon as the game's war service has saved a change (a game master's edit
+shows on the next poll, not up to a second later).
 """
 
 import threading
@@ -23,6 +25,7 @@ from world.village.layout import current_layout
 from world.war.clock import year_text
 from world.war.models import Timeline, WarEvent
 from world.war.queries import totals, village_share, zone_strength, zones_held
+from world.war.service import WAR
 from world.war.store import WarStore
 
 # Reads of the tables before giving up on a snapshot that holds still.
@@ -198,10 +201,10 @@ def cached_snapshot(now):
         now (float): Wall time.
 
     Returns:
-        WarSnapshot: The snapshot of this second of `now`, made by the first thread that asks
-            (the others wait for it rather than make their own).
+        WarSnapshot: The snapshot of this second of `now` and this version of the war, made
+            by the first thread that asks (the others wait for it rather than make their own).
     """
-    key = int(now // CACHE_SECONDS)
+    key = (WAR.version, int(now // CACHE_SECONDS))
     with _cache_lock:
         if _cache["key"] != key:
             _cache.update(key=key, snapshot=snapshot(now))
