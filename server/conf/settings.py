@@ -134,6 +134,7 @@ TELNET_PROTOCOL_CLASS = "server.portal.telnet.HardenedTelnetProtocol"
 WEBSOCKET_PROTOCOL_CLASS = "server.portal.websocket.HardenedWebSocketClient"
 AJAX_CLIENT_CLASS = "server.portal.ajax.HardenedAjaxWebClient"
 AMP_SERVER_PROTOCOL_CLASS = "server.portal.supervisor.SupervisingAMPServerProtocol"
+AMP_CLIENT_PROTOCOL_CLASS = "server.nodelay.NoDelayAMPClientProtocol"
 PORTAL_MAX_SUBNEGOTIATION_BYTES = 16 * 1024  # one telnet IAC SB ... IAC SE (GMCP, MSDP, ...)
 PORTAL_MAX_LINE_BYTES = 16 * 1024  # an unterminated telnet line (MAX_CHAR_LIMIT still applies)
 WEBSOCKET_MAX_MESSAGE_BYTES = 64 * 1024

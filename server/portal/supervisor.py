@@ -42,6 +42,8 @@ from evennia.server.portal.amp_server import AMPServerProtocol
 from evennia.utils import logger
 from twisted.internet import reactor, threads
 
+from server.nodelay import NoDelay
+
 CRASH_NOTICE = "The game server stopped unexpectedly and is restarting. What you type meanwhile is kept."
 GIVE_UP_NOTICE = "The game server keeps stopping; it will be back when an administrator restarts it."
 # Seconds to wait before restarting, and how long a lingering old process may take to go.
@@ -180,10 +182,10 @@ def launch_server(twistd_cmd):
         Popen(twistd_cmd, env=amp_server.getenv(), stdout=logfile, stderr=STDOUT).wait()
 
 
-class SupervisingAMPServerProtocol(AMPServerProtocol):
+class SupervisingAMPServerProtocol(NoDelay, AMPServerProtocol):
     """
-    The portal's end of the AMP connection: tells the supervisor when the server is lost, and
-    starts the server without stopping the portal meanwhile.
+    The portal's end of the AMP connection: tells the supervisor when the server is lost,
+    starts the server without stopping the portal meanwhile, and sends without Nagle's delay.
     """
 
     def start_server(self, server_twistd_cmd):
