@@ -20,6 +20,7 @@ from commands.timeline import CHARACTER_COMMANDS as TIMELINE_CHARACTER_COMMANDS
 from commands.unloggedin import CmdConnect, CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import GM_COMMANDS
+from commands.who import CmdWho
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -44,7 +45,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
         super().at_cmdset_creation()
         for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS):
             self.add(cmd())
-        for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword):
+        for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho):
             self.add(cmd())
 
 
@@ -57,6 +58,7 @@ class UnloggedinCmdSet(default_cmds.UnloggedinCmdSet):
         super().at_cmdset_creation()
         self.add(CmdCreate())
         self.add(CmdConnect())
+        self.add(CmdWho())
 
 
 class SessionCmdSet(default_cmds.SessionCmdSet):

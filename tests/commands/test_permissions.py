@@ -23,6 +23,7 @@ EXPECTED = {
     "connect": "player",
     "password": "player",
     "userpassword": "admin",
+    "who": "player",
     "score": "player",
     "war": "player",
     "map": "player",
