@@ -24,7 +24,7 @@ from world.ninja.ranks import Faction
 from world.village.layout import current_layout
 from world.war.clock import year_text
 from world.war.models import Timeline, WarEvent
-from world.war.queries import totals, village_share, zone_strength, zones_held
+from world.war.queries import strengths_by_zone, totals, village_share, zones_held
 from world.war.service import WAR
 from world.war.store import WarStore
 
@@ -158,9 +158,10 @@ def snapshot(now, state=None, layout=None):
     layout = layout or current_layout()
     state = state if state is not None else load_state()
     zones = []
+    forces = strengths_by_zone(state, now) if state else {}
     for spec in map_order(layout.zones.values()):
         zone = state.zones.get(spec.key) if state else None
-        power = zone_strength(state, spec.key, now) if zone else dict.fromkeys(Faction, 0.0)
+        power = forces[spec.key] if zone else dict.fromkeys(Faction, 0.0)
         zones.append(
             ZoneView(
                 key=spec.key,

@@ -260,18 +260,19 @@ def war_message():
         holder, whether it is contested, and the garrisons in it now; None before the war
         has started. Built once per war version and few seconds, however many ask.
     """
-    from world.war.queries import zone_strength
+    from world.war.queries import strengths_by_zone
 
     war = _war()
     if war is None:
         return None
 
     def build(state, now, _config):
+        forces = strengths_by_zone(state, now)
         states = {
             key: {
                 "holder": zone.holder,
                 "contested": zone.contested,
-                "forces": zone_strength(state, key, now),
+                "forces": forces[key],
             }
             for key, zone in state.zones.items()
         }

@@ -37,7 +37,7 @@ from world.raids.running import MemberStatus, RunningRaid
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
 from world.village.layout import DIRECTIONS as ALIASES
-from world.war.queries import zone_strength
+from world.war.queries import strengths_by_zone, zone_strength
 from world.war.service import WAR
 
 ROOM_TYPECLASS = "typeclasses.raids.RaidRoom"
@@ -113,7 +113,7 @@ class RaidService(Delivery, Fighting, Ending):
         state, now, config = WAR.state, WAR.clock(), WAR.config
         holders = {key: "contested" if z.contested else z.holder.value for key, z in state.zones.items()}
         neighbours = {key: info.neighbours for key, info in config.zones.items()}
-        strength = {key: zone_strength(state, key, now)[Faction.SOUND] for key in state.zones}
+        strength = {key: forces[Faction.SOUND] for key, forces in strengths_by_zone(state, now).items()}
         reports = list(ReportRow.objects.filter(timeline=state.timeline))
         opening_done = any(r.story == "opening" and r.result == "success" for r in reports)
         counts = {}

@@ -10,7 +10,7 @@ screen-reader form (no colour, no drawing).
 
 from world.ninja.ranks import Faction
 from world.war.clock import year_text
-from world.war.queries import totals, trend, village_share, zone_strength
+from world.war.queries import strengths_by_zone, totals, trends_by_zone, village_share
 
 HOLDER_COLOUR = {Faction.LEAF: "|g", Faction.SOUND: "|m", "contested": "|y"}
 HOLDER_WORD = {Faction.LEAF: "Leaf", Faction.SOUND: "Sound", "contested": "contested"}
@@ -58,11 +58,12 @@ def war_table(state, now, config, plain=False):
     lines = [f"The war, {year_text(state.clock.story_year(now))} (timeline {state.timeline})"]
     if not plain:
         lines.append(f"{'Zone':<34}{'Holder':<11}{'Leaf':>6}{'Sound':>7}  Trend")
+    forces, trends = strengths_by_zone(state, now), trends_by_zone(state, now)
     for key, info in sorted(config.zones.items(), key=lambda item: _front_order(state, item)):
         zone = state.zones[key]
         hk = holder_key(zone)
-        power = zone_strength(state, key, now)
-        change = trend(state, key, now)[zone.holder]
+        power = forces[key]
+        change = trends[key][zone.holder]
         leaf, sound = round(power[Faction.LEAF]), round(power[Faction.SOUND])
         if plain:
             lines.append(

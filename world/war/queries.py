@@ -20,6 +20,38 @@ def totals(state, now):
     return result
 
 
+def strengths_by_zone(state, now):
+    """
+    Every zone's forces in one pass over the squads (a table of all zones must not scan
+    every squad once per zone).
+
+    Returns:
+        dict: Zone key -> (faction -> ninja it has there at `now`), for every zone of the war.
+    """
+    result = {zone: dict.fromkeys(Faction, 0.0) for zone in state.zones}
+    for squad in state.squads.values():
+        strength = squad.strength_at(now)
+        if strength >= GONE:
+            result.setdefault(squad.zone, dict.fromkeys(Faction, 0.0))[squad.faction] += strength
+    return result
+
+
+def trends_by_zone(state, now):
+    """
+    Returns:
+        dict: Zone key -> (faction -> how fast its ninja there change at `now`, in ninja
+            per story month, negative when they dwindle), in one pass over the squads.
+    """
+    seconds_per_month = state.clock.seconds_per_year / 12
+    result = {zone: dict.fromkeys(Faction, 0.0) for zone in state.zones}
+    for squad in state.squads.values():
+        strength = squad.strength_at(now)
+        if strength >= GONE:
+            zone = result.setdefault(squad.zone, dict.fromkeys(Faction, 0.0))
+            zone[squad.faction] -= squad.rate * strength * seconds_per_month
+    return result
+
+
 def zone_strength(state, zone, now):
     """
     Returns:
@@ -31,22 +63,6 @@ def zone_strength(state, zone, now):
             strength = squad.strength_at(now)
             if strength >= GONE:
                 result[squad.faction] += strength
-    return result
-
-
-def trend(state, zone, now):
-    """
-    Returns:
-        dict: Faction -> how fast its ninja in `zone` change at `now`, in ninja per story
-            month (negative when they dwindle).
-    """
-    seconds_per_month = state.clock.seconds_per_year / 12
-    result = dict.fromkeys(Faction, 0.0)
-    for squad in state.squads.values():
-        if squad.zone == zone:
-            strength = squad.strength_at(now)
-            if strength >= GONE:
-                result[squad.faction] -= squad.rate * strength * seconds_per_month
     return result
 
 

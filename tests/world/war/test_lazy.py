@@ -5,7 +5,7 @@ import pytest
 from tests.world.war.warkit import SOUND, T0, real_config, tick_wall
 from world.war.changes import apply_losses
 from world.war.engine import new_state, resolve
-from world.war.queries import totals, trend, zone_strength
+from world.war.queries import strengths_by_zone, totals, trends_by_zone, zone_strength
 
 
 @pytest.fixture
@@ -34,7 +34,13 @@ def test_reads_move_smoothly_from_tick_to_tick(quiet_war):
     assert camp == sorted(camp) or camp == sorted(camp, reverse=True)
     # The trend is the slope of those reads, in ninja per story month.
     per_month = (camp[-1] - camp[0]) / (end - start) * state.clock.seconds_per_year / 12
-    assert trend(state, "sound_camp", start)[SOUND] == pytest.approx(per_month, rel=1e-2)
+    assert trends_by_zone(state, start)["sound_camp"][SOUND] == pytest.approx(per_month, rel=1e-2)
+
+
+def test_all_zones_at_once_read_what_each_zone_reads(quiet_war):
+    state, _config = quiet_war
+    now = tick_wall(state, state.last_tick) + 1.5
+    assert strengths_by_zone(state, now) == {zone: zone_strength(state, zone, now) for zone in state.zones}
 
 
 def test_an_outside_change_between_ticks_keeps_reads_exact(quiet_war):
