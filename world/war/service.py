@@ -180,17 +180,20 @@ class WarService:
 
     # ------------------------------------------------------------------ reading
 
-    def cached(self, key, build):
+    def cached(self, key, build, timed=True):
         """
         Args:
             key (str): What is being rendered (with any parameters that change it).
             build (callable): build(state, now, config) -> the rendering.
+            timed (bool): The rendering shows values that move with the clock (lazy
+                strengths); False when it holds until the war steps or changes.
 
         Returns:
-            The rendering, rebuilt only when the war changed or CACHE_SECONDS passed.
+            The rendering, rebuilt only when the war changed or stepped, or (if timed)
+            CACHE_SECONDS passed.
         """
         now = self.clock()
-        stamp = (self.version, self.state.last_tick, int(now // CACHE_SECONDS))
+        stamp = (self.version, self.state.last_tick, int(now // CACHE_SECONDS) if timed else None)
         hit = self._cache.get(key)
         if hit is None or hit[0] != stamp:
             hit = (stamp, build(self.state, now, self.config))
@@ -198,8 +201,12 @@ class WarService:
         return hit[1]
 
     def forecast(self):
-        """The strategist's projection, computed once per war version and tick."""
-        return self.cached("forecast", lambda state, now, config: forecast(state, now, config))
+        """
+        The strategist's projection, computed once per war version and tick (about 100 ms):
+        the engine is deterministic, so until the war steps or changes, a projection made a
+        few seconds ago names the same fall and the same next zone.
+        """
+        return self.cached("forecast", lambda state, now, config: forecast(state, now, config), timed=False)
 
     # ------------------------------------------------------------------ internals
 

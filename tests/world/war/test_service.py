@@ -8,7 +8,7 @@ from world.war import changes
 from world.war.engine import resolve
 from world.war.events import EventKind
 from world.war.models import Squad, Timeline, WarEvent, ZoneControl
-from world.war.service import WarService, leaf_fell
+from world.war.service import CACHE_SECONDS, WarService, leaf_fell
 from world.war.state import WarState
 
 DAY = 86400
@@ -114,3 +114,16 @@ def test_cached_views_rebuild_when_the_war_changes(war):
     assert war.cached("x", build) == 1
     war.change(lambda state, now, config: changes.set_rate_scale(state, Faction.SOUND, 2.0, now))
     assert war.cached("x", build) == 2
+
+
+def test_untimed_views_hold_across_seconds_until_the_war_steps(war):
+    calls = []
+
+    def build(state, now, config):
+        calls.append(now)
+        return len(calls)
+
+    assert war.cached("timed", build) == 1 and war.cached("untimed", build, timed=False) == 2
+    war.clock.advance(CACHE_SECONDS + 0.5)  # the clock moves, but nothing steps the war
+    assert war.cached("untimed", build, timed=False) == 2
+    assert war.cached("timed", build) == 3
