@@ -199,6 +199,10 @@ def log_in(session, username, password):
             return  # the client left while its password was checked
         if account:
             handler.login(session, account)
+            puppet = session.puppet
+            if puppet is not None and hasattr(puppet, "prompt_text"):
+                # the connect command's own after-command prompt ran before the login
+                session.msg(prompt=puppet.prompt_text())
         else:
             session.msg("|R" + "\n".join(errors) + "|n")
 

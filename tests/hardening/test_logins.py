@@ -14,6 +14,8 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 LOOKS = 60
+MAX_LOOKS = 600
+OVERLAPPING_LOGINS = 4
 LOOK_GAP = 0.02
 # 95% of looks must come back within TYPICAL_MS, and none may take as long as one password
 # hash on the game thread (about 270 ms): a shared, busy test machine has spikes of its own.
@@ -26,10 +28,13 @@ def credentials(prefix):
     return f"{prefix}{secrets.token_hex(3)}", f"pw-{secrets.token_hex(6)}"
 
 
-def look_times(player, arrival, count):
-    """Milliseconds each of `count` looks took to come back."""
+def look_times(player, arrival, count, enough):
+    """
+    Milliseconds each look took to come back: at least `count` looks, and on until
+    `enough()` holds (enough logins overlapped them) or MAX_LOOKS.
+    """
     times = []
-    for _ in range(count):
+    while len(times) < count or (not enough() and len(times) < MAX_LOOKS):
         started = time.monotonic()
         player.command("look", arrival, timeout=20)
         times.append((time.monotonic() - started) * 1000)
@@ -66,14 +71,20 @@ def test_logins_do_not_stall_other_players(game):
     try:
         time.sleep(0.5)
         started = time.monotonic()
-        times = look_times(looker, game.arrival, LOOKS)
-        during = [moment for moment in logins if moment >= started]
+
+        def overlapping():
+            return [moment for moment in logins if moment >= started]
+
+        times = look_times(looker, game.arrival, LOOKS, lambda: len(overlapping()) >= OVERLAPPING_LOGINS)
+        during = overlapping()
     finally:
         stop.set()
         for thread in loggers:
             thread.join()
         looker.close()
-    assert len(during) >= 3, f"only {len(during)} logins overlapped the looks: the test proves nothing"
+    assert len(during) >= OVERLAPPING_LOGINS, (
+        f"only {len(during)} logins overlapped the looks: the test proves nothing"
+    )
     slowest = sorted(times)
     typical = slowest[int(len(slowest) * 0.95) - 1]
     assert typical < TYPICAL_MS and slowest[-1] < STALL_MS, (
