@@ -98,6 +98,22 @@ class Character(ObjectParent, DefaultCharacter):
                 f"|rThe forbidden jutsu is coming: the Second Chance fires in {row.fires_at - now:.0f} seconds.|n"
             )
 
+    def _in_a_crowd(self):
+        from world.village.crowd import is_crowd
+
+        room = self.location
+        return room is not None and is_crowd(len(room.contents_get(content_type="character")) - 1)
+
+    def announce_move_from(self, destination, msg=None, mapping=None, move_type="move", **kwargs):
+        """Leaving a crowd goes unannounced (world.village.crowd)."""
+        if not self._in_a_crowd():
+            super().announce_move_from(destination, msg=msg, mapping=mapping, move_type=move_type, **kwargs)
+
+    def announce_move_to(self, source_location, msg=None, mapping=None, move_type="move", **kwargs):
+        """Joining a crowd goes unannounced (world.village.crowd)."""
+        if not self._in_a_crowd():
+            super().announce_move_to(source_location, msg=msg, mapping=mapping, move_type=move_type, **kwargs)
+
     def at_post_move(self, source_location, move_type="move", **kwargs):
         from world.clients import notify
 

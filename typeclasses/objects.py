@@ -22,6 +22,17 @@ class ObjectParent:
 
     """
 
+    def get_display_characters(self, looker, **kwargs):
+        """A crowd is counted, not listed (world.village.crowd)."""
+        from world.village.crowd import NAMED, crowd_line, is_crowd
+
+        others = [obj for obj in self.contents_get(content_type="character") if obj != looker]
+        if not is_crowd(len(others)):
+            return super().get_display_characters(looker, **kwargs)
+        # the visibility locks are checked only for the few named
+        named = self.filter_visible(others[: NAMED * 2], looker, **kwargs)[:NAMED]
+        return crowd_line([obj.get_display_name(looker, **kwargs) for obj in named], len(others))
+
 
 class Object(ObjectParent, DefaultObject):
     """
