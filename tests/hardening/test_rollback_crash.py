@@ -9,7 +9,9 @@ A reference rollback from it gives the whole state after. Then, for every step t
 names (`world.timeline.crashpoints`, asked of the running server, so participants registered
 later are covered too), the game master arms the crash hook inside the server (`SC_CRASH_AT`,
 set with `py`) and orders `secondchance/now`; the server dies with SIGKILL at that step. And a
-few times the test itself kills the server at a random moment of the rollback.
+few times the test itself kills the server at a random moment of the rollback. The server is
+started on the database a kill left behind after the first kill that left it before, the first
+that left it after, and every random kill; otherwise the pristine database is put back at once.
 
 Each time the database left behind (as the next start will open it) must be, table by table
 and row by row, the whole state before or the whole state after, pass SQLite's integrity and
@@ -45,8 +47,8 @@ from tests.support.gameserver import VENV_BIN, GameServer
 
 pytestmark = pytest.mark.e2e
 
-ACCOUNTS = 120
-RANDOM_KILLS = 3
+ACCOUNTS = 40
+RANDOM_KILLS = 2
 SEED = int(os.environ.get("SC_CRASH_SEED", "20240611"))
 SETTINGS = {
     "TIMELINE_CRASH_HOOK_ENABLED": True,
@@ -361,14 +363,18 @@ def test_a_kill_at_every_step_leaves_the_whole_old_or_the_whole_new_world(rig, r
     assert "after:war" in steps and "after:ninja" in steps
     seen = {}
     for step in steps:
-        if rig.timeline() != 1:
-            rig.restore()
         assert _judge(rig, reference, rig.state(), BEFORE) == BEFORE
         rig.arm(step)
         rig.gm.send("secondchance/now")
         rig.wait_for_death()
         found = _judge(rig, reference, rig.state(), AFTER if step in COMMITTED else BEFORE)
-        _after_restart(rig, reference, found)
+        if found not in seen.values():
+            # the game comes back in each outcome's timeline (once each: a start costs seconds)
+            _after_restart(rig, reference, found)
+            if found == AFTER:
+                rig.restore()
+        else:
+            rig.restore()
         seen[step] = found
     print(f"\nkilled at each step: {seen}")
 
