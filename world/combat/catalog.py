@@ -233,23 +233,25 @@ class Catalog:
     def find_technique(self, text):
         """
         Args:
-            text (str): A technique as a player types it: key, name or alias, any case.
+            text (str): A technique as a player types it: key, name or alias, any case,
+                or the start of one if only one technique starts so ("shadow").
 
         Returns:
             Ability or None
         """
-        key = self._technique_names.get(normalise(text))
+        key = _lookup(self._technique_names, text)
         return self.techniques[key] if key else None
 
     def find_item(self, text):
         """
         Args:
-            text (str): An item as a player types it: key, name, plural or alias.
+            text (str): An item as a player types it: key, name, plural or alias, or the
+                start of one if only one item starts so ("soldier").
 
         Returns:
             ItemSpec or None
         """
-        key = self._item_names.get(normalise(text))
+        key = _lookup(self._item_names, text)
         return self.items[key] if key else None
 
     def learnable(self, rank):
@@ -266,6 +268,17 @@ class Catalog:
             for t in self.techniques.values()
             if t.learn_rank is not None and not t.innate and order.index(t.learn_rank) <= order.index(rank)
         ]
+
+
+def _lookup(names, text):
+    """The key `text` names in an index of names, exactly or as the unique start of names."""
+    text = normalise(text)
+    if not text:
+        return None
+    if text in names:
+        return names[text]
+    keys = {key for name, key in names.items() if name.startswith(text)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def normalise(text):

@@ -42,6 +42,15 @@ def test_players_find_techniques_and_items_by_name_or_alias():
     assert catalog.find_technique("kunai").key == "throw_kunai"
 
 
+def test_the_start_of_one_name_is_enough_and_an_ambiguous_start_finds_nothing():
+    catalog = get_catalog()
+    assert catalog.find_technique("shadow").key == "shadow_clone"
+    assert catalog.find_technique("subst").key == "substitution"
+    assert catalog.find_item("soldier").key == "soldier_pill"
+    assert catalog.find_technique("s") is None  # shadow clone, substitution, strike...
+    assert catalog.find_technique("") is None
+
+
 def test_new_genin_know_the_starting_sets_and_later_techniques_need_rank():
     catalog = get_catalog()
     starting = table("techniques")["starting"]
