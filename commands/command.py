@@ -11,12 +11,25 @@ from evennia.commands.default.muxcommand import MuxCommand as EvenniaMuxCommand
 class MuxCommand(EvenniaMuxCommand):
     """Base command: Evennia's MUX-style parsing plus the health and chakra prompt."""
 
-    def at_post_cmd(self):
-        from world.clients import notify
-
+    def _ninja(self):
         ninja = self.caller if hasattr(self.caller, "prompt_text") else None
         if ninja is None and self.session:
             ninja = self.session.puppet if hasattr(self.session.puppet, "prompt_text") else None
+        return ninja
+
+    def at_pre_cmd(self):
+        ninja = self._ninja()
         if ninja is not None:
-            self.msg(prompt=ninja.prompt_text())
+            ninja.ndb.prompted = None
+        return super().at_pre_cmd()
+
+    def at_post_cmd(self):
+        from world.clients import notify
+
+        ninja = self._ninja()
+        if ninja is not None:
+            text = ninja.prompt_text()
+            # a fight round this command resolved has just shown the same prompt
+            if ninja.ndb.prompted != text:
+                self.msg(prompt=text)
             notify.send_vitals(ninja)

@@ -25,6 +25,21 @@ class TestScore(EvenniaCommandTest):
         prompts = [c.kwargs.get("prompt") for c in msg.call_args_list if c.kwargs.get("prompt")]
         assert prompts and "HP 100/100" in prompts[0] and "CK 80/80" in prompts[0]
 
+    @pytest.mark.with_prompt
+    def test_no_second_prompt_after_a_fight_round_showed_the_same_one(self):
+        from unittest.mock import patch
+
+        cmd = CmdScore()
+        cmd.caller, cmd.session, cmd.args, cmd.cmdname = self.char1, self.session, "", "score"
+        cmd.account = self.account
+        for shown_during, expected in ((True, 0), (False, 1)):
+            cmd.at_pre_cmd()
+            if shown_during:
+                self.char1.ndb.prompted = self.char1.prompt_text()  # as a round resolving does
+            with patch.object(self.char1, "msg") as msg:
+                cmd.at_post_cmd()
+            assert sum(1 for c in msg.call_args_list if c.kwargs.get("prompt")) == expected
+
 
 class TestNewNinja(EvenniaCommandTest):
     def test_new_character_wakes_in_the_headquarters(self):

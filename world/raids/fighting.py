@@ -217,10 +217,11 @@ class Fighting:
         for cid, char in self.characters(raid, room_id):
             fighter = fight.encounter.get(f"#{cid}")
             if fighter is not None and fighter.active:
+                prompt = char.ndb.prompted = char.prompt_text()
                 char.msg(
                     f"|wRound {fight.encounter.round + 1}:|n choose ({CHOICES}); "
                     f"the round goes ahead in {round(round_seconds())} s.",
-                    prompt=char.prompt_text(),
+                    prompt=prompt,
                 )
 
     def _deliver_round(self, raid, room_id, result):
