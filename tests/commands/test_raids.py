@@ -1,5 +1,7 @@
 """Raid, team, combat and game-master raid commands, as players type them (and their nonsense)."""
 
+from unittest.mock import patch
+
 import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
@@ -10,6 +12,7 @@ from commands.teams import CmdTeam
 from tests.world.raids.game.raidkit import walk
 from world.raids.models import RaidReport
 from world.raids.npcs import place_npcs
+from world.raids.service import RAIDS
 from world.village.builder import ROOM_TAG
 
 
@@ -155,6 +158,12 @@ class TestRaidCommands(EvenniaCommandTest):
         listing = self.call(CmdRaids(), "list", caller=self.account)
         assert "   1  " in listing and "in market_street (seed 77)" in listing and "inside: Char;" in listing
         assert self.call(CmdRaids(), "/watch 1", caller=self.account).startswith("You watch raid 1")
+        raid = RAIDS.get(1)
+        room = raid.plan.rooms[-1]
+        with patch.object(RAIDS, "watch", wraps=RAIDS.watch) as watched:
+            RAIDS.arrive(raid, self.char1, room.id)
+        seen = " ".join(str(c.args[1]) for c in watched.call_args_list)
+        assert f"Char enters |c{room.name}|n." in seen and room.desc in seen
         assert self.call(CmdRaids(), "watch 1", caller=self.account) == "You stop watching raid 1."
         assert self.call(CmdRaids(), "end 1", caller=self.account) == "Raid 1 ended: abandoned."
         assert self.call(CmdRaids(), "end 1", caller=self.account).startswith("No running raid 1")

@@ -416,7 +416,10 @@ class RaidService(Delivery, Fighting, Ending):
 
     def arrive(self, raid, character, room_id):
         """A member is now in a room: the route, a fight, or the room's objective."""
-        raid.report.enter(raid.plan.room(room_id))
+        room = raid.plan.room(room_id)
+        raid.report.enter(room)
+        # game masters watching see the room as the member does
+        self.watch(raid, f"{character.key} enters |c{room.name}|n.\n{room.desc}")
         started = raid.untouched(room_id)
         if raid.hostile(room_id):
             fight = self.join_fight(raid, room_id, character)
