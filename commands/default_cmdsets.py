@@ -9,6 +9,7 @@ from evennia import default_cmds
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdScore
+from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMANDS
 from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS
 from commands.raids_admin import GM_RAID_COMMANDS
@@ -34,6 +35,9 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())
+        # replaces Evennia's `ban` (same key), which stock keeps here too
+        for cmd in CHARACTER_OPERATIONS_COMMANDS:
+            self.add(cmd())
 
 
 class AccountCmdSet(default_cmds.AccountCmdSet):
@@ -43,7 +47,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS):
+        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS, *OPERATIONS_COMMANDS):
             self.add(cmd())
         for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho):
             self.add(cmd())

@@ -14,8 +14,8 @@ from evennia.utils.utils import class_from_module
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("player", "builder", "admin")
-PERMISSION = {"player": "Player", "builder": "Builder", "admin": "Admin"}
+ROLES = ("player", "builder", "admin", "developer")
+PERMISSION = {"player": "Player", "builder": "Builder", "admin": "Admin", "developer": "Developer"}
 
 # command key -> the lowest role that may use it.
 EXPECTED = {
@@ -24,6 +24,9 @@ EXPECTED = {
     "password": "player",
     "userpassword": "admin",
     "who": "player",
+    "announce": "builder",
+    "dossier": "admin",
+    "ban": "developer",
     "score": "player",
     "war": "player",
     "map": "player",
