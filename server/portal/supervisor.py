@@ -142,31 +142,31 @@ class ServerSupervisor:
                 f"Portal: the old server process {old_pid} lingers without a connection; killing it."
             )
             os.kill(old_pid, signal.SIGKILL)
-        remove_stale_pidfile(portal.server_twistd_cmd, old_pid)
         protocol.start_server(portal.server_twistd_cmd)
 
 
 SUPERVISOR = ServerSupervisor()
 
 
-def remove_stale_pidfile(twistd_cmd, old_pid):
+def remove_stale_pidfile(twistd_cmd):
     """
-    Remove the server's pid file if it still names the dead process. twistd refuses to start
-    while the pid it names exists, and a killed daemon exists as a zombie until init reaps it
-    (seconds on some hosts).
+    Remove the server's pid file if the process it names is not a running server of this
+    game. twistd refuses to start while the pid it names exists, and a killed daemon exists as
+    a zombie until init reaps it (seconds on some hosts, never in some containers), so a server
+    killed with -9 would otherwise block every later start, the launcher's included.
 
     Args:
         twistd_cmd (list of str): The server's command line (its `--pidfile=`).
-        old_pid (int or None): The dead server's pid.
     """
     for arg in twistd_cmd:
         if arg.startswith("--pidfile="):
             pidfile = Path(arg.partition("=")[2])
             try:
-                if old_pid and pidfile.read_text().strip() == str(old_pid):
-                    pidfile.unlink()
-            except OSError:
-                pass
+                pid = int(pidfile.read_text().strip() or 0)
+            except (OSError, ValueError):
+                continue
+            if not server_process_alive(pid, twistd_cmd):
+                pidfile.unlink(missing_ok=True)
 
 
 def launch_server(twistd_cmd):
@@ -203,6 +203,7 @@ class SupervisingAMPServerProtocol(NoDelay, AMPServerProtocol):
             logger.log_info("Portal: a server is already starting; not starting another.")
             return
         logger.log_info("Portal starting server ...")
+        remove_stale_pidfile(server_twistd_cmd)
         portal.server_twistd_cmd = server_twistd_cmd
         portal.server_start_pending = time.monotonic()
         threads.deferToThread(launch_server, server_twistd_cmd).addErrback(

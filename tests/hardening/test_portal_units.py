@@ -13,6 +13,7 @@ from twisted.internet.testing import StringTransport
 from twisted.web.test.requesthelper import DummyRequest
 
 from server.portal import sessions as portal_sessions
+from server.portal import supervisor as supervisor_module
 from server.portal.ajax import HardenedAjaxWebClient
 from server.portal.inputs import strip_controls, text_length, well_formed
 from server.portal.supervisor import ServerSupervisor, remove_stale_pidfile
@@ -258,14 +259,20 @@ def test_a_player_who_leaves_during_a_reload_leaves_nothing_behind(portal):
 # -- the supervisor's restart budget ---------------------------------------------------------
 
 
-def test_a_pid_file_naming_the_dead_server_is_removed_and_any_other_kept(tmp_path):
+def test_a_pid_file_naming_a_dead_or_foreign_process_is_removed_and_a_live_servers_kept(
+    tmp_path, monkeypatch
+):
     pidfile = tmp_path / "server.pid"
     command = ["twistd", "--python=server.py", f"--pidfile={pidfile}"]
+    live = {4242}
+    monkeypatch.setattr(supervisor_module, "server_process_alive", lambda pid, cmd: pid in live)
     pidfile.write_text("4242")
-    remove_stale_pidfile(command, 4243)
+    remove_stale_pidfile(command)
     assert pidfile.exists()
-    remove_stale_pidfile(command, 4242)
+    live.clear()  # killed with -9: gone, or a zombie nobody reaps
+    remove_stale_pidfile(command)
     assert not pidfile.exists()
+    remove_stale_pidfile(command)  # no pid file: nothing to do
 
 
 def test_the_supervisor_restarts_at_most_the_budget_within_the_window(settings):
