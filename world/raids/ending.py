@@ -18,6 +18,7 @@ the objective was done, a failure if everyone fell, abandoned otherwise. Then, i
 """
 
 from django.db import transaction
+from twisted.internet import reactor
 
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
@@ -160,6 +161,7 @@ class Ending:
             char = by_id(cid)
             if char is not None and char.location is None and info["status"] != MemberStatus.DEAD:
                 char.db.prelogout_location = briefing
+        rooms = []
         for room_id in list(raid.rooms):
             room = self.instance_room(raid, room_id)
             if room is None:
@@ -167,6 +169,21 @@ class Ending:
             for obj in list(room.contents):
                 if obj.destination is None:
                     self.move(obj, obj.home if obj.home and obj.home != room else briefing)
-            room.delete()
+            rooms.append(room)
         raid.rooms.clear()
         raid.save()
+        _delete_one_by_one(rooms)
+
+
+def _delete_one_by_one(rooms):
+    """
+    Delete emptied instance rooms (with their exits), one per turn of the reactor: each takes
+    about 40 ms of the game thread, and a whole raid's at once stalled every player for a
+    third of a second. Rooms a restart leaves undeleted are swept at start-up
+    (`world.raids.startup`). Without a running reactor (scripts, unit tests) all go at once.
+    """
+    while rooms:
+        rooms.pop(0).delete()
+        if rooms and reactor.running:
+            reactor.callLater(0, _delete_one_by_one, rooms)
+            return

@@ -21,3 +21,33 @@ def at_server_start():
     running = RAIDS.running()
     RAIDS.ensure_clock()
     logger.log_info(f"Raids: {len(running)} running raid(s) restored.")
+    swept = sweep_ended_instances({raid.id for raid in running})
+    if swept:
+        logger.log_info(f"Raids: {swept} room(s) and exit(s) of ended raids removed.")
+
+
+def sweep_ended_instances(running_ids):
+    """
+    Delete the rooms and exits of raids that are no longer running (their deletion is spread
+    over reactor turns, so a restart can leave some behind).
+
+    Args:
+        running_ids (set of int): The ids of the running raids.
+
+    Returns:
+        int: How many objects were deleted.
+    """
+    from evennia.objects.models import ObjectDB
+
+    from world.raids.service import RAID_TAG
+
+    running = {str(raid_id) for raid_id in running_ids}
+    stale = [
+        obj
+        for obj in ObjectDB.objects.get_by_tag(category=RAID_TAG)
+        if not running & set(obj.tags.get(category=RAID_TAG, return_list=True))
+    ]
+    for obj in stale:
+        if obj.pk:  # a room's deletion also takes its exits
+            obj.delete()
+    return len(stale)

@@ -185,3 +185,27 @@ def test_a_player_who_drops_out_comes_back_into_the_raid_and_its_fight(make_ninj
     una.db.prelogout_location, una.location = room, None  # gone again when the raid ends
     raids.gm_end("gm", raid.id)
     assert una.db.prelogout_location == hq[100] and vin.location == hq[100]
+
+
+def test_a_taken_down_raid_deletes_a_room_a_turn_and_start_up_sweeps_what_a_restart_left(
+    make_ninja, raids, monkeypatch
+):
+    from world.raids import ending, startup
+
+    turns = []
+    monkeypatch.setattr(ending.reactor, "running", True, raising=False)
+    monkeypatch.setattr(ending.reactor, "callLater", lambda delay, fn, *args: turns.append((fn, args)))
+    ino, kai = make_ninja("Ino3"), make_ninja("Kai3")
+    offer = raids.board()[1]
+    ended, running = raids.start(offer, [ino]), raids.start(offer, [kai])
+    count = _rooms_of(ended.id).count()
+
+    raids.gm_end("gm", ended.id)
+    assert _rooms_of(ended.id).count() == count - 1  # one now, the rest on later turns
+    later = [args for fn, args in turns if fn is ending._delete_one_by_one]
+    assert len(later) == 1 and len(later[0][0]) == count - 1 and ino.location.key == "Briefing Room"
+
+    # the server restarts before the later turns: start-up removes the rest, not the running raid's
+    assert startup.sweep_ended_instances({running.id}) > 0
+    assert not ObjectDB.objects.get_by_tag(str(ended.id), category=RAID_TAG).exists()
+    assert _rooms_of(running.id).count() == len(running.plan.rooms)
