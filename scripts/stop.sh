@@ -2,7 +2,8 @@
 # Stop the game: a clean `evennia stop` with a time limit, then the pid files as a fallback
 # (a stop has been seen to hang with both processes still up).
 source "$(dirname "$0")/lib.sh"
-pids() { for f in "$ROOT/server/server.pid" "$ROOT/server/portal.pid"; do [ -f "$f" ] && cat "$f"; done; }
+# twistd writes its pid files without a newline: read each on its own, or two pids run together.
+pids() { for f in "$ROOT/server/server.pid" "$ROOT/server/portal.pid"; do [ -f "$f" ] && echo "$(cat "$f")"; done; }
 alive() { for p in $(pids); do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 
 if ! alive; then say "the game is not running"; exit 0; fi
