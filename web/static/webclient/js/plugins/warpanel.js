@@ -129,8 +129,14 @@ let warpanel_plugin = (function () {
             cell.style.gridRow = String(maxY - whole(zone.y) + 1);
             cell.title = zoneTitle(zone);
             cell.setAttribute("aria-label", cell.title);
-            var letter = (HOLDER_LETTER[zone.holder] || "?") + (zone.contested ? "!" : "");
-            cell.textContent = letter + " " + text(zone.short || zone.name);
+            // The mark and the name on lines of their own: a narrow cell never breaks a name mid-word.
+            var mark = document.createElement("span");
+            mark.className = "sc-zone-mark";
+            mark.textContent = (HOLDER_LETTER[zone.holder] || "?") + (zone.contested ? "!" : "");
+            var name = document.createElement("span");
+            name.className = "sc-zone-name";
+            name.textContent = text(zone.short || zone.name);
+            cell.replaceChildren(mark, document.createTextNode(" "), name);
             return cell;
         });
         map.replaceChildren.apply(map, cells);
