@@ -6,9 +6,13 @@ the other way, as a small write. With Nagle's algorithm on, a small write that f
 not yet acknowledged waits for the peer's delayed ACK (40 ms on Linux), so on a quiet game
 a reply could take 40 ms longer than its command's work (bench/bots.py measured it). Both
 ends switch it off as the connection opens.
+
+Evennia 6.1 reads settings.AMP_CLIENT_PROTOCOL_CLASS (its AMPClientFactory imports this
+module for it) but then builds its stock AMPServerClientProtocol all the same, so the server's
+end never was ours. Importing this module makes the factory build the configured class.
 """
 
-from evennia.server.amp_client import AMPServerClientProtocol
+from evennia.server.amp_client import AMPClientFactory, AMPServerClientProtocol
 
 
 class NoDelay:
@@ -21,3 +25,24 @@ class NoDelay:
 
 class NoDelayAMPClientProtocol(NoDelay, AMPServerClientProtocol):
     """The server's end of the AMP link (settings.AMP_CLIENT_PROTOCOL_CLASS)."""
+
+
+def build_configured_protocol(factory, addr):
+    """
+    `AMPClientFactory.buildProtocol` as Evennia's, but building the factory's `protocol`
+    (settings.AMP_CLIENT_PROTOCOL_CLASS) rather than the stock class.
+
+    Args:
+        factory (AMPClientFactory): The server's AMP client factory.
+        addr (IAddress): The portal's address (unused, as in Evennia's).
+
+    Returns:
+        AMPServerClientProtocol: The new protocol, also stored as the server's `amp_protocol`.
+    """
+    factory.resetDelay()
+    factory.server.amp_protocol = factory.protocol()
+    factory.server.amp_protocol.factory = factory
+    return factory.server.amp_protocol
+
+
+AMPClientFactory.buildProtocol = build_configured_protocol
