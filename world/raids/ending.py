@@ -14,11 +14,15 @@ the objective was done, a failure if everyone fell, abandoned otherwise. Then, i
 3. The report is finished and archived (`RaidReport` row), each member's account remembers
    the raid, and each member who is online reads the report.
 4. Everyone still in the instance is brought back to the headquarters (members who are
-   offline wake there), the instance's rooms are deleted and the row is marked ended.
+   offline wake there), the row is marked ended, and the instance's exits and rooms are
+   deleted one per turn of the reactor over the next turns (instance.py).
+
+When the last member leaves, the end comes at the next turn of the reactor, not in the turn of
+the command that emptied the raid: each then costs the game thread its own share. A raid that
+a restart caught in between (nobody inside, still running) is ended at start-up.
 """
 
 from django.db import transaction
-from twisted.internet import reactor
 
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
@@ -39,9 +43,23 @@ class Ending:
     """The end of a raid (mixed into RaidService)."""
 
     def check_end(self, raid):
-        """End the raid if nobody is left inside."""
-        if raid.id in self.raids and not raid.inside():
+        """End the raid at the next turn if nobody is left inside."""
+        if raid.id in self.raids and not raid.inside() and raid.id not in self.ending:
+            self.ending.add(raid.id)
+            self.later(self._end_step, raid.id)
+
+    def _end_step(self, raid_id):
+        self.ending.discard(raid_id)
+        raid = self.get(raid_id)
+        if raid is not None and not raid.inside():  # nobody came back in meanwhile (`raid join`)
             self.finish(raid)
+
+    def end_empty(self):
+        """End the running raids nobody is inside (a restart came before their end). Returns: int: How many."""
+        empty = [raid for raid in self.running() if not raid.inside()]
+        for raid in empty:
+            self.check_end(raid)
+        return len(empty)
 
     def _effects(self, raid, tally):
         """The war effects of the tally, applied to the war once."""
@@ -112,7 +130,7 @@ class Ending:
             raid.row.result = report.result
             raid.save()
         self._remember(raid)
-        self._take_down(raid, briefing)
+        self.take_down(raid, briefing)
         self.raids.pop(raid.id, None)
 
         text = report.render()
@@ -154,36 +172,3 @@ class Ending:
                     zone=report.zone,
                     result=report.result,
                 )
-
-    def _take_down(self, raid, briefing):
-        """Empty and delete the instance's rooms; members who are offline wake at the headquarters."""
-        for cid, info in raid.members.items():
-            char = by_id(cid)
-            if char is not None and char.location is None and info["status"] != MemberStatus.DEAD:
-                char.db.prelogout_location = briefing
-        rooms = []
-        for room_id in list(raid.rooms):
-            room = self.instance_room(raid, room_id)
-            if room is None:
-                continue
-            for obj in list(room.contents):
-                if obj.destination is None:
-                    self.move(obj, obj.home if obj.home and obj.home != room else briefing)
-            rooms.append(room)
-        raid.rooms.clear()
-        raid.save()
-        _delete_one_by_one(rooms)
-
-
-def _delete_one_by_one(rooms):
-    """
-    Delete emptied instance rooms (with their exits), one per turn of the reactor: each takes
-    about 40 ms of the game thread, and a whole raid's at once stalled every player for a
-    third of a second. Rooms a restart leaves undeleted are swept at start-up
-    (`world.raids.startup`). Without a running reactor (scripts, unit tests) all go at once.
-    """
-    while rooms:
-        rooms.pop(0).delete()
-        if rooms and reactor.running:
-            reactor.callLater(0, _delete_one_by_one, rooms)
-            return

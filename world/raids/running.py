@@ -80,6 +80,7 @@ class Progress:
     blame: dict = field(default_factory=dict)  # player fighter id -> who last hurt them
     poisoner: dict = field(default_factory=dict)  # player fighter id -> who poisoned them
     war_applied: bool = False
+    setting_out: bool = False  # the instance is being built; the team has not gone in yet
 
     def to_dict(self):
         return {
@@ -90,6 +91,7 @@ class Progress:
             "blame": dict(self.blame),
             "poisoner": dict(self.poisoner),
             "war_applied": self.war_applied,
+            "setting_out": self.setting_out,
         }
 
     @classmethod
@@ -102,6 +104,7 @@ class Progress:
             blame=dict(raw.get("blame") or {}),
             poisoner=dict(raw.get("poisoner") or {}),
             war_applied=bool(raw.get("war_applied")),
+            setting_out=bool(raw.get("setting_out")),
         )
 
 
@@ -136,6 +139,9 @@ class RunningRaid:
         self.fights = {int(room): Fight.from_dict(raw) for room, raw in row.fights.items()}
         self.progress = Progress.from_dict(row.progress)
         self.watchers = list(row.watchers)
+        # What the instance still lacks while it is built (instance.py); worked out from the
+        # world when a build (re)starts, so it is not stored.
+        self.to_build = None
 
     @property
     def id(self):

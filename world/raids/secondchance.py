@@ -10,9 +10,9 @@ one). After the commit the in-memory raids are dropped, so they are read again f
 
 from evennia.objects.models import ObjectDB
 
+from world.raids.instance import RAID_TAG
 from world.raids.models import Raid, RaidReport, RaidStatus
 from world.raids.report import RaidReport as Report
-from world.raids.service import RAID_TAG
 from world.timeline.participants import Participant, Section, register
 
 RESULT = "cut short"

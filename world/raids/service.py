@@ -6,7 +6,8 @@ A raid lives in its `Raid` row (see models.py); the service keeps a `RunningRaid
 raid in memory, loaded from the rows on first use (so after a reload they come back by
 themselves), and saves it after every change. Launching builds the instance: one room per
 room of the seeded plan (4 to 10), tagged with the raid's id, joined by exits that agree
-with the plan's grid; ending it deletes them (ending.py). Fights are in fighting.py.
+with the plan's grid, an object per turn of the reactor while the team sets out
+(instance.py); ending it deletes them (ending.py). Fights are in fighting.py.
 
 Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
 team of one), and takes every teammate who is online and at the headquarters; a teammate
@@ -17,7 +18,7 @@ left behind may `raid join` the running raid while it has room. Every refusal is
 import time
 
 from evennia.scripts.models import ScriptDB
-from evennia.utils.create import create_object, create_script
+from evennia.utils.create import create_script
 from evennia.utils.utils import delay
 
 from world.gamemaster import audit
@@ -29,22 +30,19 @@ from world.raids.content import MAX_TEAM, Condition, content
 from world.raids.delivery import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.ending import Ending
 from world.raids.fighting import CHOICES, Fighting, round_seconds
-from world.raids.generator import DIRECTIONS, RaidError
+from world.raids.generator import RaidError
+from world.raids.instance import Instance, next_turn
 from world.raids.models import Raid, RaidStatus
 from world.raids.models import RaidReport as ReportRow
 from world.raids.report import RaidReport
 from world.raids.running import MemberStatus, RunningRaid
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
-from world.village.layout import DIRECTIONS as ALIASES
 from world.war.queries import strengths_by_zone, zone_strength
 from world.war.service import WAR
 
-ROOM_TYPECLASS = "typeclasses.raids.RaidRoom"
-EXIT_TYPECLASS = "typeclasses.raids.RaidExit"
 CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
 CLOCK_KEY = "raid_clock"
-RAID_TAG = "raid"
 # Seconds after a reconnection before the player is greeted (the puppeting must finish first).
 WELCOME_DELAY = 0.5
 
@@ -58,16 +56,21 @@ def at_headquarters(character):
     return bool(location and WAR.ready and location.db.zone == WAR.config.hq.zone)
 
 
-class RaidService(Delivery, Fighting, Ending):
+class RaidService(Delivery, Fighting, Instance, Ending):
     """
     Args:
         clock (callable): Wall time; tests inject a fake clock.
+        later (callable): later(callback, *args) runs the callback at a later turn of the
+            reactor (instance.next_turn); tests inject their own turns.
     """
 
-    def __init__(self, clock=time.time):
+    def __init__(self, clock=time.time, later=next_turn):
         self.clock = clock
+        self.later = later
         self.raids = {}
         self._loaded = False
+        self.building = set()  # ids of raids whose instance is being built in this process
+        self.ending = set()  # ids of raids whose end is under way in this process
 
     # ------------------------------------------------------------------ finding raids
 
@@ -174,7 +177,7 @@ class RaidService(Delivery, Fighting, Ending):
         Launch the board's raid number `number` (counted from 1) with the leader's team.
 
         Returns:
-            RunningRaid: The raid, its members already in its entry room.
+            RunningRaid: The raid, its team setting out (in its entry room once it is built).
 
         Raises:
             RaidRefusal: Not the leader, not at the headquarters, no such raid, and so on.
@@ -216,12 +219,16 @@ class RaidService(Delivery, Fighting, Ending):
 
     def start(self, offer, characters, team_id=None):
         """
-        Build and enter a raid instance from an offer.
+        Start a raid from an offer: its row now, its instance over the next turns, after which
+        the team enters it (instance.py).
 
         Args:
             offer (RaidOffer): What to raid (from the board, or a game master's choice).
             characters (list of Character): The members, the leader first (1 to 4).
             team_id (int, optional): The team's row id, for `raid join`.
+
+        Returns:
+            RunningRaid: The raid, setting out.
 
         Raises:
             RaidRefusal: If the plan cannot be generated.
@@ -262,54 +269,21 @@ class RaidService(Delivery, Fighting, Ending):
         )
         raid = RunningRaid(row)
         raid.progress.loot = {room.id: {d.item: d.qty for d in room.loot} for room in plan.rooms if room.loot}
-        self._build(raid)
+        raid.progress.setting_out = True
         self.running()
         self.raids[raid.id] = raid
         raid.save()
         self.ensure_clock()
-        entry = self.instance_room(raid, plan.entry)
         briefing = (
             f"|wRaid {raid.id}: {plan.title}|n ({content().band(plan.difficulty).label.lower()}, seed {plan.seed})\n"
             f"{plan.objective.briefing}\n|wObjective:|n {plan.objective.goal}\n"
-            f"Move by the exits; |wraid|n shows how it goes, |wraid leave|n takes you home."
+            f"Move by the exits; |wraid|n shows how it goes, |wraid leave|n takes you home.\n"
+            f"Your team sets out for {plan.room(plan.entry).name}..."
         )
         for char in characters:
             char.msg(briefing)
-            self.move(char, entry)
-        self.arrive_all(raid, plan.entry)
-        raid.save()
-        self.send_status(raid)
+        self.build(raid)
         return raid
-
-    def _build(self, raid):
-        """Create the instance's rooms and exits from the plan."""
-        tag = (str(raid.id), RAID_TAG)
-        for room in raid.plan.rooms:
-            obj = create_object(
-                ROOM_TYPECLASS,
-                key=room.name,
-                nohome=True,
-                tags=[tag],
-                attributes=[
-                    ("raid_id", raid.id),
-                    ("plan_room", room.id),
-                    ("zone", raid.plan.zone),
-                    ("desc", room.desc),
-                ],
-            )
-            raid.rooms[room.id] = obj.id
-        for room in raid.plan.rooms:
-            source = self.instance_room(raid, room.id)
-            for direction, _ in DIRECTIONS:
-                if direction in room.exits:
-                    create_object(
-                        EXIT_TYPECLASS,
-                        key=direction,
-                        aliases=list(ALIASES[direction]),
-                        location=source,
-                        destination=self.instance_room(raid, room.exits[direction]),
-                        tags=[tag],
-                    )
 
     # ------------------------------------------------------------------ joining and leaving
 
@@ -344,9 +318,13 @@ class RaidService(Delivery, Fighting, Ending):
             "status": MemberStatus.IN,
         }
         raid.report.team.append(character.key)
-        self.tell(raid, f"{character.key} joins the raid at {raid.plan.room(raid.plan.entry).name}.")
-        self.move(character, self.instance_room(raid, raid.plan.entry))
-        self.arrive(raid, character, raid.plan.entry)
+        entry = raid.plan.room(raid.plan.entry).name
+        if raid.progress.setting_out:  # the whole team goes in together once the way is ready
+            self.tell(raid, f"{character.key} catches up with the team setting out for {entry}.")
+        else:
+            self.tell(raid, f"{character.key} joins the raid at {entry}.")
+            self.move(character, self.instance_room(raid, raid.plan.entry))
+            self.arrive(raid, character, raid.plan.entry)
         raid.save()
         self.send_status(raid)
         return raid
@@ -363,12 +341,12 @@ class RaidService(Delivery, Fighting, Ending):
             raise RaidRefusal("You are not on a raid.")
         if raid.fighting_room(character) is not None:
             raise RaidRefusal("You cannot walk away from a fight: |wflee|n first.")
-        done = raid.objective_done
-        character.msg(
-            "You slip away with the objective done and make for the headquarters."
-            if done
-            else "You abandon the raid and make your way back to the headquarters."
-        )
+        if raid.progress.setting_out:
+            character.msg("You turn back before the team reaches the front.")
+        elif raid.objective_done:
+            character.msg("You slip away with the objective done and make for the headquarters.")
+        else:
+            character.msg("You abandon the raid and make your way back to the headquarters.")
         self.leave_raid(raid, character, hq_room(BRIEFING_ROOM))
         self.tell(raid, f"{character.key} has left the raid.")
         self.check_end(raid)
@@ -384,7 +362,7 @@ class RaidService(Delivery, Fighting, Ending):
             fight.pending.pop(f"#{character.id}", None)
         if character.location is None:
             character.db.prelogout_location = destination
-        else:
+        elif character.location != destination:  # a team still setting out is there already
             self.move(character, destination)
         self.send_status(None, [character])
         if save:
@@ -581,6 +559,8 @@ class RaidService(Delivery, Fighting, Ending):
             f"Encounters cleared: {raid.encounters_done()} of {raid.encounters_total()}.",
             "Team:",
         ]
+        if raid.progress.setting_out:
+            lines.insert(1, f"Setting out for {plan.room(plan.entry).name}: you are almost there.")
         for info in raid.members.values():
             where = plan.room(info["room"]).name if info["status"] == MemberStatus.IN else info["status"]
             lines.append(f"  {info['name']}: {where}")

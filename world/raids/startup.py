@@ -2,7 +2,9 @@
 The raids' start-up step, called from `server/conf/at_server_startstop.py` after the village
 is built and the war is loaded: the headquarters' people are put in their places, and the
 running raids are loaded from their rows and their clock made sure to run (a round whose
-deadline passed while the server was down is resolved at the clock's first check).
+deadline passed while the server was down is resolved at the clock's first check). A raid
+the restart caught setting out carries on building its instance, one the restart caught
+with nobody inside is ended, and the objects of ended raids still standing are deleted.
 """
 
 from evennia.utils import logger
@@ -21,6 +23,12 @@ def at_server_start():
     running = RAIDS.running()
     RAIDS.ensure_clock()
     logger.log_info(f"Raids: {len(running)} running raid(s) restored.")
+    building = RAIDS.resume_setting_out()
+    if building:
+        logger.log_info(f"Raids: {building} raid(s) setting out carry on building.")
+    ending = RAIDS.end_empty()
+    if ending:
+        logger.log_info(f"Raids: {ending} raid(s) with nobody inside are ended.")
     swept = sweep_ended_instances({raid.id for raid in running})
     if swept:
         logger.log_info(f"Raids: {swept} room(s) and exit(s) of ended raids removed.")
@@ -39,7 +47,7 @@ def sweep_ended_instances(running_ids):
     """
     from evennia.objects.models import ObjectDB
 
-    from world.raids.service import RAID_TAG
+    from world.raids.instance import RAID_TAG
 
     running = {str(raid_id) for raid_id in running_ids}
     stale = [

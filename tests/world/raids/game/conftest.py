@@ -41,6 +41,7 @@ class Online(set):
 def raids(war, monkeypatch):
     """The raid service on the war's fake clock, fresh for each test."""
     from world.raids import service
+    from world.raids.instance import next_turn
     from world.raids.service import RAIDS
 
     online = Online()
@@ -52,6 +53,9 @@ def raids(war, monkeypatch):
     yield RAIDS
     RAIDS.forget()
     del RAIDS.online
+    RAIDS.later = next_turn  # a test may have put the later turns in its own hands
+    RAIDS.building.clear()
+    RAIDS.ending.clear()
 
 
 def _record(char):

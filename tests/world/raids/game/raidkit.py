@@ -67,3 +67,31 @@ def offer(zone, objective, seed="test", estimate=20, difficulty="easy"):
         difficulty=difficulty,
         seed=seed,
     )
+
+
+class Turns:
+    """
+    Stands in for the reactor's later turns (the raid service's `later`): what the raids put
+    off waits here until the test runs it, a turn at a time.
+    """
+
+    def __init__(self):
+        self.queue = []
+
+    def __call__(self, callback, *args):
+        self.queue.append((callback, args))
+
+    def run(self):
+        """Run the next turn's work. Returns: bool: False if nothing was waiting."""
+        if not self.queue:
+            return False
+        callback, args = self.queue.pop(0)
+        callback(*args)
+        return True
+
+    def run_all(self):
+        """Run turns until nothing waits. Returns: int: How many turns ran."""
+        count = 0
+        while self.run():
+            count += 1
+        return count

@@ -1,13 +1,15 @@
 """Raid instances: built from the seed, shared by nobody, rebuilt from the row after a reload, taken down."""
 
+from itertools import pairwise
+
 import pytest
 from evennia.objects.models import ObjectDB
 
 from tests.world.raids.game.conftest import told
-from tests.world.raids.game.raidkit import walk
+from tests.world.raids.game.raidkit import Turns, walk
 from world.combat.actions import plan_technique, plan_wait
-from world.raids.models import Raid
-from world.raids.service import RAID_TAG
+from world.raids.instance import RAID_TAG
+from world.raids.models import Raid, RaidStatus
 
 
 def _rooms_of(raid_id):
@@ -187,25 +189,157 @@ def test_a_player_who_drops_out_comes_back_into_the_raid_and_its_fight(make_ninj
     assert una.db.prelogout_location == hq[100] and vin.location == hq[100]
 
 
-def test_a_taken_down_raid_deletes_a_room_a_turn_and_start_up_sweeps_what_a_restart_left(
-    make_ninja, raids, monkeypatch
-):
-    from world.raids import ending, startup
+def _instance_count(raid_id):
+    return ObjectDB.objects.get_by_tag(str(raid_id), category=RAID_TAG).count()
 
-    turns = []
-    monkeypatch.setattr(ending.reactor, "running", True, raising=False)
-    monkeypatch.setattr(ending.reactor, "callLater", lambda delay, fn, *args: turns.append((fn, args)))
+
+def _matches_plan(raids, raid):
+    """The instance has one room per plan room, joined as the plan says, and nothing more."""
+    rooms = list(_rooms_of(raid.id))
+    exits = sum(len(room.exits) for room in rooms)
+    assert sorted(room.db.plan_room for room in rooms) == sorted(room.id for room in raid.plan.rooms)
+    assert _instance_count(raid.id) == len(rooms) + exits
+    for room in rooms:
+        plan_room = raid.plan.room(room.db.plan_room)
+        assert {ex.key: ex.destination.db.plan_room for ex in room.exits} == plan_room.exits
+        assert raids.instance_room(raid, plan_room.id) == room
+
+
+def test_the_instance_is_built_an_object_a_turn_while_the_team_sets_out(make_ninja, raids, hq):
+    raids.later = turns = Turns()
+    ivo, jax = make_ninja("Ivo"), make_ninja("Jax")
+    raid = raids.start(raids.board()[0], [ivo, jax])
+    entry = raid.plan.room(raid.plan.entry).name
+    assert f"Your team sets out for {entry}..." in told(ivo) and ivo.location == hq[100]
+    assert raids.raid_of(ivo) is raid and raids.raid_of(jax) is raid  # on the raid already
+    assert f"Setting out for {entry}" in raids.status_text(raid)
+    assert Raid.objects.get(id=raid.id).progress["setting_out"] is True
+
+    built = [_instance_count(raid.id)]
+    while turns.run():
+        built.append(_instance_count(raid.id))
+    steps = [later - before for before, later in pairwise(built)]
+    assert built[0] == 0 and steps == [1] * (len(steps) - 1) + [0]  # the last turn sends the team in
+    _matches_plan(raids, raid)
+    assert ivo.location == jax.location == raids.instance_room(raid, raid.plan.entry)
+    assert entry in told(jax) and not raid.progress.setting_out
+    assert Raid.objects.get(id=raid.id).progress["setting_out"] is False
+
+
+def test_a_member_who_quits_while_the_team_sets_out_wakes_in_the_raid(make_ninja, raids, hq):
+    raids.later = turns = Turns()
+    kim, lou = make_ninja("Kim"), make_ninja("Lou")
+    raid = raids.start(raids.board()[0], [kim, lou])
+    turns.run()
+    # Evennia stores an unpuppeted ninja away (no location) and puts it back on the next puppet.
+    lou.db.prelogout_location, lou.location = hq[100], None
+    raids.online.discard(lou.id)
+    turns.run_all()
+    entry = raids.instance_room(raid, raid.plan.entry)
+    assert kim.location == entry and lou.db.prelogout_location == entry
+
+    raids.online.add(lou.id)
+    lou.location = entry
+    entry.at_object_receive(lou, None)
+    assert f"You are on raid {raid.id}" in told(lou) and raids.raid_of(lou) is raid
+
+
+def test_a_build_cut_off_by_a_restart_carries_on_where_it_stopped(make_ninja, raids):
+    from world.raids import startup
+
+    raids.later = turns = Turns()
+    max_, ned = make_ninja("Max"), make_ninja("Ned")
+    raid = raids.start(raids.board()[1], [max_, ned])
+    for _ in range(3):
+        turns.run()
+    # The restart came between a room's creation and its row being saved: the row names two.
+    named = dict(list(raid.rooms.items())[:2])
+    Raid.objects.filter(id=raid.id).update(rooms={str(room): obj for room, obj in named.items()})
+    raids.later = turns = Turns()  # the old process's turns are gone with it
+    raids.building.clear()
+    raids.forget()
+
+    startup.at_server_start()
+    turns.run_all()
+    again = raids.get(raid.id)
+    assert again is not raid and not again.progress.setting_out
+    _matches_plan(raids, again)  # the unnamed room was adopted, not built twice
+    assert max_.location == ned.location == raids.instance_room(again, again.plan.entry)
+
+
+def test_a_team_that_turns_back_while_setting_out_ends_the_raid_and_its_build(make_ninja, raids, hq):
+    raids.later = turns = Turns()
+    ora, pax, rei = make_ninja("Ora"), make_ninja("Pax"), make_ninja("Rei")
+    raid = raids.start(raids.board()[0], [ora, pax])
+    turns.run()
+    raids.leave(ora)
+    assert "You turn back before the team reaches the front." in told(ora) and ora.location == hq[100]
+    raids.leave(pax)
+    assert raids.raid_of(pax) is None and raids.get(raid.id) is raid  # it ends at the next turn
+    turns.run_all()
+    assert raids.get(raid.id) is None and Raid.objects.get(id=raid.id).result == "abandoned"
+    assert _instance_count(raid.id) == 0 and pax.location == hq[100]
+    assert "Raid 1 is over: abandoned." in told(pax)
+    assert raids.raid_of(rei) is None and not raids.building
+
+
+def test_a_teammate_who_catches_up_while_setting_out_goes_in_with_the_team(make_ninja, raids):
+    from world.raids import teams, teamstore
+
+    raids.later = turns = Turns()
+    sol, tam = make_ninja("Sol"), make_ninja("Tam")
+    record = teamstore.store(None, teams.create("Sol", None), sol)
+    record = teamstore.store(record, teams.invite(record.team, "Sol", "Tam", None), tam)
+    teamstore.store(record, teams.accept(record.team, "Tam", None), tam)
+    raids.online.discard(tam.id)
+    raid = raids.launch(sol, 1)
+    raids.online.add(tam.id)
+    raids.join(tam)
+    assert "Tam catches up with the team setting out" in told(sol)
+    turns.run_all()
+    assert sol.location == tam.location == raids.instance_room(raid, raid.plan.entry)
+
+
+def test_the_end_comes_at_the_next_turn_and_a_restart_in_between_still_ends_it(make_ninja, raids, hq):
+    from world.raids import startup
+
+    uli, vic = make_ninja("Uli"), make_ninja("Vic")
+    first, second = raids.start(raids.board()[0], [uli]), raids.start(raids.board()[0], [vic])
+    raids.later = turns = Turns()
+    raids.leave(uli)
+    assert raids.get(first.id) is first and len(turns.queue) == 1
+    turns.run()
+    assert raids.get(first.id) is None and Raid.objects.get(id=first.id).status == RaidStatus.ENDED
+
+    raids.leave(vic)  # the restart comes before the next turn
+    raids.later = turns = Turns()
+    raids.ending.clear()
+    raids.forget()
+    startup.at_server_start()
+    turns.run_all()
+    assert Raid.objects.get(id=second.id).status == RaidStatus.ENDED and _instance_count(second.id) == 0
+
+
+def test_a_taken_down_raid_deletes_an_object_a_turn_and_start_up_sweeps_what_a_restart_left(
+    make_ninja, raids
+):
+    from world.raids import startup
+
     ino, kai = make_ninja("Ino3"), make_ninja("Kai3")
     offer = raids.board()[1]
     ended, running = raids.start(offer, [ino]), raids.start(offer, [kai])
-    count = _rooms_of(ended.id).count()
+    raids.later = turns = Turns()
+    count = _instance_count(ended.id)
 
     raids.gm_end("gm", ended.id)
-    assert _rooms_of(ended.id).count() == count - 1  # one now, the rest on later turns
-    later = [args for fn, args in turns if fn is ending._delete_one_by_one]
-    assert len(later) == 1 and len(later[0][0]) == count - 1 and ino.location.key == "Briefing Room"
+    assert _instance_count(ended.id) == count and ino.location.key == "Briefing Room"
+    turns.run()
+    assert _instance_count(ended.id) == count - 1 and _rooms_of(ended.id).count() == len(ended.plan.rooms)
+    turns.run()  # exits go first, rooms last
 
     # the server restarts before the later turns: start-up removes the rest, not the running raid's
-    assert startup.sweep_ended_instances({running.id}) > 0
-    assert not ObjectDB.objects.get_by_tag(str(ended.id), category=RAID_TAG).exists()
-    assert _rooms_of(running.id).count() == len(running.plan.rooms)
+    raids.later = Turns()
+    assert startup.sweep_ended_instances({running.id}) == count - 2
+    assert _instance_count(ended.id) == 0
+    turns.run_all()  # had the turns come after all, there is nothing left for them to delete
+    _matches_plan(raids, running)
