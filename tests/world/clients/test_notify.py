@@ -134,6 +134,51 @@ def test_broadcast_war_sends_a_session_only_what_changed(war):
     assert notify.send_war(session) == 1  # a forced send, as on login
 
 
+def test_broadcast_war_to_everyone_looks_at_no_session_while_the_body_is_unchanged(war, monkeypatch):
+    import evennia
+
+    sessions = [make_session(sessid=n) for n in (1, 2)]
+    monkeypatch.setattr(evennia.SESSION_HANDLER, "get_sessions", lambda: sessions)
+    monkeypatch.setitem(notify._broadcast, "war", None)
+    assert notify.broadcast_war([]) == 2
+    sessions.append(make_session(sessid=3))  # logs in now: it is sent War.Zones on puppet
+    assert notify.broadcast_war([]) == 0 and not sent(sessions[2])
+
+    war.clock.advance(3600 * 24 * 30)  # garrisons move: the body changes
+    war.resolve()
+    assert notify.war_message().payload != notify._broadcast["war"]
+    assert notify.broadcast_war([]) == 3
+
+
+class FakeLink:
+    """Stands in for the server's AMP link to a portal that fans out: keeps what it is handed."""
+
+    fanout_ready = True
+
+    def __init__(self):
+        self.out = []
+
+    def send_fanout(self, sessids, kwargs):
+        self.out.append((sessids, kwargs))
+
+
+def test_a_broadcast_goes_to_the_portal_once_for_every_session(war, monkeypatch):
+    import evennia
+
+    handler, link = evennia.SERVER_SESSION_HANDLER, FakeLink()
+    monkeypatch.setattr(evennia, "EVENNIA_SERVER_SERVICE", type("Service", (), {"amp_protocol": link}))
+    sessions = [make_session(sessid=n) for n in (1, 2, 3)]
+    message = notify.war_message()
+
+    assert notify.broadcast(message, sessions) == 3
+    assert link.out == [([1, 2, 3], handler.clean_senddata(sessions[0], message.msg_kwargs()))]
+    assert notify.broadcast(message, sessions, only_if_changed=True) == 0 and len(link.out) == 1
+    assert notify.broadcast(message, sessions[:1]) == 1 and sent(sessions[0])[-1] == (
+        "war_zones",
+        message.payload,
+    )
+
+
 def test_send_state_sends_vitals_status_and_room(ninja):
     session = make_session(puppet=ninja)
     assert notify.send_state(ninja, session=session) == 3
