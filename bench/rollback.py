@@ -39,7 +39,7 @@ TARGET_SECONDS = 2.0
 DONE_TEXT = b"The Second Chance is done"
 # rollback._after_commit's log line.
 TIMINGS = re.compile(
-    r"Second Chance: timeline (\d+) -> (\d+) in ([\d.]+)s \(backup ([\d.]+)s, transaction ([\d.]+)s, "
+    r"Second Chance: timeline (\d+) -> (\d+) in ([\d.]+)s \(plan ([\d.]+)s, backup ([\d.]+)s, transaction ([\d.]+)s, "
     r"after commit ([\d.]+)s\)"
 )
 PROBE_INTERVAL = 0.05
@@ -56,11 +56,12 @@ def log_timings(server_log):
     found = TIMINGS.findall(server_log.read_text(errors="replace")) if server_log.exists() else []
     if not found:
         return None
-    old, new, total, backup, transaction, after = found[-1]
+    old, new, total, plan, backup, transaction, after = found[-1]
     return {
         "from_timeline": int(old),
         "to_timeline": int(new),
         "total_s": float(total),
+        "plan_s": float(plan),
         "backup_s": float(backup),
         "transaction_s": float(transaction),
         "after_commit_s": float(after),

@@ -17,8 +17,9 @@ For each latest ninja (see `owners`), in one pass of row writes:
   is moved there. Offline ninja stay out of the world as Evennia keeps them.
 
 After the commit the cached objects are brought in line with the database (`dbsync.refresh`),
-players whose ninja was reset see where they are, and a connected player whose latest ninja
-had fallen is put back into it.
+players whose ninja was reset are shown where they woke and their state (see `Wake`: worked
+out once per room, not once per player), and a connected player whose latest ninja had fallen
+is put back into it.
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from evennia.contrib.rpg.traits.traits import GaugeTrait
 from evennia.objects.models import ObjectDB
 from evennia.utils import logger
 
+from world.clients import gmcp, notify
 from world.combat.catalog import get_catalog
 from world.combat.ninja import POISON, POUCH, TECHNIQUES
 from world.ninja.death import DEATH_ATTR
@@ -36,6 +38,7 @@ from world.timeline import chronicle, dbsync, legacy
 from world.timeline.dbsync import DELETE, AttributeOp
 from world.timeline.participants import Participant, RollbackError, Section
 from world.village.builder import room_by_id
+from world.village.crowd import crowd_line, is_crowd
 
 NAME = "ninja"
 TRAITS = ("traits", "traits")
@@ -215,31 +218,127 @@ def reset(ctx, section):
 
 
 def after_commit(ctx, section):
-    """Refresh the cached ninja and rooms, then show each player where they are."""
+    """Refresh the cached ninja and rooms, then show each player where they woke."""
     data = section.data
-    ids = {r.id for r in data.resets}
-    dbsync.refresh(ids, ctx.applied[NAME], rooms=(*data.old_locations, data.room_id))
+    resets = {r.id: r for r in data.resets}
+    dbsync.refresh(resets, ctx.applied[NAME], rooms=(*data.old_locations, data.room_id))
     latest = {r.account_id: r.id for r in data.resets}
+    wake = Wake(resets, ctx.new_timeline)
     for session in evennia.SESSION_HANDLER.get_sessions():
         try:
-            _show(session, ids, latest)
+            _show(session, wake, latest)
         except Exception:
             logger.log_trace(f"Second Chance: could not bring session {session.sessid} into the new timeline")
 
 
-def _show(session, reset_ids, latest):
-    from world.clients.notify import send_state
-
+def _show(session, wake, latest):
     puppet = session.puppet
     if puppet is not None:
-        if puppet.id in reset_ids:
-            puppet.msg((puppet.at_look(puppet.location), {"type": "look"}), session=session)
-            send_state(puppet, session)
+        if puppet.id in wake.resets:
+            wake.show(session, puppet)
         return
     account = session.account
     ninja_id = latest.get(account.id) if account is not None else None
     if ninja_id is not None:
         account.puppet_object(session, ObjectDB.objects.get(id=ninja_id))
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """What everyone waking in one room is shown alike."""
+
+    parts: dict
+    crowd: str | None
+    info: object
+
+
+class Wake:
+    """
+    What a player whose ninja was reset is shown: the room it woke in, as a look shows it, and
+    its state (GMCP Char.Vitals, Char.Status, Room.Info, War.Zones).
+
+    Hundreds wake at once, most of them in one room, so each part is worked out once: the
+    room's name, description, exits and things once per room, with the crowd counted once
+    (everyone else woke there too) where a look would list it for each looker, which costs the
+    whole crowd's square; Room.Info once per room; vitals and status from the reset itself
+    (full gauges of the ninja's rank, of the Leaf, in the new timeline) rather than read back
+    from every ninja's reloaded Attributes.
+
+    Args:
+        resets (dict): Ninja id -> its NinjaReset.
+        timeline (int): The timeline that begins.
+    """
+
+    def __init__(self, resets, timeline):
+        self.resets = resets
+        self.timeline = timeline
+        self._rooms = {}
+        self._vitals = {}
+
+    def show(self, session, puppet):
+        """
+        Show one session where its ninja woke.
+
+        Args:
+            session (ServerSession): The session.
+            puppet (Character): Its ninja, one of the reset.
+        """
+        room = puppet.location
+        if room is None:
+            return
+        view = self._room(room, puppet)
+        text = room.format_appearance(
+            room.appearance_template.format(
+                characters=view.crowd if view.crowd is not None else room.get_display_characters(puppet),
+                **view.parts,
+            ),
+            puppet,
+        )
+        puppet.msg((text, {"type": "look"}), session=session)
+        reset = self.resets[puppet.id]
+        status = gmcp.char_status(
+            reset.key,
+            reset.rank,
+            Faction.LEAF,
+            zone=view.info.payload.get("zone"),
+            area=view.info.payload.get("area"),
+            timeline=self.timeline,
+        )
+        for message in (self._vitals_of(reset.rank), status, view.info, notify.war_message()):
+            if message is not None:
+                notify.send(session, message)
+
+    def _room(self, room, looker):
+        view = self._rooms.get(room.id)
+        if view is None:
+            others = len(room.contents_get(content_type="character")) - 1
+            view = self._rooms[room.id] = RoomView(
+                parts={
+                    "header": room.get_display_header(looker),
+                    "name": room.get_display_name(looker),
+                    "extra_name_info": "",
+                    "desc": room.get_display_desc(looker),
+                    "exits": room.get_display_exits(looker),
+                    "things": room.get_display_things(looker),
+                    "footer": room.get_display_footer(looker),
+                },
+                crowd=crowd_line([], others) if is_crowd(others) else None,
+                info=notify.room_message(room),
+            )
+        return view
+
+    def _vitals_of(self, rank):
+        if rank not in self._vitals:
+            stats = RANK_STATS[rank]
+            self._vitals[rank] = gmcp.char_vitals(
+                {
+                    "health": stats.health,
+                    "health_max": stats.health,
+                    "chakra": stats.chakra,
+                    "chakra_max": stats.chakra,
+                }
+            )
+        return self._vitals[rank]
 
 
 PARTICIPANT = Participant(NAME, plan, reset, after_commit, order=200)

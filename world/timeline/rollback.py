@@ -71,6 +71,8 @@ class Plan:
         backup_path (Path or None): Where the backup goes; None if the database is not SQLite.
         audited (bool): A game master ordered it: the audit log records it.
         kept (dict): What is kept, counted when the plan was made (memories, chronicle entries).
+        seconds (float): How long planning took (the real run counts it in its total: the
+            world waits for the plan as much as for the rest).
     """
 
     ctx: RollbackContext
@@ -79,6 +81,7 @@ class Plan:
     backup_path: Path | None
     audited: bool = False
     kept: dict = field(default_factory=dict)
+    seconds: float = 0.0
 
     def report(self, dry_run=False):
         """
@@ -133,7 +136,8 @@ class Result:
     Args:
         plan (Plan): What was done.
         backup (Path or None): The backup written.
-        timings (dict): Seconds taken: backup, transaction, side_effects, total.
+        timings (dict): Seconds taken: plan, backup, transaction, side_effects, and total (all
+            of them: from the start of the plan until the players have been told).
     """
 
     plan: Plan
@@ -161,6 +165,7 @@ def plan(cause, reason, actor=None, now=None, registry=None):
     """
     from world.war.service import WAR
 
+    started = time.monotonic()
     if not WAR.ready:
         raise RollbackError("The war has not started yet.")
     now = WAR.clock() if now is None else now
@@ -191,6 +196,7 @@ def plan(cause, reason, actor=None, now=None, registry=None):
         backup_path=backup.backup_path(state.timeline, now) if backup.supported() else None,
         audited=ctx.cause == Cause.GAMEMASTER and actor is not None,
         kept={"memories": Memory.objects.count(), "chronicle": ChronicleEntry.objects.count()},
+        seconds=time.monotonic() - started,
     )
 
 
@@ -293,13 +299,15 @@ def execute(plan, checkpoint=crashpoints.reach, write_backup=None):
         Exception: Whatever failed inside the transaction (then rolled back, the war reloaded).
     """
     ctx = plan.ctx
-    result = Result(plan)
-    started = time.monotonic()
+    result = Result(plan, timings={"plan": plan.seconds})
+    # The total runs from the start of the plan: the world waits for it as for the rest.
+    started = time.monotonic() - plan.seconds
     checkpoint(Step.BEFORE_BACKUP)
+    backup_begun = time.monotonic()
     if plan.backup_path:
         result.backup = (write_backup or partial(backup_before, timeline=ctx.old_timeline))(plan.backup_path)
     checkpoint(Step.AFTER_BACKUP)
-    result.timings["backup"] = time.monotonic() - started
+    result.timings["backup"] = time.monotonic() - backup_begun
     begun = time.monotonic()
     try:
         with transaction.atomic():
@@ -360,8 +368,8 @@ def _after_commit(result, checkpoint, started):
     result.timings["total"] = time.monotonic() - started
     logger.log_info(
         f"Second Chance: timeline {ctx.old_timeline} -> {ctx.new_timeline} in {result.timings['total']:.2f}s "
-        f"(backup {result.timings['backup']:.2f}s, transaction {result.timings['transaction']:.2f}s, "
-        f"after commit {result.timings['side_effects']:.2f}s); backup {result.backup}"
+        f"(plan {result.timings['plan']:.2f}s, backup {result.timings['backup']:.2f}s, "
+        f"transaction {result.timings['transaction']:.2f}s, after commit {result.timings['side_effects']:.2f}s); backup {result.backup}"
     )
     checkpoint(Step.AFTER_SIDE_EFFECTS)
 

@@ -4,6 +4,7 @@ exactly what should be kept, does what its dry run says, gives the same world wh
 is all or nothing at every step, and leaves cached (puppeted) objects reading the new values.
 """
 
+import evennia
 import pytest
 from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
@@ -11,6 +12,7 @@ from evennia.typeclasses.attributes import Attribute
 from evennia.utils.idmapper.models import flush_cache
 
 from tests.world.timeline.conftest import sent_text
+from world.clients import notify
 from world.combat.catalog import get_catalog
 from world.combat.ninja import POISON, POUCH, TECHNIQUES
 from world.gamemaster.models import AuditEntry
@@ -346,3 +348,44 @@ def test_staff_characters_stand_outside_the_war_and_are_left_alone(populated):
     run()
     assert avatar.location == limbo and avatar.home == limbo and avatar.rank is Rank.ANBU
     assert not Memory.objects.filter(account_id=hokage.id).exists()
+
+
+def sent_gmcp(session):
+    """The last body of each GMCP package sent to a session (by its msg keyword)."""
+    last = {}
+    for call in evennia.SESSION_HANDLER.data_out.call_args_list:
+        if call.args and call.args[0] is session:
+            last.update(
+                {key: value for key, value in call.kwargs.items() if key.startswith(("char_", "room_"))}
+            )
+    return last
+
+
+@pytest.mark.parametrize("crowd", [False, True])
+def test_each_player_sees_the_room_they_woke_in_and_the_state_their_ninja_has(
+    populated, sessions_of, monkeypatch, crowd
+):
+    if crowd:
+        monkeypatch.setattr("world.village.crowd.CROWD_SIZE", 2)
+    names = ("Ninja0", "Ninja1", "Ninja2")
+    players = {
+        name: sessions_of(populated.accounts[int(name[-1])], populated.by_name[name]) for name in names
+    }
+    evennia.SESSION_HANDLER.data_out.reset_mock()
+    run()
+    stands = room_by_id(STANDS)
+    in_stands = len(stands.contents_get(content_type="character"))
+    for name, session in players.items():
+        ninja = populated.by_name[name]
+        text = sent_text(session)
+        assert "The Stands" in text and "Exits:" in text
+        if crowd:
+            assert f"A crowd of {in_stands - 1} ninja is here." in text
+        else:
+            others = [c.key for c in stands.contents_get(content_type="character") if c != ninja]
+            assert all(other in text for other in others) and f"{name}," not in text
+        # What the client is sent is what the ninja now has.
+        gmcp = sent_gmcp(session)
+        assert gmcp["char_vitals"] == notify.vitals_message(ninja).payload
+        assert gmcp["char_status"] == notify.status_message(ninja).payload
+        assert gmcp["room_info"] == notify.room_message(stands).payload
