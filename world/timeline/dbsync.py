@@ -229,10 +229,10 @@ def refresh(object_ids, written, rooms=(), lazy_handlers=("traits",)):
     Returns:
         int: How many cached objects were refreshed.
     """
-    for attribute_id, value in Attribute.objects.filter(id__in=written.updated).values_list("id", "db_value"):
-        cached = Attribute.get_cached_instance(attribute_id)
-        if cached is not None:
-            cached.db_value = value
+    held = {i: a for i in written.updated if (a := Attribute.get_cached_instance(i)) is not None}
+    for chunk in _chunks(held):
+        for attribute_id, value in Attribute.objects.filter(id__in=chunk).values_list("id", "db_value"):
+            held[attribute_id].db_value = value
     for attribute_id in written.deleted:
         cached = Attribute.get_cached_instance(attribute_id)
         if cached is not None:
@@ -242,11 +242,19 @@ def refresh(object_ids, written, rooms=(), lazy_handlers=("traits",)):
         obj = ObjectDB.get_cached_instance(object_id)
         if obj is not None:
             cached[object_id] = obj
-    rows = ObjectDB.objects.filter(id__in=cached).values_list("id", "db_location_id", "db_home_id")
+    places = [ObjectDB._meta.get_field("db_location"), ObjectDB._meta.get_field("db_home")]
+    rows = []
+    for chunk in _chunks(cached):
+        rows += ObjectDB.objects.filter(id__in=chunk).values_list("id", "db_location_id", "db_home_id")
     for object_id, location_id, home_id in rows:
         obj = cached[object_id]
-        # Setting the id drops Django's cached related object when it differs.
+        # Setting the id drops Django's cached related object when it differs; the cached
+        # room is put back in its place, or the object's next `location` would be a query.
         obj.db_location_id, obj.db_home_id = location_id, home_id
+        for place, place_id in zip(places, (location_id, home_id), strict=True):
+            target = ObjectDB.get_cached_instance(place_id) if place_id else None
+            if target is not None:
+                place.set_cached_value(obj, target)
         obj.attributes.reset_cache()
         for name in lazy_handlers:
             obj.__dict__.pop(name, None)

@@ -22,6 +22,7 @@ out once per room, not once per player), and a connected player whose latest nin
 is put back into it.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 import evennia
@@ -86,6 +87,12 @@ def gauge(label, top, regen):
         it: current at the maximum, its regeneration timer stopped (the contrib restarts it
         when the gauge drops), so the data does not depend on the moment it was made.
     """
+    return dict(_gauge(label, top, regen))
+
+
+@functools.cache
+def _gauge(label, top, regen):
+    # Validated once per kind of gauge: thousands of ninja share a few.
     data = {"name": label, "trait_type": "gauge", "base": top, "rate": regen, "min": 0, "last_update": None}
     data = GaugeTrait.validate_input(GaugeTrait, data)
     data["current"] = top
