@@ -1,11 +1,13 @@
 """
 Telling every connected player about the Second Chance: a line of text to each logged-in
 session (telnet and webclient alike, in or out of character) and the GMCP package
-`Timeline.Countdown` for clients that show a timer.
+`Timeline.Countdown` for clients that show a timer. Each goes to the portal once with every
+session's id (`server.fanout`), not once per session.
 """
 
 import evennia
 
+from server import fanout
 from world.clients import gmcp, notify
 
 
@@ -23,8 +25,7 @@ def tell_all(text):
         int: How many sessions were told.
     """
     told = sessions()
-    for session in told:
-        session.msg(text=text)
+    fanout.send(told, text=text)
     return len(told)
 
 

@@ -30,6 +30,7 @@ from evennia.contrib.rpg.traits.traits import GaugeTrait
 from evennia.objects.models import ObjectDB
 from evennia.utils import logger
 
+from server import fanout
 from world.clients import gmcp, notify
 from world.combat.catalog import get_catalog
 from world.combat.ninja import POISON, POUCH, TECHNIQUES
@@ -236,13 +237,17 @@ def after_commit(ctx, section):
             _show(session, wake, latest)
         except Exception:
             logger.log_trace(f"Second Chance: could not bring session {session.sessid} into the new timeline")
+    try:
+        wake.send()
+    except Exception:
+        logger.log_trace("Second Chance: could not show the players where they woke")
 
 
 def _show(session, wake, latest):
     puppet = session.puppet
     if puppet is not None:
         if puppet.id in wake.resets:
-            wake.show(session, puppet)
+            wake.add(session, puppet)
         return
     account = session.account
     ninja_id = latest.get(account.id) if account is not None else None
@@ -269,7 +274,8 @@ class Wake:
     (everyone else woke there too) where a look would list it for each looker, which costs the
     whole crowd's square; Room.Info once per room; vitals and status from the reset itself
     (full gauges of the ninja's rank, of the Leaf, in the new timeline) rather than read back
-    from every ninja's reloaded Attributes.
+    from every ninja's reloaded Attributes. And what many sessions are shown alike goes to the
+    portal once, with their ids (`server.fanout`), not once per session.
 
     Args:
         resets (dict): Ninja id -> its NinjaReset.
@@ -281,10 +287,12 @@ class Wake:
         self.timeline = timeline
         self._rooms = {}
         self._vitals = {}
+        self._texts = {}  # text -> sessions
+        self._messages = {}  # id of a gmcp.Message -> (message, sessions)
 
-    def show(self, session, puppet):
+    def add(self, session, puppet):
         """
-        Show one session where its ninja woke.
+        Work out what one session is shown (sent by `send`).
 
         Args:
             session (ServerSession): The session.
@@ -301,7 +309,7 @@ class Wake:
             ),
             puppet,
         )
-        puppet.msg((text, {"type": "look"}), session=session)
+        self._texts.setdefault(text, []).append(session)
         reset = self.resets[puppet.id]
         status = gmcp.char_status(
             reset.key,
@@ -313,7 +321,14 @@ class Wake:
         )
         for message in (self._vitals_of(reset.rank), status, view.info, notify.war_message()):
             if message is not None:
-                notify.send(session, message)
+                self._messages.setdefault(id(message), (message, []))[1].append(session)
+
+    def send(self):
+        """Send what `add` worked out: each text, then each GMCP message, once to all its sessions."""
+        for text, sessions in self._texts.items():
+            fanout.send(sessions, text=(text, {"type": "look"}))
+        for message, sessions in self._messages.values():
+            notify.send(sessions, message)
 
     def _room(self, room, looker):
         view = self._rooms.get(room.id)
