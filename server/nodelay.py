@@ -9,7 +9,8 @@ ends switch it off as the connection opens.
 
 Evennia 6.1 reads settings.AMP_CLIENT_PROTOCOL_CLASS (its AMPClientFactory imports this
 module for it) but then builds its stock AMPServerClientProtocol all the same, so the server's
-end never was ours. Importing this module makes the factory build the configured class.
+end never was ours (evennia/evennia issue 3980, open). Importing this module makes the
+factory build the configured class.
 """
 
 from evennia.server.amp_client import AMPClientFactory, AMPServerClientProtocol
