@@ -7,9 +7,9 @@ not yet acknowledged waits for the peer's delayed ACK (40 ms on Linux), so on a 
 a reply could take 40 ms longer than its command's work (bench/bots.py measured it). Both
 ends switch it off as the connection opens.
 
-Evennia 6.1 reads settings.AMP_CLIENT_PROTOCOL_CLASS (its AMPClientFactory imports this
-module for it) but then builds its stock AMPServerClientProtocol all the same, so the server's
-end never was ours (evennia/evennia issue 3980, open). Importing this module makes the
+Evennia 6.1's AMPClientFactory imports the class settings.AMP_CLIENT_PROTOCOL_CLASS names
+(ours, whose module imports this one) but then builds its stock AMPServerClientProtocol all
+the same, so the server's end never was ours (evennia/evennia issue 3980, open). Importing this module makes the
 factory build the configured class.
 """
 
