@@ -140,11 +140,12 @@ def plan(ctx):
     ids = [n.id for n in latest.values()]
     stored = dbsync.read_values(ids, READ)
     counts = legacy.memory_counts(latest.keys(), ctx.new_timeline, extra=ctx.memories)
+    legacies = {}
     catalog = get_catalog()
     data = NinjaPlan(room_id=room.id, room_key=room.key, earlier=len(ctx.ownership.earlier()))
     olds = set()
     for account_id, ninja in sorted(latest.items(), key=lambda item: item[1].id):
-        carried = legacy.combine(counts[account_id])
+        carried = _legacy(legacies, counts[account_id])
         rank = carried.rank or Rank.GENIN
         path = training_path(stored.get((ninja.id, TECHNIQUES, None)), catalog)
         techniques = tuple(catalog.starting_techniques[path])
@@ -180,6 +181,14 @@ def plan(ctx):
         ]
     data.old_locations = tuple(sorted(i for i in olds if i is not None))
     return Section("Player ninja", _resets(data, ctx), _keeps(data), data=data, chronicle=_chronicle(ctx))
+
+
+def _legacy(legacies, counts):
+    """An account's legacy, combined once per distinct count of memories (most accounts share one)."""
+    key = tuple(sorted(counts.items()))
+    if key not in legacies:
+        legacies[key] = legacy.combine(counts)
+    return legacies[key]
 
 
 def _chronicle(ctx):
