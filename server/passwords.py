@@ -5,8 +5,16 @@ Evennia checks and sets passwords (PBKDF2, about 0.27 s each on a 2-core machine
 single game thread, so every login, account creation and password change stalls every
 player for that long. Here only the hashing runs elsewhere, on a small dedicated thread pool
 (`POOL_SIZE` threads: on two cores a login storm must leave one core to the game, and Twisted's
-shared pool is left to the web server); everything else (throttles, bans, database reads and
-writes, the login itself) stays on the game thread and continues from a Deferred.
+shared pool is left to the web server) at the lowest CPU priority; everything else (throttles,
+bans, database reads and writes, the login itself) stays on the game thread and continues from
+a Deferred.
+
+PBKDF2 runs without the GIL, so a hashing thread at the game's own priority keeps a whole core
+busy through a login storm, and the game thread, the portal and everything else on a 2-core
+machine share the other one: any burst of game work (a raid ending, a war step) then took
+two to four times as long and players saw it as a stall. At the lowest priority (niceness
+19) a hash only gets the CPU time nobody else wants; logins wait a little longer when the
+machine is busy, and players do not.
 
 What runs in the pool is pure computation on strings: `check_password(raw, encoded)` and
 `make_password(raw)`, no database and no game object. A new hash is computed in the pool and
@@ -20,6 +28,9 @@ long as a wrong password's.
 """
 
 import contextlib
+import os
+import sys
+import threading
 from collections import Counter
 
 from django.conf import settings
@@ -35,6 +46,8 @@ from twisted.python.threadpool import ThreadPool
 from server.throttles import is_exempt
 
 POOL_SIZE = 1
+# Niceness of the hashing threads: the lowest CPU priority (see the module docstring).
+HASHING_NICENESS = 19
 
 TOO_MANY_FAILURES = "Too many login failures; please try again in a few minutes."
 TOO_MANY_ACCOUNTS = "You are creating too many accounts. Please log into an existing account."
@@ -59,14 +72,42 @@ def _hashing_pool():
     return _pool
 
 
+def lower_thread_priority(niceness=HASHING_NICENESS):
+    """
+    Give the calling thread, and only it, at least the niceness `niceness`.
+
+    Linux keeps a niceness per thread, and `setpriority` on a thread's own id changes that
+    thread alone; elsewhere the same call would change the whole process, so it is skipped.
+
+    Returns:
+        bool: True if the thread now runs at `niceness` or lower priority.
+    """
+    if sys.platform != "linux":
+        return False
+    thread = threading.get_native_id()
+    if os.getpriority(os.PRIO_PROCESS, thread) < niceness:
+        try:
+            os.setpriority(os.PRIO_PROCESS, thread, niceness)
+        except OSError as err:
+            logger.log_warn(f"Password hashing keeps the game's CPU priority: {err}")
+            return False
+    return True
+
+
+def _at_low_priority(func, *args):
+    """Pool side: run `func(*args)` with this pool thread at the hashing priority."""
+    lower_thread_priority()
+    return func(*args)
+
+
 def in_pool(func, *args):
     """
-    Run `func(*args)` on the hashing pool.
+    Run `func(*args)` on the hashing pool, at the lowest CPU priority.
 
     Returns:
         Deferred: Fires on the game thread with the result.
     """
-    return threads.deferToThreadPool(reactor, _hashing_pool(), func, *args)
+    return threads.deferToThreadPool(reactor, _hashing_pool(), _at_low_priority, func, *args)
 
 
 def _check(raw, encoded):

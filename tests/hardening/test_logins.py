@@ -3,15 +3,20 @@ Password checks do not stall the game: while other clients log in (each login ha
 password, about 0.27 s of CPU), a logged-in player's `look` keeps coming back within 100 ms
 (95% of them; none as slow as a hash). Stock Evennia hashes on the game thread, so every
 login stalls every player (a strict expected failure there).
+
+And the hashing thread runs at the lowest CPU priority, alone: hashing runs without the GIL,
+and at the game's priority a login storm took a whole core of a 2-core machine from the game.
 """
 
+import os
 import secrets
+import sys
 import threading
 import time
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+from server import passwords
 
 LOOKS = 60
 MAX_LOOKS = 600
@@ -42,6 +47,23 @@ def look_times(player, arrival, count, enough):
     return times
 
 
+def niceness():
+    """Returns: int: The calling thread's own niceness."""
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a niceness per thread is Linux's")
+def test_work_in_the_hashing_pool_runs_at_the_lowest_priority_and_the_caller_keeps_its_own():
+    before = niceness()
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(passwords._at_low_priority(niceness)))
+    thread.start()
+    thread.join()
+    assert seen == [passwords.HASHING_NICENESS]
+    assert niceness() == before
+
+
+@pytest.mark.e2e
 def test_logins_do_not_stall_other_players(game):
     source = "127.0.0.6"
     looker = game.new_player(*credentials("Eye"), source=source)
