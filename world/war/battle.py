@@ -119,19 +119,47 @@ def retreat(forces, config, zone, faction, ranks):
     Returns:
         str or None: Where they went.
     """
-    state = forces.state
-    near = distances(config.zones, zone)
-    havens = [
-        key
-        for key, target in state.zones.items()
-        if key != zone and target.holder is faction and not target.contested and key in near
-    ]
-    if not havens:
+    closest = nearest_havens(forces.state, config.zones, zone, faction)
+    if not closest:
         return None
-    closest = min(near[key] for key in havens)
-    haven = max(sorted(k for k in havens if near[k] == closest), key=lambda k: forces.garrison(k, faction))
+    haven = max(sorted(closest), key=lambda k: forces.garrison(k, faction))
     forces.add(haven, faction, ranks)
     return haven
+
+
+def nearest_havens(state, zones, start, faction):
+    """
+    The faction's zones (not contested) nearest `start`, searched ring by ring outwards so
+    that a retreat looks no further than it must (not the whole map).
+
+    Args:
+        state (WarState): The war.
+        zones (dict): Zone key -> ZoneInfo.
+        start (str): Where the retreat starts (never a haven itself).
+        faction (Faction): Who retreats.
+
+    Returns:
+        list: The havens at the least number of steps from `start` (empty if none is reachable).
+    """
+    seen, ring = {start}, [start]
+    while ring:
+        outer = []
+        for zone in ring:
+            for neighbour in zones[zone].neighbours:
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    outer.append(neighbour)
+        havens = [
+            key
+            for key in outer
+            if (target := state.zones.get(key)) is not None
+            and target.holder is faction
+            and not target.contested
+        ]
+        if havens:
+            return havens
+        ring = outer
+    return []
 
 
 def cannot_assault(forces, config, attacker, zone, min_force):

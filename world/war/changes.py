@@ -112,7 +112,8 @@ def change_squad(state, squad_id, now, strength=None, zone=None, rank=None):
     if state.fallen:
         return None
     squad.rebase(now)
-    squad.zone = zone if zone is not None else squad.zone
+    if zone is not None:
+        state.squads.move(squad_id, zone)
     squad.rank = rank if rank is not None else squad.rank
     if strength is not None:
         squad.strength = float(strength)

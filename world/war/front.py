@@ -14,8 +14,8 @@ The front line: zones changing hands at a tick.
    keyframed by story year (before the second invasion, the Sound only raids).
 
 The Sound cannot take or push into the hidden headquarters before it has found it, and a
-paused side does not attack. Zones are handled in key order, so the outcome is
-deterministic under the tick's random source.
+paused side does not attack. Zones are handled in key order (sorted once per resolution),
+so the outcome is deterministic under the tick's random source.
 """
 
 import math
@@ -42,18 +42,17 @@ def resolve_front(state, config, forces, rng, log, year):
         rng (random.Random): The tick's random source.
         log (EventLog): Where events go.
     """
-    _settle_contested(state, config, forces, log)
-    _occupy_empty(state, config, forces, log)
-    _push(state, config, forces, rng, log, year)
+    order = sorted(state.zones)
+    _settle_contested(state, config, forces, log, [key for key in order if state.zones[key].contested])
+    _occupy_empty(state, config, forces, log, order)
+    _push(state, config, forces, rng, log, year, order)
 
 
-def _settle_contested(state, config, forces, log):
+def _settle_contested(state, config, forces, log, contested):
     ratio = config.front.rout_ratio
     worth = math.sqrt(config.front.defence)
-    for key in sorted(state.zones):
+    for key in contested:
         zone = state.zones[key]
-        if not zone.contested:
-            continue
         holder, attacker = zone.holder, other(zone.holder)
         held, attacking = forces.garrison(key, holder), forces.garrison(key, attacker)
         if attacking < GONE or (held >= GONE and held * worth >= ratio * attacking):
@@ -79,9 +78,9 @@ def _best_neighbour(state, config, forces, key, faction):
     return best
 
 
-def _occupy_empty(state, config, forces, log):
+def _occupy_empty(state, config, forces, log, order):
     occupy = config.front.occupy
-    for key in sorted(state.zones):
+    for key in order:
         zone = state.zones[key]
         if zone.contested or forces.garrison(key, zone.holder) >= GONE:
             continue
@@ -97,11 +96,11 @@ def _occupy_empty(state, config, forces, log):
             forces.move(own_source, key, holder, occupy)
 
 
-def _push(state, config, forces, rng, log, year):
+def _push(state, config, forces, rng, log, year, order):
     rules = config.front
     chance = {faction: rules.push_chance[faction].at(year) for faction in rules.push_chance}
     pushed = set()
-    for key in sorted(state.zones):
+    for key in order:
         zone = state.zones[key]
         faction = zone.holder
         if zone.contested or state.paused[faction] or not chance[faction]:

@@ -58,11 +58,11 @@ def zone_strength(state, zone, now):
         dict: Faction -> ninja it has in `zone` at `now`.
     """
     result = dict.fromkeys(Faction, 0.0)
-    for squad in state.squads.values():
-        if squad.zone == zone:
-            strength = squad.strength_at(now)
-            if strength >= GONE:
-                result[squad.faction] += strength
+    # Only the zone's own squads (the squad book indexes them): the read does not grow with the war.
+    for squad in state.squads.in_zone(zone):
+        strength = squad.strength_at(now)
+        if strength >= GONE:
+            result[squad.faction] += strength
     return result
 
 

@@ -7,6 +7,9 @@ grows). The engine re-bases every squad at each tick boundary (strength and `as_
 the values at the tick) and sets a new rate that lands exactly on the strength it plans for
 the next tick, so a read between ticks agrees with what the next tick computes. A squad
 below `GONE` ninja counts as gone.
+
+The squads live in a `SquadBook`: a dict by id that also indexes them by zone, so that one
+zone's forces are read without scanning the whole war.
 """
 
 import math
@@ -38,7 +41,10 @@ def other(faction):
 
 @dataclass(slots=True)
 class Squad:
-    """A group of NPC ninja of one faction and rank in one zone."""
+    """
+    A group of NPC ninja of one faction and rank in one zone. Once in a `SquadBook`, its
+    zone changes only through `SquadBook.move` (the book indexes squads by zone).
+    """
 
     id: int
     zone: str
@@ -120,6 +126,126 @@ class ZoneState:
         )
 
 
+class SquadBook(dict):
+    """
+    The war's squads: a dict of squad id -> Squad that also keeps them by zone, each
+    zone's in the book's own order (so a sum over one zone adds in the same order as a pass
+    over the whole book). Every way of adding or removing a squad keeps the index; a squad's
+    zone changes through `move`.
+
+    Args:
+        squads (dict or iterable, optional): Squad id -> Squad, or (id, Squad) pairs.
+    """
+
+    __slots__ = ("_by_zone",)
+
+    def __init__(self, squads=()):
+        super().__init__()
+        self._by_zone = {}
+        self.update(squads)
+
+    def __reduce__(self):
+        # Copies and pickles rebuild the index from the squads.
+        return type(self), (dict(self),)
+
+    def __setitem__(self, squad_id, squad):
+        old = self.get(squad_id)
+        super().__setitem__(squad_id, squad)
+        if old is not None and old.zone == squad.zone:
+            self._by_zone[squad.zone][squad_id] = squad  # keeps its place
+            return
+        if old is not None:
+            self._unindex(squad_id, old.zone)
+        if old is None:
+            self._by_zone.setdefault(squad.zone, {})[squad_id] = squad  # last in the book too
+        else:
+            self._reindex(squad.zone)
+
+    def __delitem__(self, squad_id):
+        squad = self[squad_id]
+        super().__delitem__(squad_id)
+        self._unindex(squad_id, squad.zone)
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def pop(self, squad_id, *default):
+        if squad_id not in self:
+            if default:
+                return default[0]
+            raise KeyError(squad_id)
+        squad = self[squad_id]
+        del self[squad_id]
+        return squad
+
+    def popitem(self):
+        squad_id, squad = super().popitem()
+        self._unindex(squad_id, squad.zone)
+        return squad_id, squad
+
+    def setdefault(self, squad_id, default=None):
+        if squad_id not in self:
+            self[squad_id] = default
+        return self[squad_id]
+
+    def clear(self):
+        super().clear()
+        self._by_zone.clear()
+
+    def update(self, other=(), **kwargs):
+        pairs = other.items() if hasattr(other, "items") else other
+        for squad_id, squad in pairs:
+            self[squad_id] = squad
+        for squad_id, squad in kwargs.items():
+            self[squad_id] = squad
+
+    def in_zone(self, zone):
+        """
+        Args:
+            zone (str): A zone key.
+
+        Returns:
+            Iterable of Squad: The zone's squads, in the book's order (a live view: do not
+                add or remove squads while iterating it).
+        """
+        group = self._by_zone.get(zone)
+        return group.values() if group else ()
+
+    def zones(self):
+        """Returns: list: The zones that have squads."""
+        return list(self._by_zone)
+
+    def move(self, squad_id, zone):
+        """
+        Move a squad to another zone.
+
+        Args:
+            squad_id (int): The squad.
+            zone (str): Where it goes.
+
+        Raises:
+            KeyError: If there is no such squad.
+        """
+        squad = self[squad_id]
+        if squad.zone == zone:
+            return
+        self._unindex(squad_id, squad.zone)
+        squad.zone = zone
+        self._reindex(zone)
+
+    def _unindex(self, squad_id, zone):
+        group = self._by_zone[zone]
+        del group[squad_id]
+        if not group:
+            del self._by_zone[zone]
+
+    def _reindex(self, zone):
+        # A squad arriving from elsewhere in the book: rebuild the zone's group in book order
+        # (rare: a game master's move; one pass over the book).
+        self._by_zone[zone] = {squad_id: squad for squad_id, squad in self.items() if squad.zone == zone}
+
+
 def _per_faction(value):
     return {faction: value for faction in Faction}
 
@@ -136,7 +262,7 @@ class WarState:
         tick_days (float): Story days per tick; tick k happens at story day k * tick_days.
         last_tick (int): The last tick processed.
         zones (dict): Zone key -> ZoneState.
-        squads (dict): Squad id -> Squad.
+        squads (SquadBook): Squad id -> Squad (a plain dict is turned into a SquadBook).
         next_squad_id (int): The id the next new squad gets.
         epoch (str): The epoch the timeline started from.
         hq_exists (bool): The hidden headquarters has been set up.
@@ -154,7 +280,7 @@ class WarState:
     tick_days: float
     last_tick: int
     zones: dict = field(default_factory=dict)
-    squads: dict = field(default_factory=dict)
+    squads: SquadBook = field(default_factory=SquadBook)
     next_squad_id: int = 1
     epoch: str = ""
     hq_exists: bool = False
@@ -164,6 +290,10 @@ class WarState:
     fallen: bool = False
     paused: dict = field(default_factory=lambda: _per_faction(False))
     rate_scale: dict = field(default_factory=lambda: _per_faction(1.0))
+
+    def __post_init__(self):
+        if not isinstance(self.squads, SquadBook):
+            self.squads = SquadBook(self.squads)
 
     def new_squad_id(self):
         """Returns: int: A fresh squad id."""
@@ -204,7 +334,7 @@ class WarState:
             tick_days=float(data["tick_days"]),
             last_tick=int(data["last_tick"]),
             zones={zone.key: zone for zone in zones},
-            squads={squad.id: squad for squad in squads},
+            squads=SquadBook((squad.id, squad) for squad in squads),
             next_squad_id=int(data["next_squad_id"]),
             epoch=str(data.get("epoch", "")),
             hq_exists=bool(data.get("hq_exists", False)),
