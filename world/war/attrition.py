@@ -128,24 +128,27 @@ def _battles(state, config, garrison, change, dt_years):
 def _flows(state, config, garrison, change, faction):
     rules = config.front
     zones = state.zones
-    # A contested zone is cut off: nobody moves in or out while it is fought over.
-    held = {
-        key
-        for key, zone in zones.items()
-        if zone.holder is faction and not zone.contested and garrison.get((key, faction), 0.0) >= GONE
-    }
+    # A contested zone is cut off: nobody moves in or out while it is fought over. Zones go
+    # in the war's zone order, never a set's: the order the flows add up in must not
+    # depend on the process's string hashing, or a restarted server would drift.
+    held = {}
+    for key, zone in zones.items():
+        if zone.holder is faction and not zone.contested:
+            strength = garrison.get((key, faction), 0.0)
+            if strength >= GONE:
+                held[key] = strength
     need = {}
     for key in held:
         front = any(
             zones[n].holder is not faction or zones[n].contested for n in config.zones[key].neighbours
         )
         need[key] = rules.front_need if front else 1.0
-    for key in held:
-        level = garrison[(key, faction)] / need[key]
+    for key, strength in held.items():
+        level = strength / need[key]
         for neighbour in config.zones[key].neighbours:
             if neighbour <= key or neighbour not in held:
                 continue
-            gap = level - garrison[(neighbour, faction)] / need[neighbour]
+            gap = level - held[neighbour] / need[neighbour]
             moved = rules.flow_share * gap / (1 / need[key] + 1 / need[neighbour])
             change[(key, faction)] -= moved
             change[(neighbour, faction)] += moved

@@ -4,6 +4,10 @@ of downtime, or saved and loaded half-way.
 """
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +82,30 @@ def test_the_seed_and_timeline_decide_the_randomness():
     assert run(7, 1, T0 + 12345.5) == first  # the same war, whenever it starts
     assert run(7, 2, T0) != first
     assert run(8, 1, T0) != first
+
+
+_RUN_IN_A_FRESH_PROCESS = """
+import json
+from tests.world.war.warkit import T0, real_config
+from world.war.engine import new_state, resolve
+config = real_config()
+state = new_state("exams", 7, 1, T0, config)
+events = resolve(state, T0 + 6 * 3600, config)
+print(json.dumps([state.to_dict(), [e.to_dict() for e in events]], sort_keys=True, default=str))
+"""
+
+
+def test_the_war_does_not_depend_on_the_process_string_hashing():
+    # A restarted server hashes strings differently; the war must add up the same (no set order).
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _RUN_IN_A_FRESH_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parents[3],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] and '"squads"' in runs[0]
