@@ -150,7 +150,12 @@ class Character(ObjectParent, DefaultCharacter):
         if WAR.ready and self.account:
             self.account.attributes.add(SEEN_ATTR, seen_now(WAR.state, WAR.clock()))
 
-    def prompt_text(self):
-        """The status line shown after every command."""
-        v = self.vitals()
+    def prompt_text(self, vitals=None):
+        """
+        The status line shown after every command.
+
+        Args:
+            vitals (dict, optional): `vitals()` if the caller has them already.
+        """
+        v = vitals or self.vitals()
         return f"|r[HP {v['health']}/{v['health_max']}]|n |b[CK {v['chakra']}/{v['chakra_max']}]|n > "
