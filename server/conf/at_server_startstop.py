@@ -5,8 +5,13 @@ At every start (cold start or reload): the account throttles learn the exempt ad
 the world is built or updated from the village data, so a data edit reaches the game by a
 reload; the war is loaded and catches up on the ticks missed while the server was down;
 the headquarters' people are placed and running raids restored; a Second Chance countdown
-that was running is resumed (or fired, if it came due while the server was down).
+that was running is resumed (or fired, if it came due while the server was down). Lock checks
+remember their values (server.lockeval), and what start-up loaded is frozen out of the garbage
+collector, so a full collection walks only what play made since (a 300-player crowd froze
+for about 0.35 s at each one).
 """
+
+import gc
 
 from evennia.utils import logger
 
@@ -16,6 +21,7 @@ def at_server_init():
 
 
 def at_server_start():
+    from server.lockeval import install as remember_lock_values
     from server.throttles import install_account_throttles
     from world.clients.notify import broadcast_war
     from world.raids.startup import at_server_start as start_raids
@@ -25,6 +31,7 @@ def at_server_start():
     from world.war.service import WAR
 
     install_account_throttles()
+    remember_lock_values()
     report = build_world()
     if report.changed:
         logger.log_info(f"World builder: {report.summary()}")
@@ -34,6 +41,8 @@ def at_server_start():
     logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
     start_raids()
     start_second_chance()
+    gc.collect()
+    gc.freeze()
 
 
 def at_server_stop():
