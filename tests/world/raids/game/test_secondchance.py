@@ -1,7 +1,7 @@
 """A Second Chance ends running raids with a report and takes their instances down."""
 
 from world.raids.models import Raid, RaidReport, RaidStatus
-from world.raids.secondchance import RESULT, plan, reset
+from world.raids.secondchance import RESULT, after_commit, plan, reset
 from world.timeline.participants import RollbackContext
 
 
@@ -24,7 +24,7 @@ def test_running_raid_is_cut_short_with_its_report(make_ninja, raids):
     assert rooms
     ctx = _context(raid.row.started_at + 60)
     section = plan(ctx)
-    assert section.data == [raid_id] and f"raid {raid_id}" in section.resets[0]
+    assert section.data["raids"] == [raid_id] and f"raid {raid_id}" in section.resets[0]
     reset(ctx, section)
     row = Raid.objects.get(id=raid_id)
     assert row.status == RaidStatus.ENDED and row.result == RESULT
@@ -33,3 +33,23 @@ def test_running_raid_is_cut_short_with_its_report(make_ninja, raids):
     from evennia.objects.models import ObjectDB
 
     assert not ObjectDB.objects.filter(id__in=rooms.values()).exists()
+
+
+def test_cached_things_left_in_a_deleted_room_are_nowhere_after_the_commit(make_ninja, raids):
+    from evennia.utils.create import create_object
+
+    raid = raids.launch(make_ninja("Ino"), 1)
+    room_id = next(iter(Raid.objects.get(id=raid.id).rooms.values()))
+    from evennia.objects.models import ObjectDB
+
+    kunai = create_object(
+        "typeclasses.objects.Object", key="dropped kunai", location=ObjectDB.objects.get(id=room_id)
+    )
+    elsewhere = create_object("typeclasses.objects.Object", key="kept scroll")
+    ctx = _context(raid.row.started_at + 60)
+    section = plan(ctx)
+    reset(ctx, section)
+    assert room_id in section.data["deleted"]
+    after_commit(ctx, section)
+    assert kunai.location is None and kunai.id is not None
+    assert elsewhere.location is None and ObjectDB.objects.filter(id=elsewhere.id).exists()
