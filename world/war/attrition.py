@@ -60,7 +60,7 @@ def plan_rates(state, config, forces, year):
     losses = {f: {rank: config.ranks[f].losses.get(rank, 1.0) for rank in SQUAD_RANKS[f]} for f in Faction}
     # One pass over the squads: each group's strength, and its strength weighted by rank.
     garrison, weighted, totals = {}, {}, dict.fromkeys(Faction, 0.0)
-    for key, squads in forces.groups().items():
+    for key, squads in forces.index.items():
         if squads:
             loss = losses[key[1]]
             strength = weight = 0.0
@@ -75,7 +75,7 @@ def plan_rates(state, config, forces, year):
         _flows(state, config, garrison, change, faction)
     _reinforcement(state, config, garrison, change, year, dt_years)
     for faction in Faction:
-        groups = [(key[0], squads) for key, squads in forces.groups().items() if key[1] is faction and squads]
+        groups = [(key[0], squads) for key, squads in forces.index.items() if key[1] is faction and squads]
         if state.paused[faction]:
             for _zone, squads in groups:
                 for squad in squads:

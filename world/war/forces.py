@@ -7,14 +7,10 @@ squads, rank by rank), kill them, and add ninja to a zone (merged into a squad o
 rank, or a new squad). Every squad it touches is re-based to its wall time first, so lazy
 strength reads stay exact. Squads that drop below `GONE` are deleted; what they held counts
 as taken, so totals change by exactly what the operations report.
-
-Outside a tick the index is built zone by zone as the operations need it, from the squad
-book's zone index: a change to one zone costs the same in a war of any size.
 """
 
 from collections import defaultdict
 
-from world.ninja.ranks import Faction
 from world.war.state import GONE, Squad
 
 
@@ -24,49 +20,25 @@ class Forces:
         state (WarState): The war.
         now (float): The wall time the operations happen at.
         index (dict or None): (zone, faction) -> squads, already re-based to `now` (as the
-            engine builds it at a tick); by default built zone by zone on use, squads
-            re-based on use.
+            engine builds it at a tick); by default built here, squads re-based on use.
     """
 
     def __init__(self, state, now, index=None):
         self.state, self.now = state, now
         self.fresh = index is not None
-        self.index = index if index is not None else {}
-        self._complete = self.fresh
+        if index is None:
+            index = defaultdict(list)
+            for squad in state.squads.values():
+                index[(squad.zone, squad.faction)].append(squad)
+        self.index = index
         self._garrisons = {}
-
-    def _group(self, zone, faction):
-        """Returns: list: The faction's squads in the zone (indexed now if need be)."""
-        group = self.index.get((zone, faction))
-        if group is None:
-            if self.fresh:
-                group = self.index[(zone, faction)] = []
-            else:
-                # Both sides of the zone at once, in the book's order.
-                groups = {side: [] for side in Faction}
-                for squad in self.state.squads.in_zone(zone):
-                    groups[squad.faction].append(squad)
-                for side, squads in groups.items():
-                    self.index[(zone, side)] = squads
-                group = groups[faction]
-        return group
-
-    def groups(self):
-        """Returns: dict: (zone, faction) -> squads, for every squad of the war."""
-        if not self._complete:
-            for zone in self.state.squads.zones():
-                if (zone, Faction.LEAF) not in self.index:
-                    self._group(zone, Faction.LEAF)
-            self._complete = True
-        return self.index
 
     def squads(self, zone, faction):
         """Returns: list: The faction's squads in the zone, re-based to now."""
-        if self.fresh:
-            return self.index.get((zone, faction), ())
-        squads = self._group(zone, faction)
-        for squad in squads:
-            squad.rebase(self.now)
+        squads = self.index.get((zone, faction), ())
+        if not self.fresh:
+            for squad in squads:
+                squad.rebase(self.now)
         return squads
 
     def garrison(self, zone, faction):
@@ -149,10 +121,9 @@ class Forces:
 
     def create(self, zone, faction, rank, strength, rate=0.0):
         """Returns: Squad: A new squad (its rate is set by the next tick)."""
-        group = self._group(zone, faction)  # indexed before the squad joins the book
         squad = Squad(self.state.new_squad_id(), zone, faction, rank, float(strength), self.now, rate)
         self.state.squads[squad.id] = squad
-        group.append(squad)
+        self.index.setdefault((zone, faction), []).append(squad)
         self._garrisons.pop((zone, faction), None)
         return squad
 

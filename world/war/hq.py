@@ -42,7 +42,7 @@ def search(state, config, forces, rng, log, tick):
     if not state.hq_found:
         before = state.discovery
         leaf_total = sum(
-            forces.garrison(zone, faction) for zone, faction in forces.groups() if faction is Faction.LEAF
+            forces.garrison(zone, faction) for zone, faction in forces.index if faction is Faction.LEAF
         )
         state.discovery = min(
             1.0, before + discovery_speed(state, config, leaf_total) * state.tick_days / DAYS_PER_YEAR
