@@ -15,7 +15,7 @@ Per receiver, nothing else changes: the sender's `at_msg_send` and the receiver'
 `at_msg_receive` hooks run as `DefaultObject.msg` runs them (a receiver refusing the message
 is left out), and each session's protocol still renders the text for its own client (colour
 or none, screen-reader mode, the webclient's HTML and the message type), in the portal. A
-receiver whose class has its own `msg` gets it called, as stock does.
+receiver whose class (or the object itself) has its own `msg` gets it called, as stock does.
 """
 
 from evennia.objects import objects as stock
@@ -120,7 +120,8 @@ def msg_contents(
     for receiver in contents:
         outmessage = render(inmessage, receiver, you, mapping, raise_funcparse_errors)
         out = (outmessage, outkwargs)
-        if type(receiver).msg is not stock.DefaultObject.msg:
+        # A receiver whose msg is its own (its class's, or set on it, as a test's mock is).
+        if "msg" in vars(receiver) or type(receiver).msg is not stock.DefaultObject.msg:
             receiver.msg(text=out, from_obj=from_obj, options=options, **kwargs)
         elif accepts(receiver, out, from_obj, options, kwargs):
             sessions_by_text.setdefault(outmessage, []).extend(receiver.sessions.all())
