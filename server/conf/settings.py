@@ -163,6 +163,15 @@ CACHES = {
 }
 
 ######################################################################
+# Load: a thousand ninja online
+######################################################################
+
+# Evennia keeps each merge of a character's and its room's command sets, keyed by the sets
+# themselves: one entry per ninja and place. Its default of 1,000 would evict entries at a
+# thousand players and merge the large sets again at every command.
+CMDSET_MERGE_CACHE_MAXSIZE = 5000
+
+######################################################################
 # Settings given in secret_settings.py override those in this file.
 ######################################################################
 try:
