@@ -15,6 +15,10 @@ from world.war.service import WAR
 
 NOT_READY = "The war has not started yet: the server is still starting. Try again in a moment."
 MAX_LOG = 50
+STILL_WORKING = (
+    "Shikamaru frowns over the map, moving pins. 'Troublesome... I'm still working it out.'"
+    " Ask again in a moment."
+)
 
 
 class WarCommand(MuxCommand):
@@ -122,11 +126,22 @@ class CmdForecast(WarCommand):
     key = "forecast"
 
     def func(self):
-        projection = WAR.forecast()
+        projection, current = WAR.forecast()
+        if projection is None:
+            self.msg(STILL_WORKING)
+            return
         names = {key: info.name for key, info in WAR.config.zones.items()}
-        self.msg(
-            WAR.cached("forecast:text", lambda s, now, c: display.forecast_text(s, now, projection, names))
-        )
+
+        def build(state, now, config):
+            text = display.forecast_text(state, now, projection, names)
+            if current or state.fallen:
+                return text
+            return (
+                f"{text}\n  (His pins are as of {year_text(projection.as_of_year)}; he is moving them again.)"
+            )
+
+        # One rendering per projection: a rebuild swapped in mid-tick gets its own.
+        self.msg(WAR.cached(f"forecast:{projection.as_of_year}:{current}", build))
 
 
 class CmdTime(WarCommand):

@@ -2,6 +2,7 @@
 
 import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
+from twisted.internet import task
 
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import CmdAttrition, CmdAudit, CmdRebuild, CmdSquad, CmdStoryClock, CmdZoneSet
@@ -45,10 +46,24 @@ class TestPlayerWarCommands(EvenniaCommandTest):
         assert self.call(CmdWarlog(), "many") == "Usage: warlog [number]  (for example: warlog 30)"
         assert self.call(CmdWarlog(), "-3") == "Ask for at least one report."
 
-    def test_forecast_names_the_next_zone_and_the_fall(self):
+    def test_forecast_is_built_between_commands_and_kept_while_the_war_moves(self):
+        reactor = task.Clock()
+        self.war.forecaster.schedule = lambda call: reactor.callLater(0, call)
+        assert "still working it out" in self.call(CmdForecast(), "")
+        reactor.advance(0)  # runs the rebuild's steps, each scheduling the next
         out = self.call(CmdForecast(), "")
         assert "Next:" in out and "falls to the Sound" in out
-        assert "The Leaf falls around Year 10" in out
+        assert "The Leaf falls around Year 10" in out and "as of" not in out
+        self.war.clock.advance(12 * 3600)
+        self.war.resolve()
+        stale = self.call(CmdForecast(), "")
+        assert "The Leaf falls around Year 10" in stale
+        assert stale.endswith(
+            "(His pins are as of Year 9, day 1 after the Chuunin exams; he is moving them again.)"
+        )
+        reactor.advance(0)
+        fresh = self.call(CmdForecast(), "")
+        assert "Next:" in fresh and "as of" not in fresh
 
     def test_time_gives_the_story_date(self):
         out = self.call(CmdTime(), "")
