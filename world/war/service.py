@@ -24,7 +24,7 @@ from world.gamemaster import audit
 from world.war import engine
 from world.war.config import load_config
 from world.war.events import EventKind
-from world.war.forecast import forecast
+from world.war.forecast import Forecaster
 from world.war.state import WarState
 from world.war.store import WarStore
 
@@ -48,6 +48,9 @@ class WarService:
         self.version = 0
         self._listeners = []
         self._cache = {}
+        self.forecaster = Forecaster(
+            lambda: ((self.version, self.state.last_tick), self.state, self.clock(), self.config)
+        )
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -203,11 +206,15 @@ class WarService:
 
     def forecast(self):
         """
-        The strategist's projection, computed once per war version and tick (about 100 ms):
-        the engine is deterministic, so until the war steps or changes, a projection made a
-        few seconds ago names the same fall and the same next zone.
+        The strategist's projection, never computed on the spot: running three story years
+        ahead takes 65-230 ms, so after the war steps or changes the previous projection is
+        answered while a new one is built a few ticks per reactor turn (see `Forecaster`).
+
+        Returns:
+            tuple: (Forecast or None, current): None until the first projection is done;
+                current is False while the projection is of an older state of the war.
         """
-        return self.cached("forecast", lambda state, now, config: forecast(state, now, config), timed=False)
+        return self.forecaster.read()
 
     # ------------------------------------------------------------------ internals
 
