@@ -164,8 +164,7 @@ def forecast_text(state, now, projection, zones):
     lines = ["Shikamaru moves a few pins on the map and sighs. 'If nothing changes...'"]
     if projection.next_zone:
         name = zones.get(projection.next_zone, projection.next_zone)
-        holder = state.zones[projection.next_zone].holder
-        verb = "falls to the Sound" if holder is Faction.LEAF else "is ours again"
+        verb = "is ours again" if projection.next_zone_taker is Faction.LEAF else "falls to the Sound"
         lines.append(
             f"  Next: {name} {verb} around {year_text(projection.next_zone_year)}"
             f" ({_in_real_time(state, now, projection.next_zone_year)})."

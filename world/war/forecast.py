@@ -32,6 +32,8 @@ class Forecast:
         fall_wall_time (float or None): Wall time of the fall.
         next_zone (str or None): The next zone to change hands.
         next_zone_year (float or None): Story year it changes hands.
+        next_zone_taker (Faction or None): Who takes it (an old projection's zone may have
+            changed hands already, so its holder now does not say).
     """
 
     as_of_year: float
@@ -39,6 +41,7 @@ class Forecast:
     fall_wall_time: float | None
     next_zone: str | None
     next_zone_year: float | None
+    next_zone_taker: object = None
 
 
 def projection_steps(state, now, config, horizon_years=HORIZON_YEARS):
@@ -79,6 +82,7 @@ def _run_ahead(future, now, config, horizon_years):
         fall_wall_time=fall.wall_time if fall else None,
         next_zone=moved.zone if moved else None,
         next_zone_year=moved.story_year if moved else None,
+        next_zone_taker=moved.faction if moved else None,
     )
 
 

@@ -145,3 +145,15 @@ def test_a_fallen_war_is_forecast_in_one_step(present):
     steps.run_one()
     projection, current = forecaster.read()
     assert current and projection.fall_year is None and projection.next_zone is None
+
+
+def test_an_old_projection_still_names_who_takes_the_zone(present):
+    from world.war.display import forecast_text
+
+    state, config = present
+    projection = forecast(state, T0, config, horizon_years=3)
+    assert projection.next_zone_taker is SOUND
+    resolve(state, state.clock.wall_time_of(projection.next_zone_year) + 1, config)
+    assert state.zones[projection.next_zone].holder is SOUND  # it has fallen since
+    zones = {key: key for key in state.zones}
+    assert "falls to the Sound" in forecast_text(state, T0, projection, zones)
