@@ -122,10 +122,10 @@ def test_synthetic_worlds_have_the_asked_zones_and_ten_squads_in_each():
 
 def test_the_rollback_log_line_is_read():
     line = (
-        "Second Chance: timeline 1 -> 2 in 1.60s (backup 0.02s, transaction 0.07s, "
-        "after commit 1.52s); backup /x.db3"
+        "Second Chance: timeline 1 -> 2 in 1.75s (plan 0.21s, backup 0.02s, transaction 0.07s, "
+        "after commit 1.45s); backup /x.db3"
     )
-    assert TIMINGS.findall(line) == [("1", "2", "1.60", "0.02", "0.07", "1.52")]
+    assert TIMINGS.findall(line) == [("1", "2", "1.75", "0.21", "0.02", "0.07", "1.45")]
 
 
 def test_populate_makes_accounts_with_a_ninja_in_their_room(db):
