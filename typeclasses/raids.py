@@ -83,3 +83,8 @@ class Npc(ObjectParent, DefaultObject):
         super().at_object_creation()
         self.locks.add("get:false()")
         self.db.get_err_msg = "That is a person, not a parcel."
+
+    def get_numbered_name(self, count, looker, **kwargs):
+        """A person is named, never counted: "Shikamaru", not "a Shikamaru"."""
+        name = self.get_display_name(looker, **kwargs)
+        return name, name
