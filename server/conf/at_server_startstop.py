@@ -23,11 +23,12 @@ def at_server_init():
 def at_server_start():
     from server.lockeval import install as remember_lock_values
     from server.throttles import install_account_throttles
+    from world.clients.dispatches import announce, tell_fallen
     from world.clients.notify import broadcast_war
+    from world.ninja import death
     from world.raids.startup import at_server_start as start_raids
     from world.timeline.service import start_second_chance
     from world.village.builder import build_world
-    from world.war.announce import announce
     from world.war.service import WAR
 
     install_account_throttles()
@@ -35,6 +36,7 @@ def at_server_start():
     report = build_world()
     if report.changed:
         logger.log_info(f"World builder: {report.summary()}")
+    death.subscribe(tell_fallen)
     WAR.subscribe(announce)
     WAR.subscribe(broadcast_war)
     events = WAR.start()

@@ -4,15 +4,20 @@ Roguelike death: a ninja who dies is gone for the rest of the timeline.
 The dead ninja stays in the database (the Second Chance brings every account's latest
 ninja back at the Chuunin exams), but it is taken out of the world, cannot be played, and
 no longer counts against the account's one living ninja, so the player can make a new one.
-The account keeps a memory of how it happened, and the Dispatches channel announces it.
+The account keeps a memory of how it happened, and whoever subscribed (the Dispatches
+channel, world.clients.dispatches, wired at server start) is told.
 """
 
 import time
+
+from evennia.utils import logger
 
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
 
 DEATH_ATTR = "death"
+# Who is told of each death: outbound subscribers, added by `subscribe` at server start.
+_LISTENERS = []
 
 
 def is_dead(ninja):
@@ -96,9 +101,20 @@ def revive(ninja, home):
     ninja.location = home
 
 
-def _announce(text):
-    from world.war.announce import war_channel
+def subscribe(listener):
+    """
+    Be told of every death from now on (outbound packages listen; rules never call them).
 
-    channel = war_channel()
-    if channel is not None:
-        channel.msg(f"|rFallen:|n {text}")
+    Args:
+        listener (callable): Called with one sentence ("Kiba was killed by ...").
+    """
+    if listener not in _LISTENERS:
+        _LISTENERS.append(listener)
+
+
+def _announce(text):
+    for listener in _LISTENERS:
+        try:
+            listener(text)
+        except Exception:  # noqa: BLE001 - a listener's failure must not undo the death
+            logger.log_trace(f"death listener {listener!r} failed")

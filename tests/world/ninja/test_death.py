@@ -1,8 +1,11 @@
 """Roguelike death: gone for the timeline, remembered by the account, a new ninja allowed."""
 
+from unittest import mock
+
 from evennia.utils.test_resources import EvenniaTest
 
 from world.memories.models import Memory
+from world.ninja import death
 from world.ninja.death import death_of, is_dead, kill, owner_of, revive
 
 
@@ -37,3 +40,17 @@ class TestDeath(EvenniaTest):
         kill(self.ninja, "fell", timeline=1)
         revive(self.ninja, self.room1)
         assert not is_dead(self.ninja) and self.ninja.location == self.room1
+
+    def test_subscribers_hear_of_a_death_and_a_failing_one_does_not_undo_it(self):
+        heard = []
+
+        def broken(text):
+            raise RuntimeError("listener down")
+
+        with mock.patch.object(death, "_LISTENERS", []):
+            death.subscribe(broken)
+            death.subscribe(heard.append)
+            death.subscribe(heard.append)  # once only
+            assert kill(self.ninja, "was cut down by Kabuto", timeline=1)
+        assert heard == ["Ren was cut down by Kabuto."]
+        assert is_dead(self.ninja)

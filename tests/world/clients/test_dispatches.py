@@ -6,7 +6,7 @@ import evennia
 import pytest
 from evennia.utils import create
 
-from world.war import announce
+from world.clients import dispatches as announce
 from world.war.events import EventKind
 
 
@@ -44,8 +44,8 @@ def test_an_event_goes_out_once_to_the_listening_sessions(dispatches):
     channel, sessions = dispatches
     event = mock.Mock(text="Sound ninja take the hospital.", zone="", kind=EventKind.ZONE_FELL)
     with (
-        mock.patch("world.war.announce.fanout.send") as send,
-        mock.patch("world.war.announce.notify.send") as gmcp_send,
+        mock.patch("world.clients.dispatches.fanout.send") as send,
+        mock.patch("world.clients.dispatches.notify.send") as gmcp_send,
         mock.patch.object(type(channel), "at_post_msg") as logged,
     ):
         announce.announce([event])
@@ -62,8 +62,20 @@ def test_a_subscriber_with_its_own_channel_msg_gets_it_called(dispatches):
     channel, _sessions = dispatches
     listener = channel.subscriptions.online()[0]
     listener.channel_msg = mock.Mock()
-    with mock.patch("world.war.announce.fanout.send") as send, mock.patch("world.war.announce.notify.send"):
+    with (
+        mock.patch("world.clients.dispatches.fanout.send") as send,
+        mock.patch("world.clients.dispatches.notify.send"),
+    ):
         told = announce.tell_channel(channel, "The Leaf retakes the gate.")
     listener.channel_msg.assert_called_once()
     assert listener.channel_msg.call_args.args[0] == "[Dispatches] The Leaf retakes the gate."
     assert told == 2 and len(send.call_args.args[0]) == 1
+
+
+def test_a_death_is_told_on_the_dispatches_channel(db):
+    channel = announce.war_channel() or create.create_channel(
+        announce.WAR_CHANNEL, typeclass="typeclasses.channels.Channel"
+    )
+    with mock.patch.object(type(channel), "msg") as msg:
+        announce.tell_fallen("Ren was cut down by Kabuto.")
+    msg.assert_called_once_with("|rFallen:|n Ren was cut down by Kabuto.")

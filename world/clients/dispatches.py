@@ -12,16 +12,24 @@ get the same `Comm.Channel.Text` the accounts' `channel_msg` sends. A subscriber
 (or the object itself) has a `channel_msg` or `msg` of its own gets the stock path, as
 `server.broadcast` does for rooms. Rooms hear their zone's events through `msg_contents`,
 which fans out in the same way (`typeclasses.rooms`).
+
+The rules do not call this module: it subscribes to them. `announce` listens to the war
+service and `tell_fallen` to world.ninja.death's deaths; both are wired at server start
+(server/conf/at_server_startstop.py). The game's account class is read from the settings'
+typeclass path, so this outbound layer never imports the typeclasses above it.
 """
 
+from functools import cache
+
+from django.conf import settings
 from evennia.accounts.accounts import DefaultAccount
 from evennia.objects.models import ObjectDB
 from evennia.utils import logger
 from evennia.utils.search import search_channel
+from evennia.utils.utils import class_from_module
 
 from server import fanout
 from server.broadcast import accepts
-from typeclasses.accounts import Account
 from world.clients import gmcp, notify
 from world.village.builder import ZONE_TAG
 from world.war.events import EventKind
@@ -38,13 +46,19 @@ def war_channel():
     return found[0] if found else None
 
 
+@cache
+def _account_class():
+    """Returns: type: the game's account typeclass (settings.BASE_ACCOUNT_TYPECLASS)."""
+    return class_from_module(settings.BASE_ACCOUNT_TYPECLASS)
+
+
 def _stock_receiver(receiver):
     """Whether the receiver takes channel lines exactly as the game's Account does (module notes)."""
     own = vars(receiver)
     return (
         "channel_msg" not in own
         and "msg" not in own
-        and type(receiver).channel_msg is Account.channel_msg
+        and type(receiver).channel_msg is _account_class().channel_msg
         and type(receiver).msg is DefaultAccount.msg
     )
 
@@ -111,3 +125,15 @@ def announce(events):
         if event.zone and event.kind in _LOUD:
             for room in ObjectDB.objects.get_by_tag(event.zone, category=ZONE_TAG):
                 room.msg_contents(f"|y{event.text}|n")
+
+
+def tell_fallen(text):
+    """
+    Tell the Dispatches channel of a ninja's death (a world.ninja.death listener).
+
+    Args:
+        text (str): What happened ("Kiba was killed by a Sound jounin.").
+    """
+    channel = war_channel()
+    if channel is not None:
+        channel.msg(f"|rFallen:|n {text}")
