@@ -119,6 +119,7 @@ INSTALLED_APPS += [  # noqa: F405
     "world.memories",
     "world.raids",
     "world.timeline",
+    "web.admin.apps.GameAdminConfig",
 ]
 
 ######################################################################
