@@ -12,7 +12,6 @@ from evennia.utils import logger
 
 def at_server_start():
     """Place the named NPCs; restore the running raids and their clock."""
-    import world.raids.secondchance  # noqa: F401  (registers the raids with the Second Chance)
     from world.raids.npcs import place_npcs
     from world.raids.service import RAIDS
 

@@ -19,9 +19,9 @@ A participant has three parts, all given the same `RollbackContext`:
 A section may also carry `chronicle`, a dict merged into the ended timeline's chronicle entry
 (the raids pillar gives `raids` and `top_raiders` this way).
 
-Participants run in `order` (lower first), then by name. The war (100) and the player ninja
-(200) are registered by `world.timeline.core`; raids and other pillars register theirs with
-`register(Participant(...))` at import or start-up. Registering a name again replaces it.
+Participants run in `order` (lower first), then by name. The raids (50), the war (100) and
+the player ninja (200) are registered in one place, `world.timeline.rollback`; a new pillar's
+part is added there beside them. Registering a name again replaces it.
 """
 
 from collections.abc import Callable

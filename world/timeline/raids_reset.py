@@ -16,7 +16,7 @@ from evennia.objects.models import ObjectDB
 from world.raids.instance import RAID_TAG
 from world.raids.models import Raid, RaidReport, RaidStatus
 from world.raids.report import RaidReport as Report
-from world.timeline.participants import Participant, Section, register
+from world.timeline.participants import Participant, Section
 
 RESULT = "cut short"
 
@@ -84,4 +84,4 @@ def after_commit(ctx, section):
             setattr(stale[object_id], column, value)
 
 
-register(Participant("raids", plan, reset, after_commit, order=50))
+PARTICIPANT = Participant("raids", plan, reset, after_commit, order=50)

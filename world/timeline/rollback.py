@@ -21,7 +21,7 @@ database, and the old timeline stands whole. A crash anywhere leaves the databas
 before (up to the commit) or wholly after; on the next start everything is loaded from it.
 Each step calls `crashpoints.reach(step)` for the crash test.
 
-The war and the player ninja are registered here as participants.
+The raids, the war and the player ninja are registered here as participants.
 """
 
 import time
@@ -34,7 +34,17 @@ from evennia.utils import logger
 
 from world.gamemaster import audit
 from world.memories.models import Memory, MemoryKind
-from world.timeline import announce, backup, chronicle, content, crashpoints, ninja_reset, owners, war_reset
+from world.timeline import (
+    announce,
+    backup,
+    chronicle,
+    content,
+    crashpoints,
+    ninja_reset,
+    owners,
+    raids_reset,
+    war_reset,
+)
 from world.timeline.crashpoints import Step
 from world.timeline.models import Cause, ChronicleEntry, Schedule, ScheduleStatus
 from world.timeline.participants import REGISTRY, RollbackContext, RollbackError, register
@@ -43,6 +53,8 @@ from world.timeline.participants import REGISTRY, RollbackContext, RollbackError
 EPOCH = "exams"
 AUDIT_ACTION = "second chance"
 
+# Every pillar's part, in one place: the raids (50) end before the war (100) and the ninja (200).
+register(raids_reset.PARTICIPANT)
 register(war_reset.PARTICIPANT)
 register(ninja_reset.PARTICIPANT)
 

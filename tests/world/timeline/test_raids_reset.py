@@ -1,8 +1,8 @@
 """A Second Chance ends running raids with a report and takes their instances down."""
 
 from world.raids.models import Raid, RaidReport, RaidStatus
-from world.raids.secondchance import RESULT, after_commit, plan, reset
 from world.timeline.participants import RollbackContext
+from world.timeline.raids_reset import RESULT, after_commit, plan, reset
 
 
 def _context(now):
