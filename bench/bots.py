@@ -49,7 +49,7 @@ class BotError(RuntimeError):
 def parse_telnet(data, agree=frozenset({GMCP})):
     """
     Split raw telnet bytes into text and negotiation, answering the game's offers. Like
-    tests.support.gameserver.split_telnet, but jumps from IAC to IAC (text is copied in
+    harness.gameserver.split_telnet, but jumps from IAC to IAC (text is copied in
     slices), which matters with a thousand bots reading kilobytes each.
 
     Args:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.report import progress
 from bench.stockgame import FAIR_SETTINGS, FAST_LOGIN_SETTINGS, StockGame
-from tests.support.gameserver import GameServer, GameServerError
+from harness.gameserver import GameServer, GameServerError
 from world.village.layout import current_layout
 
 POPULATE = Path(__file__).with_name("populate.py")

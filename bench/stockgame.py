@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.gameserver import VENV_BIN, GameServer, GameServerError, _alive, probe_telnet
+from harness.gameserver import VENV_BIN, GameServer, GameServerError, _alive, probe_telnet
 
 # The same connection-rate and throttle settings for both games (ours also exempts loopback).
 FAIR_SETTINGS = {

@@ -39,25 +39,20 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import closing
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from harness.network import LOOPBACK, Ports, free_ports, probe_telnet
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 # The venv of the running Python (not resolved: its bin/ holds evennia and twistd).
 VENV_BIN = Path(sys.executable).absolute().parent
-DEVELOPER_PORTS = range(4000, 4007)
-LOOPBACK = "127.0.0.1"
-# The connection screen's title (server/conf/connection_screens.py): the game, not just the
-# portal, is answering.
-READY_TEXT = b"S E C O N D"
 # Server log lines around the restart that ends Evennia's first-start setup.
 _INITIAL_SETUP_DONE = "Initial setup complete. Restarting Server once."
 _RESET_DONE = "successfully restarted in 'reset' mode"
@@ -70,124 +65,6 @@ _SKIP_IN_SERVER = {".static", ".media", "backups"}
 
 class GameServerError(RuntimeError):
     """The test server did not start, answer, reload or stop as asked."""
-
-
-@dataclass(frozen=True)
-class Ports:
-    """The five ports a game listens on (all on loopback)."""
-
-    telnet: int
-    web: int
-    web_internal: int
-    websocket: int
-    amp: int
-
-
-def free_ports(count):
-    """
-    Args:
-        count (int): How many distinct ports are needed.
-
-    Returns:
-        list of int: Loopback ports free right now (held together while picked, so distinct),
-            none of them the developer's 4000-4006.
-    """
-    held, ports = [], []
-    try:
-        while len(ports) < count:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind((LOOPBACK, 0))
-            held.append(sock)
-            port = sock.getsockname()[1]
-            if port not in DEVELOPER_PORTS:
-                ports.append(port)
-    finally:
-        for sock in held:
-            sock.close()
-    return ports
-
-
-def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
-    """
-    Connect, refuse every telnet option the game offers (so it sends its screen at once
-    instead of after its 2 s negotiation timeout), and look for `needle`.
-
-    Args:
-        port (int): Telnet port on loopback.
-        needle (bytes): Text that proves the game answered.
-        timeout (float): Seconds to wait for it.
-
-    Returns:
-        bool: True if `needle` arrived in time.
-    """
-    deadline = time.monotonic() + timeout
-    try:
-        sock = socket.create_connection((LOOPBACK, port), timeout=timeout)
-    except OSError:
-        return False
-    with sock:
-        text, pending = b"", b""
-        while (left := deadline - time.monotonic()) > 0:
-            sock.settimeout(left)
-            try:
-                data = sock.recv(4096)
-            except OSError:
-                return False
-            if not data:
-                return False
-            chunk, pending, replies = split_telnet(pending + data)
-            text += chunk
-            if needle in text:
-                return True
-            if replies:
-                sock.sendall(replies)
-    return False
-
-
-IAC, SB, SE = 255, 250, 240
-WILL, WONT, DO, DONT = 251, 252, 253, 254
-_ANSWER = {WILL: (DO, DONT), DO: (WILL, WONT)}
-
-
-def split_telnet(data, agree=frozenset()):
-    """
-    Split raw telnet bytes into text and option negotiation, answering the game's offers.
-
-    Args:
-        data (bytes): What arrived (after any unfinished tail of the previous call).
-        agree (set of int): Options to accept (e.g. NAWS, 31); every other one is refused.
-
-    Returns:
-        tuple: (text, unfinished tail to prepend next time, answers to send back), all bytes.
-    """
-    text, replies, i = bytearray(), bytearray(), 0
-    while i < len(data):
-        byte = data[i]
-        if byte != IAC:
-            text.append(byte)
-            i += 1
-            continue
-        if i + 1 >= len(data):
-            break
-        verb = data[i + 1]
-        if verb in (WILL, WONT, DO, DONT):
-            if i + 2 >= len(data):
-                break
-            if verb in _ANSWER:
-                yes, no = _ANSWER[verb]
-                replies += bytes((IAC, yes if data[i + 2] in agree else no, data[i + 2]))
-            i += 3
-        elif verb == SB:
-            end = data.find(bytes((IAC, SE)), i + 2)
-            if end < 0:
-                break
-            i = end + 2
-        elif verb == IAC:
-            text.append(IAC)
-            i += 2
-        else:
-            i += 2
-    return bytes(text), bytes(data[i:]), bytes(replies)
 
 
 def _copy_ignore(source):
@@ -215,7 +92,7 @@ def _copy_ignore(source):
 
 def _settings_source(ports, extra):
     lines = [
-        '"""A throwaway test server\'s settings, written by tests/support/gameserver.py."""',
+        '"""A throwaway test server\'s settings, written by harness/gameserver.py."""',
         "",
         f"SECRET_KEY = {secrets.token_urlsafe(40)!r}",
         f"TELNET_PORTS = [{ports.telnet}]",

@@ -18,8 +18,8 @@ import threading
 
 import pytest
 
+from harness.gameserver import GameServer
 from tests.support.clients import TelnetClient, WebSocketClient, webclient_session_id
-from tests.support.gameserver import GameServer
 
 # Each server fixture, and the extra settings its game runs with.
 SERVERS = {

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.gameserver import REPO_ROOT
+from harness.gameserver import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 

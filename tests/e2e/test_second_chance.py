@@ -8,6 +8,7 @@ changes the world every other test plays.
 
 import pytest
 
+from harness.gameserver import GameServer
 from tests.support.clients import (
     TelnetClient,
     WebSocketClient,
@@ -15,7 +16,6 @@ from tests.support.clients import (
     create_account,
     webclient_session_id,
 )
-from tests.support.gameserver import GameServer
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
+from harness.network import IAC, SB, SE, split_telnet
 from tests.support.clients import TelnetClient, create_account
-from tests.support.gameserver import IAC, SB, SE, split_telnet
 
 pytestmark = pytest.mark.e2e
 

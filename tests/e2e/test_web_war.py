@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.gameserver import REPO_ROOT, GameServer
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.clients import TelnetClient, connect_account
-from tests.support.gameserver import REPO_ROOT, GameServer
 from tests.web.markup import COLOUR, HOSTILE, MXP, SCRIPT
 
 pytestmark = pytest.mark.e2e

@@ -16,8 +16,8 @@ import threading
 import pytest
 
 from bench.stockgame import StockGame
+from harness.gameserver import GameServer
 from tests.hardening.players import Game, LogWatch
-from tests.support.gameserver import GameServer
 
 OUR_ARRIVAL = "Briefing Room"
 STOCK_ARRIVAL = "Limbo"

@@ -42,8 +42,8 @@ from datetime import date, datetime
 
 import pytest
 
+from harness.gameserver import VENV_BIN, GameServer
 from tests.support.clients import TelnetClient, connect_account
-from tests.support.gameserver import VENV_BIN, GameServer
 
 pytestmark = pytest.mark.e2e
 

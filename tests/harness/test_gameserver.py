@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.support.gameserver import (
+from harness.gameserver import _copy_ignore, _settings_source
+from harness.network import (
     DEVELOPER_PORTS,
     DO,
     DONT,
@@ -12,8 +13,6 @@ from tests.support.gameserver import (
     WILL,
     WONT,
     Ports,
-    _copy_ignore,
-    _settings_source,
     free_ports,
     split_telnet,
 )

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.gameserver import REPO_ROOT, GameServer
+from harness.gameserver import REPO_ROOT, GameServer
 
 pytestmark = pytest.mark.e2e
 
