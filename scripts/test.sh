@@ -28,5 +28,7 @@ say "ruff check"
 "$VENV/bin/ruff" check .
 say "ruff format --check"
 "$VENV/bin/ruff" format --check .
+say "lint-imports (the layers contract in pyproject.toml)"
+"$VENV/bin/lint-imports" --no-cache
 say "pytest"
 exec "$VENV/bin/pytest" "$@"
