@@ -3,7 +3,7 @@ The war's content as data: tunables (`data/war.yaml`), the epochs a timeline can
 from (`data/epochs.yaml`) and the story's schedule (`data/history.yaml`), plus the zone
 graph, read from the village layout.
 
-Loading validates everything and raises `WarDataError` naming the file and the entry, so
+Loading validates everything and raises `ContentError` naming the file and the entry, so
 a typo is reported before a timeline starts. `load_config(overrides)` applies overrides
 (nested dicts shaped like war.yaml, for example from Django settings) before validating.
 """
@@ -13,17 +13,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
+from world.content.errors import ContentError
+from world.content.reader import Entry, read_file
 from world.ninja.ranks import Faction
 from world.war.keyframes import Keyframes
 from world.war.state import SQUAD_RANKS
 
 DATA_DIR = Path(__file__).parent / "data"
-
-
-class WarDataError(ValueError):
-    """The war data is invalid; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,7 @@ class HQRules:
     assault_force: float
     min_force: float
     retry_days: float
+    milestones: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -147,68 +144,19 @@ class WarConfig:
 # ----------------------------------------------------------------------------- readers
 
 
-def _text(value):
-    return " ".join(str(value or "").split())
-
-
-class _Reader:
-    """Reads typed values out of a mapping, naming the file and path on error."""
-
-    def __init__(self, source, raw, path=""):
-        self.source, self.path = source, path
-        if not isinstance(raw, dict):
-            raise WarDataError(f"{source}: {path or 'the file'} must be a mapping")
-        self.raw = raw
-
-    def where(self, key):
-        return f"{self.path}.{key}" if self.path else str(key)
-
-    def fail(self, key, message):
-        raise WarDataError(f"{self.source}: {self.where(key)} {message}")
-
-    def get(self, key):
-        if key not in self.raw:
-            self.fail(key, "is missing")
-        return self.raw[key]
-
-    def sub(self, key):
-        return _Reader(self.source, self.get(key), self.where(key))
-
-    def number(self, key, low=None, high=None, default=None):
-        value = self.raw.get(key, default) if default is not None else self.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(key, f"must be a number (got {value!r})")
-        if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"between {low} and {high}" if high is not None else f">= {low}"
-            self.fail(key, f"must be {bounds} (got {value!r})")
-        return float(value)
-
-    def string(self, key, choices=None):
-        value = self.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"must be a non-empty text (got {value!r})")
-        if choices is not None and value not in choices:
-            self.fail(key, f"must be one of {', '.join(sorted(choices))} (got {value!r})")
-        return value.strip()
-
-    def faction(self, key):
-        return Faction(self.string(key, {f.value for f in Faction}))
-
-    def keyframes(self, key, geometric=False):
-        raw = self.get(key)
-        if not isinstance(raw, dict) or not raw:
-            self.fail(key, "must map story years to values")
-        reader = _Reader(self.source, raw, self.where(key))
-        points = []
-        for year in raw:
-            if isinstance(year, bool) or not isinstance(year, int | float):
-                self.fail(key, f"has a key that is not a story year: {year!r}")
-            points.append((float(year), reader.number(year, low=1e-9 if geometric else 0)))
-        return Keyframes(tuple(sorted(points)), geometric=geometric)
+def _keyframes(reader, key, geometric=False):
+    points = reader.sub(key)
+    if not points.keys():
+        reader.fail(key, "must map story years to values")
+    for year in points.keys():
+        if isinstance(year, bool) or not isinstance(year, int | float):
+            reader.fail(key, f"has a key that is not a story year: {year!r}")
+    values = [(float(year), points.number(year, low=1e-9 if geometric else 0)) for year in points.keys()]
+    return Keyframes(tuple(sorted(values)), geometric=geometric)
 
 
 def _zone(reader, key, zones):
-    value = reader.string(key)
+    value = reader.text(key)
     if zones and value not in zones:
         reader.fail(key, f"names unknown zone {value!r}")
     return value
@@ -216,7 +164,7 @@ def _zone(reader, key, zones):
 
 def _per_faction(reader, key, read):
     sub = reader.sub(key)
-    unknown = set(sub.raw) - {f.value for f in Faction}
+    unknown = set(sub.keys()) - {f.value for f in Faction}
     if unknown:
         sub.fail(sorted(unknown)[0], "is not a faction (leaf or sound)")
     return {faction: read(sub, faction.value) for faction in Faction}
@@ -226,7 +174,7 @@ def _rank_mix(reader, key):
     sub = reader.sub(key)
     faction = Faction(key)
     shares, losses = {}, {}
-    for rank, _raw in sub.raw.items():
+    for rank in sub.keys():
         if rank not in SQUAD_RANKS[faction]:
             sub.fail(rank, f"is not a {faction.value} rank ({', '.join(SQUAD_RANKS[faction])})")
         entry = sub.sub(rank)
@@ -273,38 +221,35 @@ def load_epochs(path=None, zones=None, ranks=None):
         dict: Epoch key -> Epoch.
 
     Raises:
-        WarDataError: On a malformed entry.
+        ContentError: On a malformed entry.
     """
-    path = Path(path or DATA_DIR / "epochs.yaml")
-    source = path.name
-    raw = yaml.safe_load(path.read_text()) or {}
+    top = read_file(path or DATA_DIR / "epochs.yaml")
     if ranks is None:
-        ranks = _read_war(yaml.safe_load((DATA_DIR / "war.yaml").read_text()), "war.yaml", None).ranks
-    top = _Reader(source, raw)
+        ranks = _read_war(read_file(DATA_DIR / "war.yaml"), None).ranks
     epochs = {}
-    for key in raw:
+    for key in top.keys():
         reader = top.sub(key)
         year = reader.number("year", low=0)
         zone_reader = reader.sub("zones")
         if zones is not None:
-            missing = sorted(set(zones) - set(zone_reader.raw))
+            missing = sorted(set(zones) - set(zone_reader.keys()))
             if missing:
                 zone_reader.fail(missing[0], "is missing (every zone of the map needs a holder)")
         epoch_zones = {}
-        for zone_key in zone_reader.raw:
+        for zone_key in zone_reader.keys():
             if zones is not None and zone_key not in zones:
                 zone_reader.fail(zone_key, "is not a zone of the map")
             epoch_zones[zone_key] = _epoch_zone(zone_reader.sub(zone_key), ranks)
         epochs[key] = Epoch(
             key=str(key),
             year=year,
-            start_room=int(reader.number("start_room", low=0)),
-            hidden_hq=bool(reader.get("hidden_hq")),
+            start_room=reader.whole("start_room", low=0),
+            hidden_hq=reader.flag("hidden_hq"),
             discovery=reader.number("discovery", low=0, high=1),
             zones=epoch_zones,
         )
     if not epochs:
-        raise WarDataError(f"{source}: no epochs")
+        top.fail(None, "lists no epochs")
     return epochs
 
 
@@ -316,7 +261,7 @@ def _epoch_zone(reader, ranks):
     if not factions:
         reader.fail("leaf", "or sound: a zone needs a holder's garrison")
     if len(factions) == 2 or "holder" in reader.raw:
-        holder = reader.faction("holder")
+        holder = reader.choice("holder", Faction)
     else:
         holder = factions[0]
     squads = []
@@ -357,32 +302,25 @@ def load_history(path=None, zones=None):
         tuple: HistoryEntry items in story order.
 
     Raises:
-        WarDataError: On a malformed entry.
+        ContentError: On a malformed entry.
     """
-    path = Path(path or DATA_DIR / "history.yaml")
-    source = path.name
-    raw = yaml.safe_load(path.read_text()) or []
-    if not isinstance(raw, list):
-        raise WarDataError(f"{source}: must be a list of entries")
     entries, keys = [], set()
-    for index, item in enumerate(raw):
-        label = item.get("key", f"#{index + 1}") if isinstance(item, dict) else f"#{index + 1}"
-        reader = _Reader(source, item, f"entry {label}")
-        key = reader.string("key")
+    for reader in read_file(path or DATA_DIR / "history.yaml", top=list):
+        key = reader.text("key")
         if key in keys:
             reader.fail("key", f"{key!r} is used twice")
         keys.add(key)
-        kind = HistoryKind(reader.string("kind", {k.value for k in HistoryKind}))
+        kind = reader.choice("kind", HistoryKind)
         effect = _effect(reader.sub("effect"), kind, zones)
         entries.append(
             HistoryEntry(
                 key=key,
                 year=reader.number("year", low=0),
                 kind=kind,
-                text=_text(reader.string("text")),
+                text=reader.text("text"),
                 effect=effect,
-                weakened=_text(item.get("weakened")),
-                skipped=_text(item.get("skipped")),
+                weakened=reader.text("weakened", default=""),
+                skipped=reader.text("skipped", default=""),
             )
         )
         if kind is not HistoryKind.STORY and not entries[-1].skipped:
@@ -410,7 +348,7 @@ def _effect(reader, kind, zones):
         elif name == "zone":
             effect[name] = _zone(reader, name, zones)
         elif name == "faction":
-            effect[name] = reader.faction(name)
+            effect[name] = reader.choice(name, Faction)
         else:
             effect[name] = reader.number(name, low=0)
     return effect
@@ -423,7 +361,7 @@ def _merge(base, overrides, path=""):
     for key, value in overrides.items():
         where = f"{path}.{key}" if path else str(key)
         if key not in base:
-            raise WarDataError(f"overrides: {where} is not a setting of war.yaml")
+            raise ContentError("overrides", where, "is not a setting of war.yaml")
         if (
             isinstance(base[key], dict)
             and isinstance(value, dict)
@@ -434,14 +372,13 @@ def _merge(base, overrides, path=""):
             base[key] = value
 
 
-def _read_war(raw, source, zones):
-    top = _Reader(source, raw)
+def _read_war(top, zones):
     front, hq, rein, pressure = top.sub("front"), top.sub("hq"), top.sub("reinforcement"), top.sub("pressure")
     return WarConfig(
         real_seconds_per_story_year=top.number("real_seconds_per_story_year", low=1),
         tick_days=top.number("tick_days", low=0.01, high=365),
-        story_totals=_per_faction(top, "story_totals", lambda r, k: r.keyframes(k, geometric=True)),
-        attrition=_per_faction(top, "attrition", lambda r, k: r.keyframes(k)),
+        story_totals=_per_faction(top, "story_totals", lambda r, k: _keyframes(r, k, geometric=True)),
+        attrition=_per_faction(top, "attrition", lambda r, k: _keyframes(r, k)),
         pressure=Pressure(
             exponent=pressure.number("exponent", low=0),
             min=pressure.number("min", low=0),
@@ -449,8 +386,8 @@ def _read_war(raw, source, zones):
         ),
         reinforcement=Reinforcement(
             zone=_zone(rein, "zone", zones),
-            faction=rein.faction("faction"),
-            ninja_per_year=rein.keyframes("ninja_per_year"),
+            faction=rein.choice("faction", Faction),
+            ninja_per_year=_keyframes(rein, "ninja_per_year"),
         ),
         front=FrontRules(
             interior_weight=front.number("interior_weight", low=0),
@@ -459,7 +396,7 @@ def _read_war(raw, source, zones):
             hold=front.number("hold", low=0),
             occupy=front.number("occupy", low=1),
             push_ratio=front.number("push_ratio", low=1),
-            push_chance=_per_faction(front, "push_chance", lambda r, k: r.keyframes(k)),
+            push_chance=_per_faction(front, "push_chance", lambda r, k: _keyframes(r, k)),
             push_share=front.number("push_share", low=0, high=1),
             battle_rate=front.number("battle_rate", low=0),
             defence=front.number("defence", low=0.1),
@@ -477,6 +414,9 @@ def _read_war(raw, source, zones):
             assault_force=hq.number("assault_force", low=0),
             min_force=hq.number("min_force", low=0),
             retry_days=hq.number("retry_days", low=0.01),
+            milestones=tuple(
+                (entry.number("at", low=0, high=1), entry.text("text")) for entry in hq.each("milestones")
+            ),
         ),
         ranks=_per_faction(top, "ranks", _rank_mix),
     )
@@ -496,18 +436,19 @@ def load_config(overrides=None, zones=None, data_dir=None):
         WarConfig: The validated configuration.
 
     Raises:
-        WarDataError: Naming the file and entry of the first problem found.
+        ContentError: Naming the file and entry of the first problem found.
     """
     data_dir = Path(data_dir or DATA_DIR)
-    raw = yaml.safe_load((data_dir / "war.yaml").read_text()) or {}
+    top = read_file(data_dir / "war.yaml")
     if overrides:
-        raw = copy.deepcopy(raw)
+        raw = copy.deepcopy(top.raw)
         _merge(raw, overrides)
+        top = Entry(raw, top.source)
     zones = dict(zones) if zones is not None else load_zones()
-    config = _read_war(raw, "war.yaml", zones)
+    config = _read_war(top, zones)
     epochs = load_epochs(data_dir / "epochs.yaml", zones=zones, ranks=config.ranks)
     history = load_history(data_dir / "history.yaml", zones=zones)
     hq_zone = zones[config.hq.zone]
     if not hq_zone.neighbours:
-        raise WarDataError(f"war.yaml: hq.zone {config.hq.zone!r} has no neighbours")
+        top.sub("hq").fail("zone", f"{config.hq.zone!r} has no neighbours")
     return replace(config, zones=zones, epochs=epochs, history=history)

@@ -4,10 +4,10 @@ The Sound's search for the Leaf's hidden headquarters, and its assault once foun
 Once the headquarters exists, discovery (0 to 1) grows each tick by
 `discovery_per_year * (1 + per_sound_neighbour * Sound zones next to it) * weakness`, where
 weakness is `(leaf_reference / Leaf total) ** weakness_exponent`, capped at `weakness_max`:
-the closer the Sound's lines and the weaker the Leaf, the sooner it is found. Milestones
-at 25, 50 and 75% are reported. When found, the Sound assaults it with up to
-`assault_force` ninja (if it can spare `min_force` and holds a zone next to it); beaten
-off, it tries again `retry_days` later. If it takes the headquarters, the Leaf falls.
+the closer the Sound's lines and the weaker the Leaf, the sooner it is found. The Leaf hears
+of each of `hq.milestones` (a share of discovery and its report) as the search passes it.
+When found, the Sound assaults it with up to `assault_force` ninja (if it can spare
+`min_force` and holds a zone next to it); beaten off, it tries again `retry_days` later. If it takes the headquarters, the Leaf falls.
 """
 
 import math
@@ -16,12 +16,6 @@ from world.ninja.ranks import Faction
 from world.war.battle import Outcome, assault
 from world.war.clock import DAYS_PER_YEAR
 from world.war.events import EventKind
-
-MILESTONES = (
-    (0.25, "Sound patrols are searching the streets near the monument, house by house."),
-    (0.5, "The Sound has caught Leaf runners near the monument. It knows the Leaf hides somewhere close."),
-    (0.75, "Sound sensor ninja are testing the genjutsu around the monument's foot."),
-)
 
 
 def search(state, config, forces, rng, log, tick):
@@ -47,7 +41,7 @@ def search(state, config, forces, rng, log, tick):
         state.discovery = min(
             1.0, before + discovery_speed(state, config, leaf_total) * state.tick_days / DAYS_PER_YEAR
         )
-        for share, text in MILESTONES:
+        for share, text in rules.milestones:
             if before < share <= state.discovery:
                 log.add(EventKind.HQ_SEARCH, zone, Faction.SOUND, text, discovery=share)
         if state.discovery >= 1.0:

@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 from tests.world.war.warkit import LEAF, SOUND, real_config
-from world.war.config import DATA_DIR, HistoryKind, WarDataError, load_config, load_history
+from world.content.errors import ContentError
+from world.war.config import DATA_DIR, HistoryKind, load_config, load_history
 
 VILLAGE_SOUND_AT_PRESENT = {
     "hyuuga_compound",
@@ -58,7 +59,7 @@ def test_overrides_replace_settings():
 
 
 def test_unknown_override_is_refused():
-    with pytest.raises(WarDataError, match=r"overrides: hq\.assault_forse is not a setting"):
+    with pytest.raises(ContentError, match=r"overrides: hq\.assault_forse is not a setting"):
         load_config({"hq": {"assault_forse": 1}})
 
 
@@ -91,7 +92,7 @@ BAD_DATA = [
         _set("front", "hold", value="lots"),
         r"war\.yaml: front\.hold must be a number \(got 'lots'\)",
     ),
-    ("war.yaml", _set("tick_days", value=0), r"war\.yaml: tick_days must be between"),
+    ("war.yaml", _set("tick_days", value=0), r"war\.yaml: tick_days must be a number between"),
     ("war.yaml", _set("hq", "zone", value="atlantis"), r"war\.yaml: hq\.zone names unknown zone 'atlantis'"),
     (
         "war.yaml",
@@ -128,23 +129,23 @@ BAD_DATA = [
         _set("exams", "zones", "river", value={"leaf": 5, "sound": 5}),
         r"exams\.zones\.river\.holder is missing",
     ),
-    ("epochs.yaml", _set("exams", "discovery", value=2), r"exams\.discovery must be between 0 and 1"),
+    ("epochs.yaml", _set("exams", "discovery", value=2), r"exams\.discovery must be a number between 0 and 1"),
     (
         "history.yaml",
         _history_entry("river_push", kind="flood"),
-        r"history\.yaml: entry river_push\.kind must be one of",
+        r"history\.yaml: river_push\.kind must be one of",
     ),
     (
         "history.yaml",
         _history_entry("river_push", effect={"zone": "atlantis", "force": 5}),
-        r"entry river_push\.effect\.zone names unknown zone 'atlantis'",
+        r"river_push\.effect\.zone names unknown zone 'atlantis'",
     ),
     (
         "history.yaml",
         _history_entry("river_push", effect={"zone": "river"}),
-        r"entry river_push\.effect\.force is missing",
+        r"river_push\.effect\.force is missing",
     ),
-    ("history.yaml", _history_entry("river_push", skipped=""), r"entry river_push\.skipped is missing"),
+    ("history.yaml", _history_entry("river_push", skipped=""), r"river_push\.skipped is missing"),
     ("history.yaml", _history_entry("river_push", key="raid_forest"), r"'raid_forest' is used twice"),
 ]
 
@@ -154,12 +155,12 @@ def test_bad_data_is_refused_naming_file_and_entry(tmp_path, filename, change, m
     for name in ("war.yaml", "epochs.yaml", "history.yaml"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     _edit(tmp_path / filename, change)
-    with pytest.raises(WarDataError, match=message):
+    with pytest.raises(ContentError, match=message):
         load_config(zones=real_config().zones, data_dir=tmp_path)
 
 
 def test_history_file_must_be_a_list(tmp_path):
     path = tmp_path / "history.yaml"
     path.write_text("invasion: soon\n")
-    with pytest.raises(WarDataError, match="history.yaml: must be a list"):
+    with pytest.raises(ContentError, match="history.yaml: must be a list"):
         load_history(path)
