@@ -245,6 +245,12 @@ class Entry:
         """Returns: tuple of str: a list of texts, white space collapsed."""
         return tuple(text_of(item) for item in self.listed(key, default))
 
+    def numbers(self, key, low=None, high=None, default=_REQUIRED):
+        """Returns: tuple of float: a list of numbers, each within the bounds (see `number`)."""
+        values = self.listed(key, default)
+        listed = Entry({f"#{i + 1}": value for i, value in enumerate(values)}, self.source, self.where(key))
+        return tuple(listed.number(name, low=low, high=high) for name in listed.keys())
+
     def pair(self, key, default=_REQUIRED):
         """
         Returns:

@@ -2,7 +2,8 @@
 The Second Chance's content as data: the forbidden jutsu (`data/ritual.yaml`), how the
 countdown is announced (`data/countdown.yaml`) and what memories give (`data/legacy.yaml`).
 
-Loading validates everything and raises `TimelineDataError` naming the file and the entry;
+Loading validates everything through the data-file kit (world/content), whose `ContentError`
+names the file and the key path;
 the shipped files are loaded once per process (`ritual()`, `countdown()`, `legacy()`).
 """
 
@@ -10,32 +11,11 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from world.content.reader import read_file
 from world.memories.models import MemoryKind
 from world.ninja.ranks import Rank, parse_rank
 
 DATA_DIR = Path(__file__).parent / "data"
-
-
-class TimelineDataError(ValueError):
-    """The Second Chance's data is invalid; the message names the file and the entry."""
-
-
-def _read(path):
-    try:
-        data = yaml.safe_load(Path(path).read_text())
-    except (OSError, yaml.YAMLError) as err:
-        raise TimelineDataError(f"{Path(path).name}: {err}") from None
-    if not isinstance(data, dict):
-        raise TimelineDataError(f"{Path(path).name}: expected a mapping at the top")
-    return data
-
-
-def _positive(value, where):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise TimelineDataError(f"{where}: must be a positive number, not {value!r}")
-    return value
 
 
 def _normal(text):
@@ -89,40 +69,34 @@ def load_ritual(path=None):
         Ritual: The forbidden jutsu, validated.
 
     Raises:
-        TimelineDataError: If the file is invalid.
+        ContentError: If the file is invalid.
     """
-    path = Path(path or DATA_DIR / "ritual.yaml")
-    data = _read(path)
-    where = path.name
-    seals = data.get("seals")
-    if not isinstance(seals, dict) or not seals:
-        raise TimelineDataError(f"{where}: seals must map each seal to its other names")
-    names = {}
-    table = {}
-    for key, aliases in seals.items():
+    data = read_file(path or DATA_DIR / "ritual.yaml")
+    seals = data.sub("seals")
+    if not seals.keys():
+        data.fail("seals", "must map each seal to its other names")
+    names, table = {}, {}
+    for key in seals.keys():
+        aliases = tuple(_normal(a) for a in seals.texts(key, default=()))
         key = _normal(key)
-        aliases = tuple(_normal(a) for a in (aliases or ()))
         for name in (key, *aliases):
             if name in names:
-                raise TimelineDataError(f"{where}: the name {name!r} is used by {names[name]} and {key}")
+                seals.fail(key, f"cannot take the name {name!r}: it is used by {names[name]} and {key}")
             names[name] = key
         table[key] = aliases
-    sequence = tuple(_normal(s) for s in data.get("sequence") or ())
+    sequence = tuple(_normal(s) for s in data.texts("sequence"))
     if len(sequence) < 2:
-        raise TimelineDataError(f"{where}: sequence must list at least two seals")
+        data.fail("sequence", "must list at least two seals")
     unknown = [s for s in sequence if s not in table]
     if unknown:
-        raise TimelineDataError(f"{where}: sequence names unknown seals: {', '.join(unknown)}")
-    zone = str(data.get("zone") or "").strip()
-    if not zone:
-        raise TimelineDataError(f"{where}: zone is required")
+        data.fail("sequence", f"names unknown seals: {', '.join(unknown)}")
     return Ritual(
-        name=str(data.get("name") or "the forbidden jutsu"),
-        zone=zone,
-        seconds_per_seal=float(_positive(data.get("seconds_per_seal"), f"{where}: seconds_per_seal")),
+        name=data.text("name", default="the forbidden jutsu"),
+        zone=data.text("zone"),
+        seconds_per_seal=data.number("seconds_per_seal", low=0.001),
         seals=table,
         sequence=sequence,
-        scroll=str(data.get("scroll") or "").strip(),
+        scroll=str(data.get("scroll", "")).strip(),
     )
 
 
@@ -137,11 +111,13 @@ class Countdown:
     Args:
         announce_at (tuple): Seconds before firing at which everyone is told, largest first.
         final_seconds (float): Marks at or below it use the `final` text.
+        default_seconds (float): How long a countdown runs when nobody says.
         texts (dict): Text key (COUNTDOWN_TEXTS) -> format string.
     """
 
     announce_at: tuple
     final_seconds: float
+    default_seconds: float
     texts: dict
 
 
@@ -151,23 +127,18 @@ def load_countdown(path=None):
         Countdown: The announcements, validated.
 
     Raises:
-        TimelineDataError: If the file is invalid.
+        ContentError: If the file is invalid.
     """
-    path = Path(path or DATA_DIR / "countdown.yaml")
-    data = _read(path)
-    where = path.name
-    marks = data.get("announce_at")
-    if not isinstance(marks, list) or not marks:
-        raise TimelineDataError(f"{where}: announce_at must list seconds")
-    marks = tuple(sorted({_positive(m, f"{where}: announce_at") for m in marks}, reverse=True))
-    texts = data.get("texts") or {}
-    missing = [key for key in COUNTDOWN_TEXTS if not str(texts.get(key) or "").strip()]
-    if missing:
-        raise TimelineDataError(f"{where}: texts is missing {', '.join(missing)}")
+    data = read_file(path or DATA_DIR / "countdown.yaml")
+    marks = set(data.numbers("announce_at", low=0.001))
+    if not marks:
+        data.fail("announce_at", "must list seconds")
+    texts = data.sub("texts")
     return Countdown(
-        announce_at=marks,
-        final_seconds=float(_positive(data.get("final_seconds"), f"{where}: final_seconds")),
-        texts={key: str(texts[key]).strip() for key in COUNTDOWN_TEXTS},
+        announce_at=tuple(sorted(marks, reverse=True)),
+        final_seconds=data.number("final_seconds", low=0.001),
+        default_seconds=data.number("default_seconds", low=1),
+        texts={key: texts.text(key) for key in COUNTDOWN_TEXTS},
     )
 
 
@@ -214,37 +185,28 @@ class LegacyEffect:
     text: str
 
 
-def _grants(raw, where, known_technique):
-    if not isinstance(raw, dict) or not raw:
-        raise TimelineDataError(f"{where}: grants must list what the effect gives")
-    unknown = set(raw) - {"rank", "techniques", "title", "foresight", "ritual"}
-    if unknown:
-        raise TimelineDataError(f"{where}: unknown grants {', '.join(sorted(unknown))}")
+def _grants(effect, known_technique):
+    raw = effect.sub("grants")
+    raw.only(("rank", "techniques", "title", "foresight", "ritual"))
+    if not raw.keys():
+        effect.fail("grants", "must list what the effect gives")
     rank = None
     if "rank" in raw:
-        rank = parse_rank(raw["rank"])
+        rank = parse_rank(raw.get("rank"))
         if rank is None:
-            raise TimelineDataError(f"{where}: {raw['rank']!r} is not a rank")
-    techniques = tuple(str(t) for t in raw.get("techniques") or ())
+            raw.fail("rank", f"{raw.get('rank')!r} is not a rank")
+    techniques = raw.texts("techniques", default=())
     for technique in techniques:
         if not known_technique(technique):
-            raise TimelineDataError(f"{where}: {technique!r} is not a Leaf technique of the combat data")
-    ritual = raw.get("ritual") or {}
-    if not isinstance(ritual, dict):
-        raise TimelineDataError(f"{where}: ritual must be a mapping")
-    foresight = raw.get("foresight", 0)
-    if isinstance(foresight, bool) or not isinstance(foresight, int) or foresight < 0:
-        raise TimelineDataError(f"{where}: foresight must be a whole number")
-    extra = ritual.get("extra_seconds", 0)
-    if isinstance(extra, bool) or not isinstance(extra, (int, float)) or extra < 0:
-        raise TimelineDataError(f"{where}: ritual extra_seconds must be a number of seconds")
+            raw.fail("techniques", f"{technique!r} is not a Leaf technique of the combat data")
+    ritual = raw.sub("ritual", default={})
     return Grants(
         rank=rank,
         techniques=techniques,
-        title=str(raw["title"]).strip() if raw.get("title") else None,
-        foresight=foresight,
-        extra_seconds=float(extra),
-        next_seal=bool(ritual.get("next_seal", False)),
+        title=raw.text("title", default="") or None,
+        foresight=raw.whole("foresight", low=0, default=0),
+        extra_seconds=ritual.number("extra_seconds", low=0, default=0.0),
+        next_seal=ritual.flag("next_seal", default=False),
     )
 
 
@@ -265,30 +227,22 @@ def load_legacy(path=None, known_technique=_leaf_technique):
         tuple of LegacyEffect: The effects, in the file's order.
 
     Raises:
-        TimelineDataError: If the file is invalid.
+        ContentError: If the file is invalid.
     """
-    path = Path(path or DATA_DIR / "legacy.yaml")
-    data = _read(path)
-    effects = data.get("effects")
-    if not isinstance(effects, dict) or not effects:
-        raise TimelineDataError(f"{path.name}: effects must map names to effects")
+    effects = read_file(path or DATA_DIR / "legacy.yaml").sub("effects")
+    if not effects.keys():
+        effects.fail(None, "must map names to effects")
     loaded = []
-    for key, raw in effects.items():
-        where = f"{path.name}: {key}"
-        when = (raw or {}).get("when") or {}
-        try:
-            memory = MemoryKind(str(when.get("memory")))
-        except ValueError:
-            kinds = ", ".join(k.value for k in MemoryKind)
-            raise TimelineDataError(f"{where}: when.memory must be one of {kinds}") from None
-        at_least = when.get("at_least", 1)
-        if isinstance(at_least, bool) or not isinstance(at_least, int) or at_least < 1:
-            raise TimelineDataError(f"{where}: when.at_least must be a whole number of 1 or more")
-        text = str(raw.get("text") or "").strip()
-        if not text:
-            raise TimelineDataError(f"{where}: text is required")
+    for key, effect in effects.subs():
+        when = effect.sub("when")
         loaded.append(
-            LegacyEffect(key, memory, at_least, _grants(raw.get("grants"), where, known_technique), text)
+            LegacyEffect(
+                key,
+                when.choice("memory", MemoryKind),
+                when.whole("at_least", low=1, default=1),
+                _grants(effect, known_technique),
+                effect.text("text"),
+            )
         )
     return tuple(loaded)
 

@@ -32,7 +32,6 @@ from world.timeline import announce, content, countdown, legacy, ritual, rollbac
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
 
-DEFAULT_COUNTDOWN = 600
 MAX_SECONDS = 7 * 24 * 3600
 # A timer may fire this early; the Second Chance still fires.
 TOLERANCE = 0.5
@@ -44,8 +43,12 @@ class TimelineError(ValueError):
 
 
 def countdown_seconds():
-    """Returns: float: the countdown after the Leaf falls (settings.TIMELINE_COUNTDOWN_SECONDS)."""
-    return float(getattr(settings, "TIMELINE_COUNTDOWN_SECONDS", DEFAULT_COUNTDOWN))
+    """
+    Returns:
+        float: The countdown after the Leaf falls: settings.TIMELINE_COUNTDOWN_SECONDS, or
+            countdown.yaml's `default_seconds`.
+    """
+    return float(getattr(settings, "TIMELINE_COUNTDOWN_SECONDS", None) or content.countdown().default_seconds)
 
 
 def _reactor_call_later(delay, callback):

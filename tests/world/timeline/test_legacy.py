@@ -9,11 +9,12 @@ import pytest
 
 from tests.world.timeline.conftest import make_account, make_ninja
 from world.combat.ninja import TECHNIQUES, give_starting_kit
+from world.content.errors import ContentError
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
 from world.ninja.ranks import Faction, Rank
 from world.timeline import content, legacy
-from world.timeline.content import TimelineDataError, load_countdown, load_legacy, load_ritual
+from world.timeline.content import load_countdown, load_legacy, load_ritual
 
 
 def test_the_shipped_data_loads():
@@ -41,26 +42,31 @@ def _write(tmp_path, name, text):
             "'fly' is not a Leaf",
         ),
         ("effects: {x: {when: {memory: death, at_least: 0}, grants: {rank: genin}, text: t}}", "at_least"),
-        ("effects: {x: {when: {memory: death}, grants: {wings: 2}, text: t}}", "unknown grants wings"),
-        ("effects: {x: {when: {memory: death}, grants: {rank: genin}}}", "text is required"),
+        (
+            "effects: {x: {when: {memory: death}, grants: {wings: 2}, text: t}}",
+            r"grants\.wings is not a known field",
+        ),
+        ("effects: {x: {when: {memory: death}, grants: {rank: genin}}}", r"effects\.x\.text is missing"),
     ],
 )
 def test_bad_legacy_data_is_named(tmp_path, text, error):
-    with pytest.raises(TimelineDataError, match=error):
+    with pytest.raises(ContentError, match=error):
         load_legacy(_write(tmp_path, "legacy.yaml", text))
 
 
 def test_bad_ritual_and_countdown_data_is_named(tmp_path):
-    with pytest.raises(TimelineDataError, match="unknown seals: fox"):
+    with pytest.raises(ContentError, match="unknown seals: fox"):
         load_ritual(
             _write(
                 tmp_path, "r.yaml", "zone: hq\nseconds_per_seal: 5\nseals: {rat: []}\nsequence: [rat, fox]"
             )
         )
-    with pytest.raises(TimelineDataError, match="used by rat and ox"):
+    with pytest.raises(ContentError, match="used by rat and ox"):
         load_ritual(_write(tmp_path, "r.yaml", "zone: hq\nseconds_per_seal: 5\nseals: {rat: [ne], ox: [ne]}"))
-    with pytest.raises(TimelineDataError, match="texts is missing"):
-        load_countdown(_write(tmp_path, "c.yaml", "announce_at: [5]\nfinal_seconds: 3\ntexts: {}"))
+    with pytest.raises(ContentError, match=r"c\.yaml: texts\.scheduled is missing"):
+        load_countdown(
+            _write(tmp_path, "c.yaml", "announce_at: [5]\nfinal_seconds: 3\ndefault_seconds: 60\ntexts: {}")
+        )
 
 
 def test_effects_combine():

@@ -129,7 +129,11 @@ BAD_DATA = [
         _set("exams", "zones", "river", value={"leaf": 5, "sound": 5}),
         r"exams\.zones\.river\.holder is missing",
     ),
-    ("epochs.yaml", _set("exams", "discovery", value=2), r"exams\.discovery must be a number between 0 and 1"),
+    (
+        "epochs.yaml",
+        _set("exams", "discovery", value=2),
+        r"exams\.discovery must be a number between 0 and 1",
+    ),
     (
         "history.yaml",
         _history_entry("river_push", kind="flood"),
