@@ -8,10 +8,11 @@ to the audit log (who, what, when, before and after) in the same transaction.
 import math
 
 from commands.war import WarCommand
+from world.content.errors import ContentError
 from world.gamemaster import audit
 from world.ninja.ranks import Faction
 from world.village.builder import build_world
-from world.village.layout import LayoutError, current_layout, load_layout
+from world.village.layout import current_layout, load_layout
 from world.war import changes
 from world.war.clock import year_text
 from world.war.queries import zone_strength
@@ -370,7 +371,7 @@ class CmdRebuild(GMCommand):
     def run(self):
         try:
             layout = load_layout()
-        except LayoutError as err:
+        except ContentError as err:
             raise GMError(f"The village data has an error, nothing was changed: {err}") from None
         report = build_world(layout)
         current_layout.cache_clear()

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from world.content.errors import ContentError
+from world.content.reader import read_file
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -39,10 +40,6 @@ DIRECTIONS = {
 
 # The keys a holder line or a room's per-holder description may use.
 HOLDER_KEYS = ("leaf", "sound", "contested")
-
-
-class LayoutError(ValueError):
-    """The village data is inconsistent; the message names the file and room."""
 
 
 @dataclass(frozen=True)
@@ -80,15 +77,9 @@ class Layout:
     start_room: int
 
 
-def _text(value):
-    return " ".join(str(value or "").split())
-
-
-def _holder_map(raw, source, what):
-    raw = raw or {}
-    if not isinstance(raw, dict) or set(raw) - set(HOLDER_KEYS):
-        raise LayoutError(f"{source}: {what} may only have the keys {', '.join(HOLDER_KEYS)}")
-    return {key: _text(value) for key, value in raw.items()}
+def _holder_map(entry, key):
+    lines = entry.sub(key, default={}).only(HOLDER_KEYS)
+    return {holder: lines.text(holder) for holder in lines.keys()}
 
 
 def describe_room(room, zone, holder):
@@ -108,20 +99,17 @@ def describe_room(room, zone, holder):
     return f"{base}\n\n{line}" if line else base
 
 
-def _room_from(raw, zone_key, source):
-    try:
-        room_id = int(raw["id"])
-        key = str(raw["key"]).strip()
-        desc = _text(raw.get("desc"))
-    except (KeyError, TypeError, ValueError) as err:
-        raise LayoutError(f"{source}: a room lacks a valid id or key ({err})") from err
-    exits = {}
-    for direction, target in (raw.get("exits") or {}).items():
-        if direction not in DIRECTIONS:
-            raise LayoutError(f"{source}: room {room_id} has unknown direction {direction!r}")
-        exits[direction] = int(target)
-    holder_desc = _holder_map(raw.get("holder_desc"), source, f"room {room_id} holder_desc")
-    return RoomSpec(id=room_id, key=key, desc=desc, zone=zone_key, exits=exits, holder_desc=holder_desc)
+def _room_from(raw, zone_key):
+    room_id = raw.whole("id")
+    exits = raw.sub("exits", default={}).only(DIRECTIONS)
+    return RoomSpec(
+        id=room_id,
+        key=raw.text("key"),
+        desc=raw.text("desc", default=""),
+        zone=zone_key,
+        exits={direction: exits.whole(direction) for direction in exits.keys()},
+        holder_desc=_holder_map(raw, "holder_desc"),
+    )
 
 
 def load_layout(data_dir=DATA_DIR):
@@ -135,61 +123,68 @@ def load_layout(data_dir=DATA_DIR):
         Layout: The validated village.
 
     Raises:
-        LayoutError: On duplicate ids, exits to unknown rooms or malformed entries.
+        ContentError: On duplicate ids, exits to unknown rooms or malformed entries.
     """
     data_dir = Path(data_dir)
-    village = yaml.safe_load((data_dir / "village.yaml").read_text()) or {}
-    zones, rooms = {}, {}
+    village = read_file(data_dir / "village.yaml")
+    zones, rooms, files = {}, {}, {}
     for path in sorted((data_dir / "zones").glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text()) or {}
-        zone_raw = raw.get("zone") or {}
-        zone_key = zone_raw.get("key")
-        if not zone_key or zone_key in zones:
-            raise LayoutError(f"{path.name}: missing or duplicate zone key {zone_key!r}")
+        top = read_file(path)
+        zone = top.sub("zone")
+        zone_key = zone.text("key")
+        if zone_key in zones:
+            zone.fail("key", f"{zone_key!r} is used by {files[zone_key]} too")
+        files[zone_key] = path.name
         ids = []
-        for room_raw in raw.get("rooms") or []:
-            room = _room_from(room_raw, zone_key, path.name)
+        for room_raw in top.each("rooms", default=()):
+            room = _room_from(room_raw, zone_key)
             if room.id in rooms:
-                raise LayoutError(f"{path.name}: room id {room.id} is used twice")
+                room_raw.fail("id", f"{room.id} is used twice")
             rooms[room.id] = room
             ids.append(room.id)
-        coords = zone_raw.get("coords") or (0, 0)
+        coords = zone.listed("coords", default=(0, 0))
+        if len(coords) != 2 or not all(isinstance(n, int) for n in coords):
+            zone.fail("coords", f"must be [x, y] whole numbers (got {coords!r})")
         zones[zone_key] = ZoneSpec(
             key=zone_key,
-            name=_text(zone_raw.get("name", zone_key)),
+            name=zone.text("name", default=zone_key),
             room_ids=tuple(ids),
-            short=_text(zone_raw.get("short", zone_key))[:8],
-            neighbours=tuple(zone_raw.get("neighbours") or ()),
-            coords=(int(coords[0]), int(coords[1])),
-            inside_walls=bool(zone_raw.get("inside_walls", True)),
-            holder_lines=_holder_map(zone_raw.get("holder_lines"), path.name, "holder_lines"),
+            short=zone.text("short", default=zone_key)[:8],
+            neighbours=zone.texts("neighbours", default=()),
+            coords=(coords[0], coords[1]),
+            inside_walls=zone.flag("inside_walls", default=True),
+            holder_lines=_holder_map(zone, "holder_lines"),
         )
-    _check_links(zones, rooms)
-    start_room = int(village.get("start_room", 0))
+    _check_links(zones, rooms, files)
+    start_room = village.whole("start_room", default=0)
     if start_room not in rooms:
-        raise LayoutError(f"village.yaml: start_room {start_room} is not a room")
+        village.fail("start_room", f"{start_room} is not a room")
     return Layout(zones=zones, rooms=rooms, start_room=start_room)
 
 
-def _check_links(zones, rooms):
+def _check_links(zones, rooms, files):
     """Exits lead to known rooms; neighbours are known, mutual, and joined by an exit."""
     crossings = set()
     for room in rooms.values():
         for direction, target in room.exits.items():
             if target not in rooms:
-                raise LayoutError(f"room {room.id} exit {direction} leads to unknown room {target}")
+                where = f"room {room.id}.exits.{direction}"
+                raise ContentError(files[room.zone], where, f"leads to unknown room {target}")
             crossings.add((room.zone, rooms[target].zone))
     for zone in zones.values():
         for other in zone.neighbours:
+            problem = None
             if other not in zones:
-                raise LayoutError(f"zone {zone.key} names unknown neighbour {other!r}")
-            if zone.key not in zones[other].neighbours:
-                raise LayoutError(f"zone {zone.key} lists {other} as a neighbour, but not the other way")
-            if (zone.key, other) not in crossings:
-                raise LayoutError(f"zones {zone.key} and {other} are neighbours but no exit joins them")
+                problem = f"names unknown neighbour {other!r}"
+            elif zone.key not in zones[other].neighbours:
+                problem = f"names {other}, which does not name {zone.key} back"
+            elif (zone.key, other) not in crossings:
+                problem = f"names {other}, but no exit joins them"
+            if problem:
+                raise ContentError(files[zone.key], "zone.neighbours", problem)
     for a, b in crossings:
         if a != b and b not in zones[a].neighbours:
-            raise LayoutError(f"an exit joins {a} to {b}, which are not neighbours")
+            raise ContentError(files[a], "zone.neighbours", f"lacks {b}, which an exit leads to")
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from world.village.layout import HOLDER_KEYS, LayoutError, describe_room, load_layout
+from world.content.errors import ContentError
+from world.village.layout import HOLDER_KEYS, describe_room, load_layout
 
 # The agreed zone graph (/work/notes/map.md): key -> (coords, first room id, inside walls, neighbours).
 MAP = {
@@ -196,7 +197,7 @@ def test_exit_to_unknown_room_is_reported(tmp_path):
         "start_room: 1\n",
         {"a.yaml": "zone: {key: a}\nrooms:\n  - {id: 1, key: A, exits: {north: 9}}\n"},
     )
-    with pytest.raises(LayoutError, match="unknown room 9"):
+    with pytest.raises(ContentError, match="unknown room 9"):
         load_layout(tmp_path)
 
 
@@ -209,7 +210,7 @@ def test_duplicate_room_id_is_reported(tmp_path):
             "b.yaml": "zone: {key: b}\nrooms:\n  - {id: 1, key: B}\n",
         },
     )
-    with pytest.raises(LayoutError, match="used twice"):
+    with pytest.raises(ContentError, match="used twice"):
         load_layout(tmp_path)
 
 
@@ -219,5 +220,5 @@ def test_unknown_direction_is_reported(tmp_path):
         "start_room: 1\n",
         {"a.yaml": "zone: {key: a}\nrooms:\n  - {id: 1, key: A, exits: {upward: 1}}\n"},
     )
-    with pytest.raises(LayoutError, match="unknown direction"):
+    with pytest.raises(ContentError, match=r"exits\.upward is not a known field"):
         load_layout(tmp_path)
