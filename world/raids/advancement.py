@@ -16,11 +16,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from world.combat import ninja
 from world.combat.catalog import get_catalog, normalise
 from world.combat.errors import CombatError
+from world.content.reader import read_file
 from world.ninja.ranks import Rank
 from world.raids.content import content
 from world.raids.rewards import next_rank, rank_for
@@ -41,13 +40,14 @@ class Shop:
 @functools.cache
 def shop():
     """The quartermaster's data (data/shop.yaml), loaded once."""
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "shop.yaml").read_text())
-    stock = {str(key): int(price) for key, price in raw["stock"].items()}
+    raw = read_file(Path(__file__).parent / "data" / "shop.yaml")
+    prices = raw.sub("stock")
+    stock = {str(key): prices.whole(key, low=1) for key in prices.keys()}
     known = set(get_catalog().items) | set(content().items)
-    unknown = set(stock) - known
-    if unknown:
-        raise ValueError(f"shop.yaml: unknown items {sorted(unknown)}")
-    return Shop(int(raw["ryo_per_point"]), int(raw["starting_ryo"]), stock)
+    for key in stock:
+        if key not in known:
+            prices.fail(key, "is not an item of the combat data or of the raids' loot")
+    return Shop(raw.whole("ryo_per_point", low=0), raw.whole("starting_ryo", low=0), stock)
 
 
 def item_name(key, qty):

@@ -13,17 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
+from world.content.reader import read_file
 
 DATA_DIR = Path(__file__).parent / "data"
-
-MIN_ROOMS = 4
-MAX_ROOMS = 10
-MAX_TEAM = 4
-
-
-class RaidDataError(ValueError):
-    """The raid data is inconsistent; the message names the file and entry."""
 
 
 class RaidKind(StrEnum):
@@ -161,6 +153,8 @@ class OpeningRaid:
 
 @dataclass(frozen=True)
 class Content:
+    max_team: int  # members of a strike team, and of a raid
+    room_limits: tuple  # (least, most) rooms of a raid's instance
     zones: dict
     kinds: dict
     objectives: dict
@@ -202,282 +196,254 @@ class Content:
         return [key for key in self.rank_order() if key in self.bosses]
 
 
-def _text(value):
-    return " ".join(str(value or "").split())
-
-
 def _read(data_dir, name):
-    path = Path(data_dir) / name
-    try:
-        return yaml.safe_load(path.read_text()) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise RaidDataError(f"{name}: cannot be read ({err})") from err
-
-
-def _pair(raw, source, default=(0, 0)):
-    if raw is None:
-        return default
-    try:
-        low, high = int(raw[0]), int(raw[1])
-    except (TypeError, ValueError, IndexError, KeyError) as err:
-        raise RaidDataError(f"{source}: expected [min, max], got {raw!r}") from err
-    if low > high or low < 0:
-        raise RaidDataError(f"{source}: [min, max] out of order: {raw!r}")
-    return (low, high)
-
-
-def _enum(enum, value, source):
-    try:
-        return enum(value)
-    except ValueError as err:
-        choices = ", ".join(member.value for member in enum)
-        raise RaidDataError(f"{source}: {value!r} is not one of {choices}") from err
+    return read_file(Path(data_dir) / name)
 
 
 # The placeholders a text template may use, with sample values to try it with.
 PLACEHOLDERS = {"zone": "the zone", "boss": "the boss", "target": "the target", "count": 2}
 
 
-def _template_text(raw, source):
+def _template(entry, key, default=""):
     """Collapsed text whose placeholders are known ones ({zone}, {boss}, {target}, {count})."""
-    text = _text(raw)
+    return _checked(entry, key, entry.text(key, default=default))
+
+
+def _checked(entry, key, text):
     try:
         text.format(**PLACEHOLDERS)
     except (KeyError, IndexError, ValueError) as err:
-        raise RaidDataError(f"{source}: bad placeholder in {text!r} ({err!r})") from err
+        entry.fail(key, f"has a bad placeholder in {text!r} ({err!r})")
     return text
 
 
-def _templates(raw, source):
-    rooms = []
-    for index, room in enumerate(raw or []):
-        name, desc = _text((room or {}).get("name")), _text((room or {}).get("desc"))
-        if not name or not desc:
-            raise RaidDataError(f"{source} room {index + 1}: needs a name and a desc")
-        rooms.append(RoomTemplate(name=name, desc=desc))
-    return tuple(rooms)
+def _templates(entry, key):
+    return tuple(
+        RoomTemplate(name=room.text("name"), desc=room.text("desc")) for room in entry.each(key, default=())
+    )
 
 
-def _load_zones(data_dir, objectives):
+def _load_limits(data_dir):
+    raw = _read(data_dir, "limits.yaml")
+    rooms = raw.pair("rooms")
+    if rooms[0] < 1:
+        raw.fail("rooms", "must allow at least one room")
+    return raw.whole("team", low=1), rooms
+
+
+def _load_zones(data_dir, objectives, max_rooms):
     raw = _read(data_dir, "zones.yaml")
-    kinds = {
-        key: _templates(rooms, f"zones.yaml kind {key}") for key, rooms in (raw.get("kinds") or {}).items()
-    }
+    kinds = {key: _templates(raw.sub("kinds"), key) for key in raw.sub("kinds", default={}).keys()}
     zones = {}
-    for key, zone in (raw.get("zones") or {}).items():
-        source = f"zones.yaml zone {key}"
-        kind = zone.get("kind")
+    for key, zone in raw.sub("zones", default={}).subs():
+        kind = zone.text("kind")
         if kind not in kinds:
-            raise RaidDataError(f"{source}: unknown kind {kind!r}")
-        favoured = tuple(zone.get("favoured") or ())
+            zone.fail("kind", f"names unknown kind {kind!r} (zones.yaml kinds: {', '.join(kinds)})")
+        favoured = zone.texts("favoured", default=())
         for objective in favoured:
             if objective not in objectives:
-                raise RaidDataError(f"{source}: favours unknown objective {objective!r}")
-        rooms = _templates(zone.get("rooms"), source)
-        names = [room.name for room in rooms + kinds[kind]]
-        if len(set(names)) < MAX_ROOMS:
-            raise RaidDataError(
-                f"{source}: needs {MAX_ROOMS} distinct room names with its kind, has {len(set(names))}"
-            )
+                zone.fail("favoured", f"names unknown objective {objective!r}")
+        rooms = _templates(zone, "rooms")
+        names = {room.name for room in rooms + kinds[kind]}
+        if len(names) < max_rooms:
+            zone.fail("rooms", f"needs {max_rooms} distinct room names with its kind, has {len(names)}")
         zones[key] = ZoneTemplates(
             key=key,
-            name=_text(zone.get("name", key)),
+            name=zone.text("name", default=key),
             kind=kind,
             rooms=rooms,
             favoured=favoured,
-            boss_bump=int(zone.get("boss_bump", 0)),
+            boss_bump=zone.whole("boss_bump", default=0),
         )
     return zones, kinds
 
 
 def _load_objectives(data_dir, bosses):
     objectives = {}
-    for key, raw in (_read(data_dir, "objectives.yaml").get("objectives") or {}).items():
-        source = f"objectives.yaml {key}"
-        if raw.get("boss_rank") not in bosses:
-            raise RaidDataError(f"{source}: boss_rank {raw.get('boss_rank')!r} has no boss in enemies.yaml")
-        condition = _enum(Condition, raw.get("condition"), source)
-        count = _pair(raw.get("count"), f"{source} count")
+    for key, raw in _read(data_dir, "objectives.yaml").sub("objectives", default={}).subs():
+        boss_rank = raw.text("boss_rank")
+        if boss_rank not in bosses:
+            raw.fail("boss_rank", f"{boss_rank!r} has no boss in enemies.yaml")
+        condition = raw.choice("condition", Condition)
+        count = raw.pair("count", default=(0, 0))
         counted = condition in (Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT)
         if counted and count[0] < 1:
-            raise RaidDataError(f"{source}: condition {condition} needs a count of at least 1")
-        targets = tuple(_text(target) for target in raw.get("targets") or ())
+            raw.fail("count", f"must be at least 1 for condition {condition}")
+        targets = raw.texts("targets", default=())
         if condition is Condition.DESTROY_TARGET and not targets:
-            raise RaidDataError(f"{source}: condition {condition} needs targets")
+            raw.fail("targets", f"are needed for condition {condition}")
         objectives[key] = Objective(
             key=key,
-            name=_text(raw.get("name", key)),
-            kind=_enum(RaidKind, raw.get("kind"), source),
+            name=raw.text("name", default=key),
+            kind=raw.choice("kind", RaidKind),
             condition=condition,
-            boss_rank=raw["boss_rank"],
-            weight=int(raw.get("weight", 1)),
-            success=_enum(SuccessEffect, raw.get("success"), source),
-            flip_at_or_below=int(raw.get("flip_at_or_below", 0)),
+            boss_rank=boss_rank,
+            weight=raw.whole("weight", low=0, default=1),
+            success=raw.choice("success", SuccessEffect),
+            flip_at_or_below=raw.whole("flip_at_or_below", low=0, default=0),
             count=count,
             targets=targets,
-            failure_adds_count=bool(raw.get("failure_adds_count", False)),
-            briefing=_template_text(raw.get("briefing"), source),
-            goal=_template_text(raw.get("goal"), source),
-            entry_text=_template_text(raw.get("entry_text"), source),
-            target_text=_template_text(raw.get("target_text"), source),
+            failure_adds_count=raw.flag("failure_adds_count", default=False),
+            briefing=_template(raw, "briefing"),
+            goal=_template(raw, "goal"),
+            entry_text=_template(raw, "entry_text"),
+            target_text=_template(raw, "target_text"),
         )
     return objectives
 
 
-def _load_bands(data_dir):
+def _load_bands(data_dir, room_limits):
+    top = _read(data_dir, "difficulty.yaml")
     bands = []
-    for raw in _read(data_dir, "difficulty.yaml").get("bands") or []:
-        source = f"difficulty.yaml band {raw.get('key')}"
-        rooms = _pair(raw.get("rooms"), f"{source} rooms")
-        if rooms[0] < MIN_ROOMS or rooms[1] > MAX_ROOMS:
-            raise RaidDataError(f"{source}: rooms must lie within {MIN_ROOMS} to {MAX_ROOMS}")
-        up_to = raw.get("up_to")
+    for raw in top.each("bands"):
+        rooms = raw.pair("rooms")
+        if rooms[0] < room_limits[0] or rooms[1] > room_limits[1]:
+            raw.fail("rooms", f"must lie within {room_limits[0]} to {room_limits[1]} (limits.yaml)")
+        key = raw.text("key")
         bands.append(
             Band(
-                key=raw["key"],
-                label=_text(raw.get("label", raw["key"])),
-                up_to=float("inf") if up_to is None else float(up_to),
+                key=key,
+                label=raw.text("label", default=key),
+                up_to=raw.number("up_to", low=0, default=float("inf")),
                 rooms=rooms,
-                enemies_per_member=int(raw["enemies_per_member"]),
-                boss_bump=int(raw.get("boss_bump", 0)),
-                failure_cost=int(raw["failure_cost"]),
-                abandon_cost=int(raw["abandon_cost"]),
-                loot_rolls=int(raw.get("loot_rolls", 1)),
+                enemies_per_member=raw.whole("enemies_per_member", low=0),
+                boss_bump=raw.whole("boss_bump", default=0),
+                failure_cost=raw.whole("failure_cost", low=0),
+                abandon_cost=raw.whole("abandon_cost", low=0),
+                loot_rolls=raw.whole("loot_rolls", low=0, default=1),
             )
         )
     if not bands or bands[-1].up_to != float("inf"):
-        raise RaidDataError("difficulty.yaml: the last band must have no cap (up_to: null)")
+        top.fail("bands", "must end with a band that has no cap (up_to: null)")
     if [band.up_to for band in bands] != sorted(band.up_to for band in bands):
-        raise RaidDataError("difficulty.yaml: bands must be listed weakest first")
+        top.fail("bands", "must be listed weakest first")
     return tuple(bands)
 
 
-def _boss(rank, raw, source):
-    names = tuple(_template_text(name, source) for name in raw.get("names") or ())
-    if not names or not _text(raw.get("desc")):
-        raise RaidDataError(f"{source}: a boss needs names and a desc")
-    return BossArchetype(rank=rank, names=names, desc=_text(raw.get("desc")))
+def _boss(rank, raw, names):
+    if not names:
+        raw.fail("names", "are needed: a boss needs names")
+    return BossArchetype(rank=rank, names=names, desc=raw.text("desc"))
 
 
 def _load_enemies(data_dir):
     raw = _read(data_dir, "enemies.yaml")
     ranks = {}
-    for order, rank in enumerate(raw.get("ranks") or []):
-        ranks[rank["key"]] = SoundRank(
-            key=rank["key"],
-            label=_text(rank["label"]),
+    for order, rank in enumerate(raw.each("ranks")):
+        key = rank.text("key")
+        ranks[key] = SoundRank(
+            key=key,
+            label=rank.text("label"),
             order=order,
-            squad=bool(rank.get("squad", True)),
-            fighter=str(rank["fighter"]),
+            squad=rank.flag("squad", default=True),
+            fighter=rank.text("fighter"),
         )
     bosses = {}
-    for rank, boss in (raw.get("bosses") or {}).items():
+    for rank, boss in raw.sub("bosses", default={}).subs():
         if rank not in ranks:
-            raise RaidDataError(f"enemies.yaml bosses: unknown rank {rank!r}")
-        bosses[rank] = _boss(rank, boss, f"enemies.yaml boss {rank}")
+            raw.sub("bosses").fail(rank, "is not a rank of enemies.yaml's ranks")
+        names = tuple(_checked(boss, "names", name) for name in boss.texts("names", default=()))
+        bosses[rank] = _boss(rank, boss, names)
     missing = {key for key, rank in ranks.items() if rank.squad} - set(bosses)
     if missing:
-        raise RaidDataError(f"enemies.yaml: no boss for the squad ranks {', '.join(sorted(missing))}")
-    descriptors = tuple(_text(word) for word in raw.get("descriptors") or ())
+        raw.fail("bosses", f"lack a boss for the squad ranks {', '.join(sorted(missing))}")
+    descriptors = raw.texts("descriptors")
     if not descriptors:
-        raise RaidDataError("enemies.yaml: needs descriptors")
+        raw.fail("descriptors", "must list at least one word")
     return ranks, bosses, descriptors
 
 
 def _load_loot(data_dir):
     raw = _read(data_dir, "loot.yaml")
-    items = {
-        key: Item(
-            key=key,
-            name=_text(item["name"]),
-            plural=_text(item.get("plural", item["name"])),
-            desc=_text(item.get("desc")),
+    items = {}
+    for key, item in raw.sub("items", default={}).subs():
+        name = item.text("name")
+        items[key] = Item(
+            key=key, name=name, plural=item.text("plural", default=name), desc=item.text("desc", "")
         )
-        for key, item in (raw.get("items") or {}).items()
-    }
     tables = {}
-    for name, entries in (raw.get("tables") or {}).items():
+    for name in raw.sub("tables", default={}).keys():
         table = []
-        for entry in entries or []:
-            source = f"loot.yaml table {name}"
-            item = entry.get("item")
+        for entry in raw.sub("tables").each(name, default=()):
+            item = entry.get("item", None)
             if item is not None and item not in items:
-                raise RaidDataError(f"{source}: unknown item {item!r}")
-            weight = int(entry.get("weight", 0))
-            if weight < 1:
-                raise RaidDataError(f"{source}: weights must be at least 1")
-            table.append(LootEntry(item=item, weight=weight, qty=_pair(entry.get("qty"), source, (1, 1))))
+                entry.fail("item", f"names unknown item {item!r}")
+            weight = entry.whole("weight", low=1)
+            table.append(LootEntry(item=item, weight=weight, qty=entry.pair("qty", default=(1, 1))))
         tables[name] = tuple(table)
     for needed in ("room", "boss"):
         if not tables.get(needed):
-            raise RaidDataError(f"loot.yaml: needs a {needed!r} table")
+            raw.fail("tables", f"need a {needed!r} table")
     return items, tables
 
 
 def _load_rewards(data_dir, ranks, bands):
     raw = _read(data_dir, "rewards.yaml")
-    kill_points = {key: int(points) for key, points in (raw.get("kill_points") or {}).items()}
+    kills = raw.sub("kill_points")
+    kill_points = {key: kills.whole(key, low=0) for key in kills.keys()}
     if set(kill_points) != set(ranks):
-        raise RaidDataError("rewards.yaml: kill_points must name every rank of enemies.yaml")
-    objective_points = {key: int(points) for key, points in (raw.get("objective_points") or {}).items()}
+        raw.fail("kill_points", "must name every rank of enemies.yaml")
+    objectives = raw.sub("objective_points")
+    objective_points = {key: objectives.whole(key, low=0) for key in objectives.keys()}
     if set(objective_points) != {band.key for band in bands}:
-        raise RaidDataError("rewards.yaml: objective_points must name every band of difficulty.yaml")
-    thresholds = tuple((entry["rank"], int(entry["points"])) for entry in raw.get("ranks") or [])
-    if (
-        not thresholds
-        or thresholds[0][1] != 0
-        or list(thresholds) != sorted(thresholds, key=lambda pair: pair[1])
-    ):
-        raise RaidDataError("rewards.yaml: ranks must start at 0 points and rise")
-    return kill_points, objective_points, int(raw.get("survival_points", 0)), thresholds
+        raw.fail("objective_points", "must name every band of difficulty.yaml")
+    thresholds = tuple((entry.text("rank"), entry.whole("points", low=0)) for entry in raw.each("ranks"))
+    if not thresholds or thresholds[0][1] != 0 or list(thresholds) != sorted(thresholds, key=lambda p: p[1]):
+        raw.fail("ranks", "must start at 0 points and rise")
+    return kill_points, objective_points, raw.whole("survival_points", low=0, default=0), thresholds
 
 
 def _load_story(data_dir, zones, objectives, ranks):
     raw = _read(data_dir, "story.yaml")
-    opening = raw.get("opening") or {}
+    opening = raw.sub("opening")
     for field in ("zone", "source"):
-        if opening.get(field) not in zones:
-            raise RaidDataError(f"story.yaml opening: unknown {field} {opening.get(field)!r}")
-    if opening.get("objective") not in objectives:
-        raise RaidDataError(f"story.yaml opening: unknown objective {opening.get('objective')!r}")
-    boss = opening.get("boss") or {}
-    if boss.get("rank") not in ranks:
-        raise RaidDataError(f"story.yaml opening boss: unknown rank {boss.get('rank')!r}")
-    enemy_ranks = tuple(opening.get("enemy_ranks") or ())
+        if opening.text(field) not in zones:
+            opening.fail(field, f"names unknown zone {opening.text(field)!r}")
+    if opening.text("objective") not in objectives:
+        opening.fail("objective", f"names unknown objective {opening.text('objective')!r}")
+    boss = opening.sub("boss")
+    if boss.text("rank") not in ranks:
+        boss.fail("rank", f"names unknown rank {boss.text('rank')!r}")
+    enemy_ranks = opening.texts("enemy_ranks", default=())
     if set(enemy_ranks) - set(ranks):
-        raise RaidDataError("story.yaml opening: enemy_ranks names an unknown rank")
-    entry, target = _templates([opening.get("entry"), opening.get("target")], "story.yaml opening")
-    opening_raid = OpeningRaid(
-        title=_text(opening.get("title")),
-        zone=opening["zone"],
-        objective=opening["objective"],
-        source=opening["source"],
-        estimate=int(opening.get("estimate", 1)),
-        enemy_ranks=enemy_ranks,
-        briefing=_template_text(opening.get("briefing"), "story.yaml opening"),
-        boss=_boss(boss["rank"], {"names": [boss.get("name")], **boss}, "story.yaml opening boss"),
-        boss_name=_text(boss.get("name")),
-        entry=entry,
-        target=target,
-    )
-    defence = raw.get("defence") or {}
-    for key in tuple(defence.get("staging_zones") or ()) + tuple(defence.get("mission_zones") or ()):
-        if key not in zones:
-            raise RaidDataError(f"story.yaml defence: unknown zone {key!r}")
-    titles = {
-        key: _template_text(title, "story.yaml titles") for key, title in (raw.get("titles") or {}).items()
+        opening.fail("enemy_ranks", "names an unknown rank")
+    room = {
+        key: RoomTemplate(name=opening.sub(key).text("name"), desc=opening.sub(key).text("desc"))
+        for key in ("entry", "target")
     }
+    boss_name = _template(boss, "name")
+    opening_raid = OpeningRaid(
+        title=opening.text("title"),
+        zone=opening.text("zone"),
+        objective=opening.text("objective"),
+        source=opening.text("source"),
+        estimate=opening.whole("estimate", low=1, default=1),
+        enemy_ranks=enemy_ranks,
+        briefing=_template(opening, "briefing"),
+        boss=_boss(boss.text("rank"), boss, (boss_name,)),
+        boss_name=boss_name,
+        entry=room["entry"],
+        target=room["target"],
+    )
+    defence = raw.sub("defence", default={})
+    staging, missions = defence.texts("staging_zones", default=()), defence.texts("mission_zones", default=())
+    for key in staging + missions:
+        if key not in zones:
+            defence.fail(
+                "staging_zones" if key in staging else "mission_zones", f"names unknown zone {key!r}"
+            )
+    titles_raw = raw.sub("titles", default={})
+    titles = {key: _template(titles_raw, key) for key in titles_raw.keys()}
     if set(titles) != set(objectives):
-        raise RaidDataError("story.yaml titles: needs one title for every objective")
-    board_text = {key: _text(text) for key, text in (raw.get("board") or {}).items()}
-    for needed in ("intro", "defence_intro", "empty"):
-        if needed not in board_text:
-            raise RaidDataError(f"story.yaml board: needs {needed!r}")
+        raw.fail("titles", "need one title for every objective")
+    needed = ("intro", "defence_intro", "empty")
+    board = raw.sub("board").only(needed, needed)
+    board_text = {key: board.text(key) for key in board.keys()}
     return (
         opening_raid,
-        tuple(defence.get("staging_zones") or ()),
-        int(defence.get("raiding_party", 1)),
-        tuple(defence.get("mission_zones") or ()),
+        staging,
+        defence.whole("raiding_party", low=1, default=1),
+        missions,
         titles,
         board_text,
     )
@@ -494,23 +460,21 @@ def load(data_dir=DATA_DIR):
         Content: The validated content.
 
     Raises:
-        RaidDataError: On anything inconsistent, naming the file and entry.
+        ContentError: On anything inconsistent, naming the file and key path.
     """
-    try:
-        ranks, bosses, descriptors = _load_enemies(data_dir)
-        objectives = _load_objectives(data_dir, bosses)
-        zones, kinds = _load_zones(data_dir, objectives)
-        bands = _load_bands(data_dir)
-        items, loot = _load_loot(data_dir)
-        kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
-        opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
-            data_dir, zones, objectives, ranks
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        if isinstance(err, RaidDataError):
-            raise
-        raise RaidDataError(f"raid data is malformed: {err!r}") from err
+    max_team, room_limits = _load_limits(data_dir)
+    ranks, bosses, descriptors = _load_enemies(data_dir)
+    objectives = _load_objectives(data_dir, bosses)
+    zones, kinds = _load_zones(data_dir, objectives, room_limits[1])
+    bands = _load_bands(data_dir, room_limits)
+    items, loot = _load_loot(data_dir)
+    kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
+    opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
+        data_dir, zones, objectives, ranks
+    )
     return Content(
+        max_team=max_team,
+        room_limits=room_limits,
         zones=zones,
         kinds=kinds,
         objectives=objectives,

@@ -21,7 +21,7 @@ without a squad.
 import math
 from dataclasses import dataclass
 
-from world.raids.content import MAX_TEAM, MIN_ROOMS, Condition, RaidKind, content
+from world.raids.content import Condition, RaidKind, content
 from world.raids.dice import stream, weighted
 
 PLAN_VERSION = 1
@@ -485,8 +485,8 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         raise RaidError(f"There is no difficulty called {difficulty!r}.")
     if story not in (None, "opening"):
         raise RaidError(f"There is no story raid called {story!r}.")
-    if not isinstance(team_size, int) or not 1 <= team_size <= MAX_TEAM:
-        raise RaidError(f"A strike team has 1 to {MAX_TEAM} members.")
+    if not isinstance(team_size, int) or not 1 <= team_size <= content().max_team:
+        raise RaidError(f"A strike team has 1 to {content().max_team} members.")
     squads = _squads(squads)
     zone_t = data.zones[zone]
     goal = data.objectives[objective]
@@ -495,7 +495,7 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
     band = data.band(difficulty) if difficulty else data.band_for(total)
 
     layout_rng = stream(seed, "layout")
-    size = max(MIN_ROOMS, layout_rng.randint(*band.rooms))
+    size = max(content().room_limits[0], layout_rng.randint(*band.rooms))
     coords, links = _grow(layout_rng, size)
     entry = 0
     distance = _distances(links, entry)

@@ -10,10 +10,10 @@ commands find the strategist or the quartermaster in a room.
 
 from pathlib import Path
 
-import yaml
 from evennia import create_object
 from evennia.objects.models import ObjectDB
 
+from world.content.reader import read_file
 from world.village.builder import room_by_id
 
 DATA = Path(__file__).parent / "data" / "npcs.yaml"
@@ -23,13 +23,16 @@ NPC_TYPECLASS = "typeclasses.raids.Npc"
 
 def load_npcs(path=DATA):
     """Returns: dict: NPC key -> its data (name, aliases, room, role, desc)."""
-    raw = yaml.safe_load(Path(path).read_text()) or {}
     npcs = {}
-    for key, npc in (raw.get("npcs") or {}).items():
-        for field in ("name", "room", "role", "desc"):
-            if field not in npc:
-                raise ValueError(f"npcs.yaml {key}: needs {field}")
-        npcs[key] = npc
+    for key, npc in read_file(path).sub("npcs").subs():
+        npc.only(("name", "aliases", "room", "role", "desc"), ("name", "room", "role", "desc"))
+        npcs[key] = {
+            "name": npc.text("name"),
+            "aliases": list(npc.texts("aliases", default=())),
+            "room": npc.whole("room", low=0),
+            "role": npc.text("role"),
+            "desc": npc.text("desc"),
+        }
     return npcs
 
 

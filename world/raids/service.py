@@ -26,7 +26,7 @@ from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
 from world.raids import advancement
 from world.raids.board import custom_offer, offers, render
-from world.raids.content import MAX_TEAM, Condition, content
+from world.raids.content import Condition, content
 from world.raids.delivery import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.ending import Ending
 from world.raids.fighting import CHOICES, Fighting, round_seconds
@@ -307,8 +307,8 @@ class RaidService(Delivery, Fighting, Instance, Ending):
             raise RaidRefusal(f"Your team's raid ({last.title}) is over.")
         if character.id in raid.members:
             raise RaidRefusal("You have already left that raid; it goes on without you.")
-        if len(raid.members) >= MAX_TEAM:
-            raise RaidRefusal(f"That raid is full ({MAX_TEAM} ninja).")
+        if len(raid.members) >= content().max_team:
+            raise RaidRefusal(f"That raid is full ({content().max_team} ninja).")
         if not at_headquarters(character):
             raise RaidRefusal("Set out from the headquarters to join your team.")
         raid.members[character.id] = {

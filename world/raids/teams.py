@@ -15,7 +15,7 @@ the team and finds a player's current team itself (`current` arguments).
 
 from dataclasses import dataclass, replace
 
-from world.raids.content import MAX_TEAM
+from world.raids.content import content
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Team:
 
     @property
     def full(self):
-        return len(self.members) >= MAX_TEAM
+        return len(self.members) >= content().max_team
 
     def to_dict(self):
         return {"leader": self.leader, "members": list(self.members), "invites": list(self.invites)}
@@ -94,7 +94,7 @@ def invite(team, actor, target, target_team):
     if target in team.invites:
         return _refuse(team, f"{target} has already been invited.")
     if team.full:
-        return _refuse(team, f"Your team is full ({MAX_TEAM} ninja).")
+        return _refuse(team, f"Your team is full ({content().max_team} ninja).")
     changed = replace(team, invites=(*team.invites, target))
     return TeamChange(
         ok=True,
@@ -120,7 +120,9 @@ def accept(team, player, current):
         return _refuse(team, "You have no invitation from that team.")
     invites = tuple(name for name in team.invites if name != player)
     if team.full:
-        return _refuse(replace(team, invites=invites), f"That team is already full ({MAX_TEAM} ninja).")
+        return _refuse(
+            replace(team, invites=invites), f"That team is already full ({content().max_team} ninja)."
+        )
     changed = replace(team, members=(*team.members, player), invites=invites)
     return TeamChange(
         ok=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from world.raids.content import MAX_ROOMS, MIN_ROOMS, content
+from world.raids.content import content
 from world.raids.generator import OPPOSITE, RaidError, RaidPlan, generate
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -84,7 +84,7 @@ def test_twenty_seeds_give_at_least_fifteen_layouts():
 def test_rooms_are_few_enough_connected_and_consistent(difficulty):
     for n in range(25):
         plan = generate(f"shape/{n}", "academy", "scout", SQUADS, 2, difficulty=difficulty)
-        assert MIN_ROOMS <= len(plan.rooms) <= MAX_ROOMS
+        assert content().room_limits[0] <= len(plan.rooms) <= content().room_limits[1]
         assert _reachable(plan, plan.entry) == set(range(len(plan.rooms)))
         assert plan.boss_room != plan.entry
         assert len({room.name for room in plan.rooms}) == len(plan.rooms)
