@@ -10,14 +10,13 @@ import math
 from commands.war import WarCommand
 from world.content.errors import ContentError
 from world.gamemaster import audit
-from world.ninja.ranks import Faction
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.village.builder import build_world
 from world.village.layout import current_layout, load_layout
 from world.war import changes
 from world.war.clock import year_text
 from world.war.queries import zone_strength
 from world.war.service import WAR
-from world.war.state import SQUAD_RANKS
 
 MAX_STRENGTH = 100_000
 MAX_SCALE = 10.0

@@ -24,12 +24,11 @@ from django import forms
 from django.contrib import admin
 
 from web.mainthread import call_on_main_thread
-from world.ninja.ranks import Faction
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.village.layout import current_layout
 from world.war import changes
 from world.war.models import Squad, ZoneControl
 from world.war.service import WAR
-from world.war.state import SQUAD_RANKS
 from world.war.state import Squad as LiveSquad
 
 

@@ -16,7 +16,7 @@ Modules, one concept each:
     ai          how Sound fighters choose their action
     rounds      resolve_round(encounter, actions, rng) -> RoundResult
     messages    CombatMessage: structured events with texts for actor, target and others
-    errors      CombatError (a sentence for the player), CatalogError (bad data)
+    errors      CombatError (a sentence for the player)
     ninja       Character <-> Fighter: gauges, techniques, pouch and lingering poison
 
 How a raid runs a fight (an integrator's checklist):

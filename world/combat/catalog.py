@@ -14,11 +14,10 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from world.content.errors import ContentError
+from world.content.reader import read_file
+from world.ninja.ranks import PLAYER_RANKS, Rank
 
-from world.ninja.ranks import Rank
-
-from .errors import CatalogError
 from .messages import MessageKind
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -262,7 +261,7 @@ class Catalog:
         Returns:
             list of Ability: Leaf techniques a ninja of that rank may learn (innate ones excluded).
         """
-        order = list(Rank)
+        order = list(PLAYER_RANKS)
         return [
             t
             for t in self.techniques.values()
@@ -289,63 +288,30 @@ def normalise(text):
 # ---------------------------------------------------------------- parsing helpers
 
 
-def _mapping(raw, where, allowed, required=()):
-    if not isinstance(raw, dict):
-        raise CatalogError(f"{where}: expected a mapping, got {raw!r}")
-    unknown = set(raw) - set(allowed)
-    if unknown:
-        raise CatalogError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    missing = [key for key in required if key not in raw]
-    if missing:
-        raise CatalogError(f"{where}: missing field(s) {', '.join(missing)}")
-    return raw
-
-
-def _number(raw, key, where, default=0, kind=int, minimum=0):
-    value = raw.get(key, default)
-    if value is None:
-        return None
-    try:
-        number = kind(value)
-    except (TypeError, ValueError) as err:
-        raise CatalogError(f"{where}: {key} must be a number, got {value!r}") from err
-    if isinstance(value, bool) or number != value or number < minimum:
-        raise CatalogError(f"{where}: {key} must be a {kind.__name__} of at least {minimum}, got {value!r}")
-    return number
-
-
-def _texts(raw, where):
-    raw = _mapping(raw or {}, where, ("actor", "target", "others", "self_actor", "self_others"))
+def _texts(entry, key):
+    raw = entry.sub(key, default={}).only(("actor", "target", "others", "self_actor", "self_others"))
     texts = {}
-    for key, template in raw.items():
-        template = " ".join(str(template or "").split())
+    for name in raw.keys():
+        template = raw.text(name, default="")
         try:
             template.format_map(TEMPLATE_FIELDS)
         except (KeyError, ValueError, IndexError) as err:
-            raise CatalogError(f"{where}.{key}: bad placeholder in {template!r} ({err})") from err
-        texts[key] = template
+            raw.fail(name, f"has a bad placeholder in {template!r} ({err})")
+        texts[name] = template
     return Texts(**texts)
 
 
-def _counts(raw, where):
-    """A mapping of item keys to counts of at least one."""
-    if not isinstance(raw or {}, dict):
-        raise CatalogError(f"{where}: expected a mapping of item to count, got {raw!r}")
-    return {str(key): _number(raw, key, where, minimum=1) for key in raw or {}}
-
-
-def _spec(raw, key, where, cls, required, optional=(), floats=()):
+def _spec(entry, key, cls, required, optional=(), floats=()):
     """The sub-mapping `key` of an entry as a spec dataclass, or None if the entry has none."""
-    if raw.get(key) is None:
+    if entry.get(key, None) is None:
         return None
-    where = f"{where}.{key}"
-    values = _mapping(raw[key], where, (*required, *optional), required)
+    raw = entry.sub(key).only((*required, *optional), required)
     fields = {}
-    for name, value in values.items():
-        if isinstance(value, bool):
-            fields[name] = value
+    for name in raw.keys():
+        if isinstance(raw.get(name), bool):
+            fields[name] = raw.get(name)
         else:
-            fields[name] = _number(values, name, where, kind=float if name in floats else int)
+            fields[name] = raw.number(name, low=0) if name in floats else raw.whole(name, low=0)
     return cls(**fields)
 
 
@@ -356,72 +322,58 @@ _ABILITY_FIELDS = (
 )  # fmt: skip
 
 
-def _ability(key, raw, kind, where, name=None):
-    raw = _mapping(
-        raw, where, _ABILITY_FIELDS, ("targeting", "texts") if name else ("name", "targeting", "texts")
-    )
-    try:
-        targeting = Targeting(raw["targeting"])
-    except ValueError as err:
-        raise CatalogError(f"{where}: unknown targeting {raw['targeting']!r}") from err
-    learn_rank = None
-    if raw.get("learn_rank") is not None:
-        try:
-            learn_rank = Rank(raw["learn_rank"])
-        except ValueError as err:
-            raise CatalogError(f"{where}: unknown learn_rank {raw['learn_rank']!r}") from err
-    texts = _texts(raw["texts"], f"{where}.texts")
+def _ability(key, raw, kind, name=None):
+    raw.only(_ABILITY_FIELDS, ("targeting", "texts") if name else ("name", "targeting", "texts"))
+    targeting = raw.choice("targeting", Targeting)
+    learn_rank = raw.choice("learn_rank", Rank, default=None)
+    if learn_rank is not None and learn_rank not in PLAYER_RANKS:
+        raw.fail("learn_rank", f"{learn_rank.value!r} is not a rank a player holds")
+    texts = _texts(raw, "texts")
     if targeting is Targeting.ALLY and not (texts.self_actor and texts.self_others):
-        raise CatalogError(f"{where}.texts: an ability aimed at allies needs self_actor and self_others")
-    revive = _number(raw, "revive", where, kind=float)
-    if revive > 1:
-        raise CatalogError(f"{where}: revive is a fraction of maximum health, at most 1")
+        raw.fail("texts", "need self_actor and self_others: the ability is aimed at allies")
     return Ability(
         key=key,
-        name=str(raw.get("name", name)),
+        name=raw.text("name", default=name),
         kind=kind,
         targeting=targeting,
         texts=texts,
-        aliases=tuple(str(alias) for alias in raw.get("aliases") or ()),
-        desc=" ".join(str(raw.get("desc", "")).split()),
-        chakra=_number(raw, "chakra", where),
-        cooldown=_number(raw, "cooldown", where),
-        priority=_number(raw, "priority", where, minimum=-9),
-        consumes=_counts(raw.get("consumes"), f"{where}.consumes"),
+        aliases=raw.texts("aliases", default=()),
+        desc=raw.text("desc", default=""),
+        chakra=raw.whole("chakra", low=0, default=0),
+        cooldown=raw.whole("cooldown", low=0, default=0),
+        priority=raw.whole("priority", low=-9, default=0),
+        consumes=raw.counts("consumes", default={}),
         learn_rank=learn_rank,
-        innate=bool(raw.get("innate", False)),
+        innate=raw.flag("innate", default=False),
         damage=_spec(
             raw,
             "damage",
-            where,
             DamageSpec,
             ("base",),
             ("per_rank", "hits", "clone_bonus", "clones_counted", "spends_clones", "airborne_bonus"),
         ),
-        launch=_number(raw, "launch", where),
-        clones=_spec(raw, "clones", where, CloneSpec, ("count",), ("per_rank",)),
-        evade=_spec(raw, "evade", where, EvadeSpec, ("hits", "rounds")),
-        heal=_spec(raw, "heal", where, HealSpec, ("base",), ("per_rank",)),
-        restore_chakra=_number(raw, "restore_chakra", where),
-        drain_chakra=_number(raw, "drain_chakra", where),
-        poison=_spec(raw, "poison", where, PoisonSpec, ("damage", "rounds")),
-        extract_poison=_spec(
-            raw, "extract_poison", where, ExtractSpec, ("health_base", "health_per_poison_damage")
-        ),
-        revive=revive,
-        carry=bool(raw.get("carry", False)),
-        frenzy=_spec(raw, "frenzy", where, FrenzySpec, ("rounds", "multiplier"), floats=("multiplier",)),
+        launch=raw.whole("launch", low=0, default=0),
+        clones=_spec(raw, "clones", CloneSpec, ("count",), ("per_rank",)),
+        evade=_spec(raw, "evade", EvadeSpec, ("hits", "rounds")),
+        heal=_spec(raw, "heal", HealSpec, ("base",), ("per_rank",)),
+        restore_chakra=raw.whole("restore_chakra", low=0, default=0),
+        drain_chakra=raw.whole("drain_chakra", low=0, default=0),
+        poison=_spec(raw, "poison", PoisonSpec, ("damage", "rounds")),
+        extract_poison=_spec(raw, "extract_poison", ExtractSpec, ("health_base", "health_per_poison_damage")),
+        revive=raw.number("revive", low=0, high=1, default=0.0),
+        carry=raw.flag("carry", default=False),
+        frenzy=_spec(raw, "frenzy", FrenzySpec, ("rounds", "multiplier"), floats=("multiplier",)),
     )
 
 
-def _index(entries, names_of, what):
+def _index(entries, names_of, what, source):
     """Map every normalised name players may type to its entry's key; a name used twice is an error."""
     index = {}
     for key, entry in entries.items():
         for name in names_of(entry):
             name = normalise(name)
             if index.setdefault(name, key) != key:
-                raise CatalogError(f"{what} {key} and {index[name]} both answer to {name!r}")
+                raise ContentError(source, f"{what}.{key}", f"answers to {name!r}, as {index[name]} does")
     return index
 
 
@@ -429,95 +381,85 @@ def _index(entries, names_of, what):
 
 
 def _load_rules(raw):
-    where = "rules.yaml"
-    raw = _mapping(
-        raw,
-        where,
+    raw.only(
         (
             "rank_levels", "player_speed", "revive_window", "max_clones", "max_poison_stacks",
             "wait_chakra", "flee_priority", "carried_out_health", "messages",
         ),
     )  # fmt: skip
-    levels = raw.get("rank_levels") or {}
-    if not isinstance(levels, dict):
-        raise CatalogError(f"{where}: rank_levels must map rank names to levels")
-    speed = _mapping(raw.get("player_speed") or {}, f"{where} player_speed", [r.value for r in Rank])
-    for rank in Rank:
+    levels = raw.sub("rank_levels")
+    speed = raw.sub("player_speed").only([r.value for r in PLAYER_RANKS])
+    for rank in PLAYER_RANKS:
         if rank.value not in levels or rank.value not in speed:
-            raise CatalogError(f"{where}: rank_levels and player_speed need an entry for {rank.value}")
-    messages_raw = _mapping(raw.get("messages") or {}, f"{where} messages", [k.value for k in MessageKind])
-    missing = [k.value for k in MessageKind if k.narrated and k.value not in messages_raw]
+            raw.fail("rank_levels", f"and player_speed need an entry for {rank.value}")
+    messages = raw.sub("messages").only([k.value for k in MessageKind])
+    missing = [k.value for k in MessageKind if k.narrated and k.value not in messages]
     if missing:
-        raise CatalogError(f"{where}: messages lacks {', '.join(missing)}")
+        messages.fail(None, f"lack {', '.join(missing)}")
     return Rules(
-        rank_levels={rank: _number(levels, rank, where) for rank in levels},
-        player_speed={Rank(rank): _number(speed, rank, where) for rank in speed},
-        revive_window=_number(raw, "revive_window", where, minimum=1),
-        max_clones=_number(raw, "max_clones", where),
-        max_poison_stacks=_number(raw, "max_poison_stacks", where, minimum=1),
-        wait_chakra=_number(raw, "wait_chakra", where),
-        flee_priority=_number(raw, "flee_priority", where, minimum=-9),
-        carried_out_health=_number(raw, "carried_out_health", where, minimum=1),
-        messages={MessageKind(k): _texts(v, f"{where} messages.{k}") for k, v in messages_raw.items()},
+        rank_levels={rank: levels.whole(rank, low=0) for rank in levels.keys()},
+        player_speed={Rank(rank): speed.whole(rank, low=0) for rank in speed.keys()},
+        revive_window=raw.whole("revive_window", low=1),
+        max_clones=raw.whole("max_clones", low=0),
+        max_poison_stacks=raw.whole("max_poison_stacks", low=1),
+        wait_chakra=raw.whole("wait_chakra", low=0),
+        flee_priority=raw.whole("flee_priority", low=-9),
+        carried_out_health=raw.whole("carried_out_health", low=1),
+        messages={MessageKind(k): _texts(messages, k) for k in messages.keys()},
     )
 
 
-def _load_enemy(key, raw, rules, where):
-    raw = _mapping(
-        raw,
-        where,
+def _load_enemy(key, raw, rules):
+    raw.only(
         ("name", "unique", "rank", "desc", "health", "chakra", "speed", "techniques", "pouch", "ai"),
         ("name", "rank", "health", "chakra", "speed", "techniques", "ai"),
     )
-    if raw["rank"] not in rules.rank_levels:
-        raise CatalogError(f"{where}: rank {raw['rank']!r} has no level in rules.yaml")
+    rank = raw.text("rank")
+    if rank not in rules.rank_levels:
+        raw.fail("rank", f"{rank!r} has no level in rules.yaml")
     rules_ai = []
-    for number, rule in enumerate(raw["ai"] or (), start=1):
-        rule_where = f"{where} ai rule {number}"
-        rule = _mapping(rule, rule_where, ("use", "when", "target"), ("use",))
-        when = _mapping(rule.get("when") or {}, rule_where, ("health_below",))
-        try:
-            target = TargetRule(rule.get("target", TargetRule.RANDOM.value))
-        except ValueError as err:
-            raise CatalogError(f"{rule_where}: unknown target rule {rule.get('target')!r}") from err
+    for rule in raw.each("ai", default=()):
+        rule.only(("use", "when", "target"), ("use",))
         rules_ai.append(
             AiRule(
-                use=str(rule["use"]),
-                target=target,
-                health_below=_number(when, "health_below", rule_where, default=None, kind=float),
+                use=rule.text("use"),
+                target=rule.choice("target", TargetRule, default=TargetRule.RANDOM),
+                health_below=rule.sub("when", default={})
+                .only(("health_below",))
+                .number("health_below", low=0, high=1, default=None),
             )
         )
     return EnemySpec(
         key=key,
-        name=str(raw["name"]),
-        rank=str(raw["rank"]),
-        level=rules.rank_levels[raw["rank"]],
-        desc=" ".join(str(raw.get("desc", "")).split()),
-        health=_number(raw, "health", where, minimum=1),
-        chakra=_number(raw, "chakra", where),
-        speed=_number(raw, "speed", where),
-        techniques=tuple(raw["techniques"] or ()),
-        pouch=_counts(raw.get("pouch"), f"{where}.pouch"),
+        name=raw.text("name"),
+        rank=rank,
+        level=rules.rank_levels[rank],
+        desc=raw.text("desc", default=""),
+        health=raw.whole("health", low=1),
+        chakra=raw.whole("chakra", low=0),
+        speed=raw.whole("speed", low=0),
+        techniques=raw.texts("techniques", default=()),
+        pouch=raw.counts("pouch", default={}),
         ai=tuple(rules_ai),
-        unique=bool(raw.get("unique", False)),
+        unique=raw.flag("unique", default=False),
     )
 
 
-def _load_item(key, raw, where):
-    raw = _mapping(raw, where, ("name", "plural", "aliases", "desc", "note", "use"), ("name", "plural"))
-    name = str(raw["name"])
+def _load_item(key, raw):
+    raw.only(("name", "plural", "aliases", "desc", "note", "use"), ("name", "plural"))
+    name = raw.text("name")
     ability = None
-    if raw.get("use"):
-        ability = _ability(key, raw["use"], AbilityKind.ITEM, f"{where}.use", name=name)
-    elif not raw.get("note"):
-        raise CatalogError(f"{where}: an item without `use` needs a `note` saying how it is used")
+    if raw.get("use", None):
+        ability = _ability(key, raw.sub("use"), AbilityKind.ITEM, name=name)
+    elif not raw.text("note", default=""):
+        raw.fail("note", "is needed by an item without `use`: it says how the item is used")
     return ItemSpec(
         key=key,
         name=name,
-        plural=str(raw["plural"]),
-        aliases=tuple(str(alias) for alias in raw.get("aliases") or ()),
-        desc=" ".join(str(raw.get("desc", "")).split()),
-        note=" ".join(str(raw.get("note", "")).split()),
+        plural=raw.text("plural"),
+        aliases=raw.texts("aliases", default=()),
+        desc=raw.text("desc", default=""),
+        note=raw.text("note", default=""),
         ability=ability,
     )
 
@@ -533,66 +475,64 @@ def load_catalog(data_dir=DATA_DIR):
         Catalog: The checked content.
 
     Raises:
-        CatalogError: On malformed entries or references to things that do not exist.
+        ContentError: On malformed entries or references to things that do not exist.
     """
     data_dir = Path(data_dir)
-
-    def read(name):
-        return yaml.safe_load((data_dir / name).read_text()) or {}
-
-    rules = _load_rules(read("rules.yaml"))
-    leaf = _mapping(read("techniques.yaml"), "techniques.yaml", ("starting", "techniques"), ("techniques",))
-    sound = _mapping(read("enemies.yaml"), "enemies.yaml", ("techniques", "enemies"), ("enemies",))
-    goods = _mapping(read("items.yaml"), "items.yaml", ("starting_pouch", "items"), ("items",))
+    rules = _load_rules(read_file(data_dir / "rules.yaml"))
+    leaf = read_file(data_dir / "techniques.yaml").only(("starting", "techniques"), ("techniques",))
+    sound = read_file(data_dir / "enemies.yaml").only(("techniques", "enemies"), ("enemies",))
+    goods = read_file(data_dir / "items.yaml").only(("starting_pouch", "items"), ("items",))
 
     techniques = {}
-    for source, entries, is_leaf in (("techniques.yaml", leaf, True), ("enemies.yaml", sound, False)):
-        for key, raw in (entries.get("techniques") or {}).items():
-            where = f"{source} {key}"
+    for entries, is_leaf in ((leaf, True), (sound, False)):
+        for key, raw in entries.sub("techniques", default={}).subs():
             if key in techniques:
-                raise CatalogError(f"{where}: technique key used twice")
-            ability = _ability(key, raw, AbilityKind.TECHNIQUE, where)
+                raw.fail(None, "uses a technique key that is used twice")
+            ability = _ability(key, raw, AbilityKind.TECHNIQUE)
             if is_leaf and ability.learn_rank is None:
-                raise CatalogError(f"{where}: a Leaf technique needs a learn_rank")
+                raw.fail("learn_rank", "is needed by a Leaf technique")
             if not is_leaf and ability.learn_rank is not None:
-                raise CatalogError(f"{where}: Sound techniques cannot be learned; drop learn_rank")
+                raw.fail("learn_rank", "is not allowed: Sound techniques cannot be learned")
             techniques[key] = ability
 
-    items = {key: _load_item(key, raw, f"items.yaml {key}") for key, raw in (goods["items"] or {}).items()}
+    items = {key: _load_item(key, raw) for key, raw in goods.sub("items").subs()}
     clash = set(items) & set(techniques)
     if clash:
-        raise CatalogError(f"items and techniques share the key(s) {', '.join(sorted(clash))}")
+        goods.fail("items", f"share the key(s) {', '.join(sorted(clash))} with techniques")
     for ability in (*techniques.values(), *(i.ability for i in items.values() if i.ability)):
         for item in ability.consumes:
             if item not in items:
-                raise CatalogError(f"{ability.key}: consumes unknown item {item!r}")
+                raise ContentError(
+                    "techniques.yaml", f"{ability.key}.consumes", f"names unknown item {item!r}"
+                )
 
     enemies = {}
-    for key, raw in (sound["enemies"] or {}).items():
-        where = f"enemies.yaml {key}"
-        enemy = _load_enemy(key, raw, rules, where)
+    for key, raw in sound.sub("enemies").subs():
+        enemy = _load_enemy(key, raw, rules)
         for technique in enemy.techniques:
             if technique not in techniques:
-                raise CatalogError(f"{where}: unknown technique {technique!r}")
+                raw.fail("techniques", f"names unknown technique {technique!r}")
         for item in enemy.pouch:
             if item not in items:
-                raise CatalogError(f"{where}: unknown item {item!r} in pouch")
+                raw.fail("pouch", f"names unknown item {item!r}")
         for rule in enemy.ai:
             usable = rule.use in enemy.techniques or (rule.use in enemy.pouch and items[rule.use].ability)
             if not usable:
-                raise CatalogError(f"{where}: ai uses {rule.use!r}, which it neither knows nor carries")
+                raw.fail("ai", f"uses {rule.use!r}, which it neither knows nor carries")
         enemies[key] = enemy
 
     starting = {}
-    for path, keys in (leaf.get("starting") or {}).items():
-        for technique in keys or ():
+    paths = leaf.sub("starting", default={})
+    for path in paths.keys():
+        keys = paths.texts(path, default=())
+        for technique in keys:
             if technique not in techniques or techniques[technique].learn_rank is None:
-                raise CatalogError(f"techniques.yaml starting.{path}: unknown Leaf technique {technique!r}")
-        starting[str(path)] = tuple(keys or ())
-    pouch = _counts(goods.get("starting_pouch"), "items.yaml starting_pouch")
+                paths.fail(path, f"names unknown Leaf technique {technique!r}")
+        starting[str(path)] = keys
+    pouch = goods.counts("starting_pouch", default={})
     for item in pouch:
         if item not in items:
-            raise CatalogError(f"items.yaml starting_pouch: unknown item {item!r}")
+            goods.fail("starting_pouch", f"names unknown item {item!r}")
 
     return Catalog(
         rules=rules,
@@ -601,8 +541,10 @@ def load_catalog(data_dir=DATA_DIR):
         enemies=enemies,
         starting_techniques=starting,
         starting_pouch=pouch,
-        _technique_names=_index(techniques, lambda t: (t.key, t.name, *t.aliases), "techniques"),
-        _item_names=_index(items, lambda i: (i.key, i.name, i.plural, *i.aliases), "items"),
+        _technique_names=_index(
+            techniques, lambda t: (t.key, t.name, *t.aliases), "techniques", "techniques.yaml"
+        ),
+        _item_names=_index(items, lambda i: (i.key, i.name, i.plural, *i.aliases), "items", "items.yaml"),
     )
 
 

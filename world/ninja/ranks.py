@@ -1,13 +1,20 @@
 """
-Factions and ninja ranks, with the stats each rank brings.
+Factions and ninja ranks, with the stats each rank brings (`data/ranks.yaml`).
 
-A ninja's health and chakra are gauges (Evennia's traits contrib) whose maxima come from
-the rank table below and which refill over real time at the rank's regeneration rates.
-Rising in rank raises the maxima; the table is the one place to tune them.
+One ranks file lists every rank, for players and for the war's squads: its label, the
+squads made of it, and for the ranks a player may hold, the maxima and regeneration rates of
+health and chakra (gauges of Evennia's traits contrib, which refill over real time). Rising
+in rank raises the maxima; the file is the one place to tune them. The `Rank` enum names
+the ranks for code; loading checks that the file and the enum agree.
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
+
+from world.content.reader import read_file
+
+DATA = Path(__file__).parent / "data" / "ranks.yaml"
 
 
 class Faction(StrEnum):
@@ -24,10 +31,11 @@ class Rank(StrEnum):
     CHUUNIN = "chuunin"
     JOUNIN = "jounin"
     ANBU = "anbu"
+    CURSE_SEAL = "curse_seal"
 
     @property
     def label(self):
-        return "Anbu" if self is Rank.ANBU else self.value.capitalize()
+        return _LABELS[self]
 
 
 @dataclass(frozen=True)
@@ -40,12 +48,48 @@ class RankStats:
     chakra_regen: float
 
 
-RANK_STATS = {
-    Rank.GENIN: RankStats(health=100, chakra=80, health_regen=0.2, chakra_regen=0.4),
-    Rank.CHUUNIN: RankStats(health=130, chakra=110, health_regen=0.25, chakra_regen=0.5),
-    Rank.JOUNIN: RankStats(health=170, chakra=150, health_regen=0.3, chakra_regen=0.6),
-    Rank.ANBU: RankStats(health=200, chakra=180, health_regen=0.35, chakra_regen=0.7),
-}
+def load_ranks(path=DATA):
+    """
+    Read the ranks file.
+
+    Args:
+        path (Path): The file (default data/ranks.yaml).
+
+    Returns:
+        tuple: (labels: Rank -> str, stats: Rank -> RankStats for the ranks players hold,
+            squads: Faction -> tuple of rank keys).
+
+    Raises:
+        ContentError: A rank the enum does not know, or one the file lacks, or a bad field.
+    """
+    top = read_file(path).only(("ranks", "squads"), ("ranks", "squads"))
+    ranks = top.sub("ranks").only([rank.value for rank in Rank], [rank.value for rank in Rank])
+    labels, stats = {}, {}
+    for key, entry in ranks.subs():
+        entry.only(("label", "player"), ("label",))
+        labels[Rank(key)] = entry.text("label")
+        if "player" in entry:
+            player = entry.sub("player").only((), ("health", "chakra", "health_regen", "chakra_regen"))
+            stats[Rank(key)] = RankStats(
+                health=player.whole("health", low=1),
+                chakra=player.whole("chakra", low=0),
+                health_regen=player.number("health_regen", low=0),
+                chakra_regen=player.number("chakra_regen", low=0),
+            )
+    squads_raw = top.sub("squads").only((), [faction.value for faction in Faction])
+    squads = {}
+    for faction in Faction:
+        squads[faction] = squads_raw.texts(faction.value)
+        for rank in squads[faction]:
+            if rank not in ranks:
+                squads_raw.fail(faction.value, f"names unknown rank {rank!r}")
+    return labels, stats, squads
+
+
+_LABELS, RANK_STATS, SQUAD_RANKS = load_ranks()
+
+# The ranks a player ninja may hold, lowest first.
+PLAYER_RANKS = tuple(RANK_STATS)
 
 
 def parse_rank(text):
@@ -54,9 +98,7 @@ def parse_rank(text):
         text (str): A rank name as a person types it ("Jounin", "anbu").
 
     Returns:
-        Rank or None: The rank, or None if the text names none.
+        Rank or None: The player rank it names, or None if it names none a player holds.
     """
-    try:
-        return Rank(str(text).strip().lower())
-    except ValueError:
-        return None
+    rank = str(text).strip().lower()
+    return next((r for r in PLAYER_RANKS if r.value == rank), None)

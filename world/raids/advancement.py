@@ -20,7 +20,7 @@ from world.combat import ninja
 from world.combat.catalog import get_catalog, normalise
 from world.combat.errors import CombatError
 from world.content.reader import read_file
-from world.ninja.ranks import Rank
+from world.ninja.ranks import PLAYER_RANKS, Rank
 from world.raids.content import content
 from world.raids.rewards import next_rank, rank_for
 
@@ -94,7 +94,7 @@ def pouch_text(character):
 
 
 def _rank_order(rank):
-    return list(Rank).index(rank)
+    return PLAYER_RANKS.index(rank)
 
 
 def reward(character, points):

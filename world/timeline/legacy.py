@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from world.memories.models import Memory, MemoryKind
-from world.ninja.ranks import Rank
+from world.ninja.ranks import PLAYER_RANKS, Rank
 from world.timeline import content
 
-RANK_ORDER = list(Rank)
+RANK_ORDER = list(PLAYER_RANKS)
 # The Attribute a ninja's legacy title is kept in.
 TITLE_ATTR = "title"
 

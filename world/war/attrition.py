@@ -25,9 +25,9 @@ squads in proportion to their strength.
 import math
 from collections import defaultdict
 
-from world.ninja.ranks import Faction
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.war.clock import DAYS_PER_YEAR
-from world.war.state import GONE, SQUAD_RANKS, other
+from world.war.state import GONE, other
 
 # The smallest share of its strength a squad's plan aims at (it is then gone at the next tick).
 FLOOR = 1e-6

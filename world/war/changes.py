@@ -10,11 +10,12 @@ After the Leaf has fallen nothing changes any more: every function here leaves t
 alone.
 """
 
+from world.ninja.ranks import SQUAD_RANKS
 from world.war.battle import change_holder
 from world.war.events import EventLog
 from world.war.fall import check_fall
 from world.war.forces import Forces
-from world.war.state import GONE, SQUAD_RANKS, other
+from world.war.state import GONE, other
 
 
 def _log(state, now):

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from world.content.errors import ContentError
 from world.content.reader import Entry, read_file
-from world.ninja.ranks import Faction
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.war.keyframes import Keyframes
-from world.war.state import SQUAD_RANKS
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -15,17 +15,11 @@ zone's forces are read without scanning the whole war.
 import math
 from dataclasses import dataclass, field
 
-from world.ninja.ranks import Faction, Rank
+from world.ninja.ranks import Faction
 from world.war.clock import StoryClock
 
 # A squad with fewer ninja than this counts as gone.
 GONE = 0.5
-
-# The ranks a squad of each faction may have.
-SQUAD_RANKS = {
-    Faction.LEAF: tuple(rank.value for rank in Rank),
-    Faction.SOUND: ("chuunin", "jounin", "curse_seal"),
-}
 
 
 def other(faction):

@@ -7,7 +7,7 @@ import yaml
 
 from tests.world.combat.helpers import DATA, TECHNIQUES, table
 from world.combat.catalog import Targeting, get_catalog, load_catalog
-from world.combat.errors import CatalogError
+from world.content.errors import ContentError
 from world.ninja.ranks import Rank
 
 
@@ -94,43 +94,43 @@ def data_copy(tmp_path):
         (
             "techniques",
             lambda d: d["techniques"]["strike"].update(damge={"base": 1}),
-            "techniques.yaml strike: unknown field(s) damge",
+            "techniques.yaml: techniques.strike.damge is not a known field",
         ),
         (
             "techniques",
             lambda d: d["techniques"]["strike"]["texts"].update(actor="You hit {targt}."),
-            "techniques.yaml strike.texts.actor: bad placeholder",
+            "techniques.yaml: techniques.strike.texts.actor has a bad placeholder",
         ),
         (
             "techniques",
             lambda d: d["starting"]["ninja"].append("chidori"),
-            "starting.ninja: unknown Leaf technique 'chidori'",
+            "techniques.yaml: starting.ninja names unknown Leaf technique 'chidori'",
         ),
         (
             "enemies",
             lambda d: d["enemies"]["kabuto"]["techniques"].append("sexy_jutsu"),
-            "enemies.yaml kabuto: unknown technique 'sexy_jutsu'",
+            "enemies.yaml: enemies.kabuto.techniques names unknown technique 'sexy_jutsu'",
         ),
         (
             "enemies",
             lambda d: d["enemies"]["sound_chuunin"]["ai"].insert(0, {"use": "rasengan"}),
-            "enemies.yaml sound_chuunin: ai uses 'rasengan'",
+            "enemies.yaml: enemies.sound_chuunin.ai uses 'rasengan'",
         ),
         (
             "items",
             lambda d: d["items"]["blood_pill"]["use"]["heal"].update(base="lots"),
-            "items.yaml blood_pill.use.heal: base must be a number",
+            "items.yaml: items.blood_pill.use.heal.base must be a whole number",
         ),
         (
             "rules",
             lambda d: d["messages"].pop("downed"),
-            "rules.yaml: messages lacks downed",
+            "rules.yaml: messages lack downed",
         ),
     ],
 )
 def test_broken_data_is_reported_by_file_and_entry(data_copy, name, edit, complaint):
     folder, change = data_copy
     change(name, edit)
-    with pytest.raises(CatalogError) as caught:
+    with pytest.raises(ContentError) as caught:
         load_catalog(folder)
     assert complaint in str(caught.value)

@@ -40,3 +40,24 @@ def test_promotion_raises_maxima_and_gauges_regenerate():
     assert ninja.traits.health.rate == RANK_STATS[Rank.JOUNIN].health_regen
     ninja.set_rank(Rank.JOUNIN, refill=True)
     assert ninja.vitals()["health"] == RANK_STATS[Rank.JOUNIN].health
+
+
+def test_the_ranks_file_covers_players_and_squads():
+    from world.ninja.ranks import PLAYER_RANKS, SQUAD_RANKS
+
+    assert PLAYER_RANKS == (Rank.GENIN, Rank.CHUUNIN, Rank.JOUNIN, Rank.ANBU)
+    assert Rank.CURSE_SEAL.label == "Curse-seal ninja" and Rank.CURSE_SEAL not in RANK_STATS
+    assert SQUAD_RANKS[Faction.SOUND] == ("chuunin", "jounin", "curse_seal")
+    assert parse_rank("curse_seal") is None
+
+
+def test_a_ranks_file_missing_a_rank_is_refused(tmp_path):
+    import pytest
+
+    from world.content.errors import ContentError
+    from world.ninja.ranks import load_ranks
+
+    path = tmp_path / "ranks.yaml"
+    path.write_text("ranks: {genin: {label: Genin}}\nsquads: {leaf: [genin], sound: [genin]}\n")
+    with pytest.raises(ContentError, match="ranks.yaml: ranks.chuunin is missing"):
+        load_ranks(path)

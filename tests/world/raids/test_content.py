@@ -7,9 +7,8 @@ import pytest
 from tests.world.raids.village_map import NEIGHBOURS
 from world.combat.catalog import get_catalog
 from world.content.errors import ContentError
-from world.ninja.ranks import Faction, parse_rank
+from world.ninja.ranks import SQUAD_RANKS, Faction, parse_rank
 from world.raids.content import DATA_DIR, RaidKind, content, load
-from world.war.state import SQUAD_RANKS
 
 
 def test_every_zone_of_the_map_has_enough_rooms_for_the_largest_raid():

@@ -3,14 +3,14 @@
 import functools
 from dataclasses import replace
 
-from world.ninja.ranks import Faction
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.war import attrition
 from world.war.clock import StoryClock
 from world.war.config import ZoneInfo, load_config
 from world.war.engine import due_tick
 from world.war.forces import Forces
 from world.war.keyframes import Keyframes
-from world.war.state import SQUAD_RANKS, WarState, ZoneState
+from world.war.state import WarState, ZoneState
 
 LEAF, SOUND = Faction.LEAF, Faction.SOUND
 # Any wall time works; a realistic one catches mistakes that only show with big numbers.
