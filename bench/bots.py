@@ -30,11 +30,9 @@ import json
 import time
 from dataclasses import dataclass, field
 
-IAC, SB, SE = 255, 250, 240
-WILL, WONT, DO, DONT = 251, 252, 253, 254
+from harness.network import IAC, SB, SE, split_telnet
+
 GMCP = 201
-_IAC = bytes([IAC])
-_ANSWER = {WILL: (DO, DONT), DO: (WILL, WONT)}
 # Both games' connection screens tell the player to `connect`: the game is listening.
 SCREEN_WORD = b"connect"
 # Sent by Evennia when a session takes up its character (DefaultObject.at_post_puppet).
@@ -48,49 +46,13 @@ class BotError(RuntimeError):
 
 def parse_telnet(data, agree=frozenset({GMCP})):
     """
-    Split raw telnet bytes into text and negotiation, answering the game's offers. Like
-    harness.gameserver.split_telnet, but jumps from IAC to IAC (text is copied in
-    slices), which matters with a thousand bots reading kilobytes each.
-
-    Args:
-        data (bytes): What arrived, after any unfinished tail of the previous call.
-        agree (frozenset of int): Options to accept; the others are refused.
+    Split raw telnet bytes into text and negotiation, accepting GMCP (see
+    harness.network.split_telnet).
 
     Returns:
         tuple: (text bytes, unfinished tail, replies to send), all bytes.
     """
-    if IAC not in data:
-        return data, b"", b""
-    text, replies, i, n = bytearray(), bytearray(), 0, len(data)
-    while i < n:
-        j = data.find(_IAC, i)
-        if j < 0:
-            text += data[i:]
-            i = n
-            break
-        text += data[i:j]
-        i = j
-        if i + 1 >= n:
-            break
-        verb = data[i + 1]
-        if verb in (WILL, WONT, DO, DONT):
-            if i + 2 >= n:
-                break
-            if verb in _ANSWER:
-                yes, no = _ANSWER[verb]
-                replies += bytes((IAC, yes if data[i + 2] in agree else no, data[i + 2]))
-            i += 3
-        elif verb == SB:
-            end = data.find(bytes((IAC, SE)), i + 2)
-            if end < 0:
-                break
-            i = end + 2
-        elif verb == IAC:
-            text.append(IAC)
-            i += 2
-        else:
-            i += 2
-    return bytes(text), bytes(data[i:]), bytes(replies)
+    return split_telnet(data, agree)
 
 
 @dataclass

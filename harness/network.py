@@ -92,12 +92,15 @@ def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
 
 IAC, SB, SE = 255, 250, 240
 WILL, WONT, DO, DONT = 251, 252, 253, 254
+_IAC = bytes([IAC])
 _ANSWER = {WILL: (DO, DONT), DO: (WILL, WONT)}
 
 
 def split_telnet(data, agree=frozenset()):
     """
     Split raw telnet bytes into text and option negotiation, answering the game's offers.
+    It jumps from IAC to IAC (text is copied in slices), which matters for benchmarks with a
+    thousand bots reading kilobytes each.
 
     Args:
         data (bytes): What arrived (after any unfinished tail of the previous call).
@@ -106,18 +109,22 @@ def split_telnet(data, agree=frozenset()):
     Returns:
         tuple: (text, unfinished tail to prepend next time, answers to send back), all bytes.
     """
-    text, replies, i = bytearray(), bytearray(), 0
-    while i < len(data):
-        byte = data[i]
-        if byte != IAC:
-            text.append(byte)
-            i += 1
-            continue
-        if i + 1 >= len(data):
+    if IAC not in data:
+        return data, b"", b""
+    text, replies, i, n = bytearray(), bytearray(), 0, len(data)
+    while i < n:
+        j = data.find(_IAC, i)
+        if j < 0:
+            text += data[i:]
+            i = n
+            break
+        text += data[i:j]
+        i = j
+        if i + 1 >= n:
             break
         verb = data[i + 1]
         if verb in (WILL, WONT, DO, DONT):
-            if i + 2 >= len(data):
+            if i + 2 >= n:
                 break
             if verb in _ANSWER:
                 yes, no = _ANSWER[verb]

@@ -10,13 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.bots import DO, DONT, GMCP, IAC, SB, SE, WILL, WONT, parse_telnet
+from bench.bots import GMCP, parse_telnet
 from bench.driver import Recorder, next_command
 from bench.games import HQ_ZONE, placements, stock_geometry, walk
 from bench.profile import summarise
 from bench.report import format_table, percentile
 from bench.rollback import TIMINGS
 from bench.war_engine import SQUADS_PER_ZONE, synthetic_world
+from harness.network import DO, DONT, IAC, SB, SE, WILL, WONT
 from world.village.layout import load_layout
 
 REPO = Path(__file__).resolve().parents[2]

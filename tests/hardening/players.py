@@ -14,52 +14,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-LOOPBACK = "127.0.0.1"
+from harness.network import LOOPBACK, split_telnet
+
 # Both games' connection screens show `connect <name> <password>` (ours) or
 # `connect <username> <password>` (stock); the connection-queue notice says "queued to connect".
 SCREEN_WORD = "connect <"
-IAC, SB, SE = 255, 250, 240
-WILL, WONT, DO, DONT = 251, 252, 253, 254
-_REFUSAL = {WILL: DONT, DO: WONT}
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def split_telnet(data):
-    """
-    Split raw telnet bytes into text and the refusals to send back.
-
-    Args:
-        data (bytes): What arrived, after any unfinished tail of the previous read.
-
-    Returns:
-        tuple: (text bytes, unfinished tail to keep for the next read, refusals to send).
-    """
-    text, replies, i = bytearray(), bytearray(), 0
-    while i < len(data):
-        if data[i] != IAC:
-            text.append(data[i])
-            i += 1
-            continue
-        if i + 1 >= len(data):
-            break
-        verb = data[i + 1]
-        if verb in (WILL, WONT, DO, DONT):
-            if i + 2 >= len(data):
-                break
-            if verb in _REFUSAL:
-                replies += bytes((IAC, _REFUSAL[verb], data[i + 2]))
-            i += 3
-        elif verb == SB:
-            end = data.find(bytes((IAC, SE)), i + 2)
-            if end < 0:
-                break
-            i = end + 2
-        elif verb == IAC:
-            text.append(IAC)
-            i += 2
-        else:
-            i += 2
-    return bytes(text), bytes(data[i:]), bytes(replies)
 
 
 class RawTelnet:
