@@ -16,10 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from harness.gameserver import VENV_BIN, GameServer, GameServerError, _alive, probe_telnet
+from harness.gameserver import VENV_BIN, GameServer, GameServerError
 
 # The same connection-rate and throttle settings for both games (ours also exempts loopback).
 FAIR_SETTINGS = {
@@ -69,6 +68,9 @@ class StockGame(GameServer):
         **kwargs: As for `GameServer` (not `source_dir`: the template is made here).
     """
 
+    ready_text = STOCK_READY_TEXT
+    name = "the stock game"
+
     def __init__(self, extra_settings=None, **kwargs):
         self._template_root = Path(tempfile.mkdtemp(prefix="stock-evennia-template-"))
         try:
@@ -77,21 +79,6 @@ class StockGame(GameServer):
             shutil.rmtree(self._template_root, ignore_errors=True)
             raise
         super().__init__(extra_settings=extra_settings, source_dir=source, **kwargs)
-
-    def wait_until_answering(self, timeout=None):
-        """Wait until the stock connection screen arrives on telnet (see GameServer)."""
-        deadline = time.monotonic() + (timeout or self.start_timeout)
-        while time.monotonic() < deadline:
-            left = min(3.0, max(0.1, deadline - time.monotonic()))
-            if not self._initial_setup_pending() and probe_telnet(
-                self.ports.telnet, needle=STOCK_READY_TEXT, timeout=left
-            ):
-                return
-            portal = self.portal_pid
-            if portal is None or not _alive(portal):
-                raise GameServerError("the portal is not running")
-            time.sleep(0.2)
-        raise GameServerError(f"the stock game did not answer on telnet port {self.ports.telnet} in time")
 
     def cleanup(self):
         """Delete the copy and the template."""

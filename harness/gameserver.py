@@ -48,7 +48,7 @@ from contextlib import closing
 from importlib.metadata import version
 from pathlib import Path
 
-from harness.network import LOOPBACK, Ports, free_ports, probe_telnet
+from harness.network import LOOPBACK, READY_TEXT, Ports, free_ports, probe_telnet
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # The venv of the running Python (not resolved: its bin/ holds evennia and twistd).
@@ -175,6 +175,9 @@ class GameServer:
     """
     One game, copied to a temporary folder and run on free loopback ports.
 
+    A subclass for another game sets `ready_text` (what its connection screen shows) and
+    `name` (how messages call it).
+
     Args:
         extra_settings (dict, optional): More settings for the copy's secret_settings.py,
             e.g. `{"THROTTLE_EXEMPT_ADDRESSES": []}`. Values must be plain literals.
@@ -184,6 +187,9 @@ class GameServer:
         start_timeout (float): Seconds a start or reload may take until the game answers.
         stop_timeout (float): Seconds `evennia stop` may take before the pid files are used.
     """
+
+    ready_text = READY_TEXT
+    name = "the game"
 
     def __init__(
         self, extra_settings=None, source_dir=REPO_ROOT, superuser=None, start_timeout=90.0, stop_timeout=20.0
@@ -313,13 +319,15 @@ class GameServer:
         deadline = time.monotonic() + (timeout or self.start_timeout)
         while time.monotonic() < deadline:
             left = min(3.0, max(0.1, deadline - time.monotonic()))
-            if not self._initial_setup_pending() and probe_telnet(self.ports.telnet, timeout=left):
+            if not self._initial_setup_pending() and probe_telnet(
+                self.ports.telnet, needle=self.ready_text, timeout=left
+            ):
                 return
             portal = self.portal_pid
             if portal is None or not _alive(portal):
                 raise GameServerError("the portal is not running")
             time.sleep(0.2)
-        raise GameServerError(f"the game did not answer on telnet port {self.ports.telnet} in time")
+        raise GameServerError(f"{self.name} did not answer on telnet port {self.ports.telnet} in time")
 
     def reload(self):
         """
