@@ -1,7 +1,8 @@
 """
 Server start and stop hooks.
 
-At every start (cold start or reload): the account throttles learn the exempt addresses;
+At every start (cold start or reload): every content file is read and checked (a bad one
+stops the start with its file and key path); the account throttles learn the exempt addresses;
 the world is built or updated from the village data, so a data edit reaches the game by a
 reload; the war is loaded and catches up on the ticks missed while the server was down;
 the headquarters' people are placed and running raids restored; a Second Chance countdown
@@ -25,12 +26,20 @@ def at_server_start():
     from server.throttles import install_account_throttles
     from world.clients.dispatches import announce, tell_fallen
     from world.clients.notify import broadcast_war
+    from world.combat.catalog import get_catalog
     from world.ninja import death
+    from world.raids.advancement import shop
+    from world.raids.content import content as raid_content
     from world.raids.startup import at_server_start as start_raids
+    from world.timeline import content as timeline_content
     from world.timeline.service import start_second_chance
     from world.village.builder import build_world
     from world.war.service import WAR
 
+    # Every content file is read now, so a bad one stops the start naming its file and key.
+    loaders = (get_catalog, raid_content, shop)
+    for load in (*loaders, timeline_content.ritual, timeline_content.countdown, timeline_content.legacy):
+        load()
     install_account_throttles()
     remember_lock_values()
     report = build_world()
