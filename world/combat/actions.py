@@ -211,13 +211,18 @@ def plan_technique(encounter, actor_id, technique, target=None, catalog=None):
         CombatError: With a sentence for the player.
     """
     catalog = catalog or get_catalog()
-    actor = check_actor(encounter, actor_id)
     ability = catalog.find_technique(technique)
     if ability is None:
+        check_actor(encounter, actor_id)
         raise CombatError(f"There is no technique called '{str(technique or '').strip()}'.")
-    action = Action(
-        actor.id, ActionKind.TECHNIQUE, ability.key, _pick_target(encounter, actor, ability, target)
-    )
+    return _planned(encounter, actor_id, ActionKind.TECHNIQUE, ability.key, ability, target, catalog)
+
+
+def _planned(encounter, actor_id, kind, key, ability, target, catalog):
+    """The checked action of an actor using `ability` (None for an item with no target)."""
+    actor = check_actor(encounter, actor_id)
+    target_id = _pick_target(encounter, actor, ability, target) if ability else ""
+    action = Action(actor.id, kind, key, target_id)
     check_action(encounter, action, catalog)
     return action
 
@@ -240,14 +245,11 @@ def plan_item(encounter, actor_id, item, target=None, catalog=None):
         CombatError: With a sentence for the player.
     """
     catalog = catalog or get_catalog()
-    actor = check_actor(encounter, actor_id)
     spec = catalog.find_item(item)
     if spec is None:
+        check_actor(encounter, actor_id)
         raise CombatError(f"You have nothing called '{str(item or '').strip()}'.")
-    target_id = _pick_target(encounter, actor, spec.ability, target) if spec.ability else ""
-    action = Action(actor.id, ActionKind.ITEM, spec.key, target_id)
-    check_action(encounter, action, catalog)
-    return action
+    return _planned(encounter, actor_id, ActionKind.ITEM, spec.key, spec.ability, target, catalog)
 
 
 def plan_wait(encounter, actor_id):

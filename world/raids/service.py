@@ -354,12 +354,7 @@ class RaidService(Delivery, Fighting, Instance, Ending):
 
     def leave_raid(self, raid, character, destination, save=True):
         """Take a member out of the instance alive."""
-        info = raid.member(character)
-        info["status"] = MemberStatus.OUT
-        fight = raid.fights.get(info["room"])
-        if fight is not None:
-            fight.encounter.fighters.pop(f"#{character.id}", None)
-            fight.pending.pop(f"#{character.id}", None)
+        self._mark_out(raid, character)
         if character.location is None:
             character.db.prelogout_location = destination
         elif character.location != destination:  # a team still setting out is there already
@@ -439,17 +434,22 @@ class RaidService(Delivery, Fighting, Instance, Ending):
         character.msg(f"You are on raid {raid.id}, {raid.plan.title}: |wraid|n shows how it goes.")
         self.send_status(raid, [character])
 
-    def slipped_out(self, character):
-        """A member left the instance some other way (a game master moved them): out of the raid."""
-        raid = self.raid_of(character)
-        if raid is None:
-            return
+    @staticmethod
+    def _mark_out(raid, character):
+        """A member is out of the raid, and out of the fight in their room."""
         info = raid.member(character)
         info["status"] = MemberStatus.OUT
         fight = raid.fights.get(info["room"])
         if fight is not None:
             fight.encounter.fighters.pop(f"#{character.id}", None)
             fight.pending.pop(f"#{character.id}", None)
+
+    def slipped_out(self, character):
+        """A member left the instance some other way (a game master moved them): out of the raid."""
+        raid = self.raid_of(character)
+        if raid is None:
+            return
+        self._mark_out(raid, character)
         raid.save()
         self.tell(raid, f"{character.key} is gone from the raid.")
         self.check_end(raid)
