@@ -9,7 +9,7 @@ on cooldown, no fight here) is refused with the rules' own sentence.
 """
 
 from commands.raids import RaidCommand
-from world.combat import ninja
+from world.combat import bridge
 from world.combat.actions import plan_flee, plan_item, plan_technique, plan_wait
 from world.combat.catalog import get_catalog
 from world.combat.errors import CombatError
@@ -78,7 +78,7 @@ class CmdJutsu(CombatCommand):
         words = self.args.split()
         catalog = get_catalog()
         if not words:
-            fighter = ninja.fighter_from_character(self.caller)
+            fighter = bridge.fighter_from_character(self.caller)
             known = [catalog.techniques[key] for key in fighter.techniques if key in catalog.techniques]
             innate = [t for t in catalog.techniques.values() if t.innate]
             lines = ["Your techniques:"]

@@ -9,7 +9,7 @@ player, shown as it is.
 
 from commands.command import MuxCommand
 from commands.war import NOT_READY
-from world.combat import ninja
+from world.combat import bridge
 from world.combat.errors import CombatError
 from world.raids import advancement
 from world.raids.models import RaidReport as ReportRow
@@ -231,10 +231,10 @@ class CmdTreat(RaidCommand):
         medic = npc_here(self.caller.location, "medic")
         if medic is None:
             raise RaidRefusal("The medics are in the headquarters' infirmary.")
-        if not self.caller.attributes.get(ninja.POISON):
+        if not self.caller.attributes.get(bridge.POISON):
             self.msg(f"{medic.key} looks you over and finds no poison. Rest: your wounds heal with time.")
             return
-        self.caller.attributes.remove(ninja.POISON)
+        self.caller.attributes.remove(bridge.POISON)
         self.msg(
             f"{medic.key} wraps your wound in a skin of water and chakra and draws the poison out "
             "in a writhing green bead. Your blood runs clean."

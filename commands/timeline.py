@@ -16,7 +16,7 @@ import math
 from commands.war import WarCommand
 from world.memories.recall import memories_of
 from world.ninja.death import owner_of
-from world.timeline import chronicle, content, legacy
+from world.timeline import carryover, chronicle, content
 from world.timeline.backup import BackupError
 from world.timeline.chronicle import entry_text, list_text
 from world.timeline.models import ChronicleEntry
@@ -183,11 +183,11 @@ class CmdMemories(TimelineCommand):
                 timeline = memory.timeline
                 lines.append(f" Timeline {timeline}:")
             lines.append(f"  - {memory.text}")
-        carried = legacy.legacy_of(account, WAR.state.timeline)
+        carried = carryover.carryover_of(account, WAR.state.timeline)
         if carried.effects:
             lines.append("|wWhat you carry into this timeline|n:")
             lines += [f"  - {effect.text}" for effect in carried.effects]
-            lines += [f"  {line}" for line in legacy.foresight_lines(account, WAR.state)]
+            lines += [f"  {line}" for line in carryover.foresight_lines(account, WAR.state)]
         self.msg("\n".join(lines))
 
 

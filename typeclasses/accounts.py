@@ -54,7 +54,7 @@ class Account(DefaultAccount):
     def create_character(self, *args, **kwargs):
         """New ninja wake at the current epoch's start room (the headquarters in the present,
         the exam arena after a Second Chance), carrying what the account remembers."""
-        from world.timeline.legacy import apply_to_new_ninja
+        from world.timeline.carryover import apply_to_new_ninja
         from world.timeline.newninja import start_room
 
         room = start_room()

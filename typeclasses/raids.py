@@ -40,7 +40,7 @@ class RaidRoom(ObjectParent, DefaultRoom):
 
     def at_object_leave(self, moved_obj, target_location, move_type="move", **kwargs):
         super().at_object_leave(moved_obj, target_location, move_type=move_type, **kwargs)
-        from world.raids.delivery import RAID_MOVE
+        from world.raids.life.telling import RAID_MOVE
         from world.raids.service import RAIDS
 
         if (

@@ -38,7 +38,7 @@ def at_server_start():
 
     # Every content file is read now, so a bad one stops the start naming its file and key.
     loaders = (get_catalog, raid_content, shop)
-    for load in (*loaders, timeline_content.ritual, timeline_content.countdown, timeline_content.legacy):
+    for load in (*loaders, timeline_content.ritual, timeline_content.countdown, timeline_content.carryover):
         load()
     install_account_throttles()
     remember_lock_values()

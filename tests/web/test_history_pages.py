@@ -8,8 +8,8 @@ import pytest
 
 from tests.web.markup import HOSTILE, assert_shown_as_text, element_attrs, text_of
 from world.raids.generator import generate
+from world.raids.life.outcome import Result
 from world.raids.models import RaidReport as ReportRow
-from world.raids.outcome import Result
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.timeline.models import ChronicleEntry, Schedule, ScheduleStatus

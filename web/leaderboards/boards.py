@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from world.raids.life.outcome import Result
 from world.raids.models import RaidReport as ReportRow
-from world.raids.outcome import Result
 
 TOP = 10
 

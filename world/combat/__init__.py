@@ -21,7 +21,7 @@ Modules, one concept each:
 
 How a raid runs a fight (an integrator's checklist):
 
-    from world.combat import ninja
+    from world.combat import bridge
     from world.combat.encounter import Encounter, Outcome
     from world.combat.actions import plan_technique, plan_item, plan_wait, plan_flee
     from world.combat.rounds import resolve_round
@@ -29,7 +29,7 @@ How a raid runs a fight (an integrator's checklist):
 
     encounter = Encounter()
     for character in party:
-        encounter.add(ninja.fighter_from_character(character))      # id "#<dbid>"
+        encounter.add(bridge.fighter_from_character(character))      # id "#<dbid>"
     for key in ("kabuto", "sound_chuunin", "sound_chuunin"):
         encounter.spawn(key)                                         # ids "kabuto", "sound_chuunin-1"
 
@@ -52,7 +52,7 @@ How a raid runs a fight (an integrator's checklist):
             ...
         # onlookers in the room read message.to_others
     for character in party:                           # keep prompts and the database in step
-        ninja.write_back(encounter.get(ninja.fighter_id_of(character)), character)
+        bridge.write_back(encounter.get(bridge.fighter_id_of(character)), character)
     result.died     -> ids of ninja dead for this timeline (permadeath, morgue file)
     result.killed   -> ids of Sound fighters killed (war numbers)
     result.escaped  -> ids who left alive (move them out of the raid room)

@@ -3,7 +3,7 @@ An encounter: the fighters of one fight, the round count, and who is winning.
 
 The encounter is the whole state of a fight, kept as plain data so a raid can store it in
 an Attribute between rounds (`to_dict` / `from_dict`) and the rules stay testable without a
-database. Leaf ninja join with `add` (see `world.combat.ninja.fighter_from_character`),
+database. Leaf ninja join with `add` (see `world.combat.bridge.fighter_from_character`),
 Sound fighters with `spawn`, which numbers rank-and-file ("Sound chuunin 2") so players
 can tell them apart. `find` matches what a player typed against fighter names.
 

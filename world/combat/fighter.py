@@ -4,7 +4,7 @@ A fighter's state during one encounter: plain data the round engine reads and ch
 A `Fighter` holds everything the rules need and nothing of Evennia: health and chakra
 (current and maximum), rank and the level it gives, side, known techniques, pouch, and
 the short-lived combat state (cooldowns, poison doses, shadow clones, airborne, evading,
-frenzy, the revive window). Players are turned into fighters by `world.combat.ninja`,
+frenzy, the revive window). Players are turned into fighters by `world.combat.bridge`,
 Sound fighters by `Encounter.spawn`.
 
 Every counter of rounds holds, between rounds, the number of rounds still to come in which

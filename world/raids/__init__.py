@@ -7,7 +7,6 @@ The rules, plain and deterministic (no Evennia, no database):
 - `board`: what the strategist offers (`offers()`, `render()`), from the war map.
 - `generator`: a seeded raid instance (`generate()` -> `RaidPlan`, JSON-safe).
 - `teams`: strike-team rules over an immutable `Team`.
-- `outcome`: a finished raid's effects on the war, as instructions (`resolve()`).
 - `report`: the raid's morgue file (`RaidReport`).
 - `rewards`: rank points -> rank.
 - `dice`: the seeded random streams everything draws from.
@@ -16,11 +15,8 @@ The raids in the game, on top of them:
 
 - `models`: the tables (Django app `raids`): `Team`, `Raid` (a running raid's whole state,
   the source of truth across reloads) and `RaidReport` (kept for good).
-- `running`: a `Raid` row as objects (`RunningRaid`, a `Fight` per room, `Progress`).
 - `service`: `RAIDS`, the one service: board, launch, join, leave, moving, objectives, loot,
-  game masters' tools; with `fighting` (rounds), `ending` (war, rewards, report, clean-up)
-  and `delivery` (who is told what) as its parts.
-- `warfx`: a finished raid applied to the war in one `WAR.change`.
+  game masters' tools, built from the parts of `life/`, a raid's life in order (see there).
 - `teamstore`: strike teams in the database; `advancement`: rank points, promotion,
   techniques, ryo and the quartermaster (data/shop.yaml); `npcs`: the headquarters'
   people (data/npcs.yaml); `startup`: the server-start step; `views`/`urls`: reports as JSON.

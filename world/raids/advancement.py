@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from world.combat import ninja
+from world.combat import bridge
 from world.combat.catalog import get_catalog, normalise
 from world.combat.errors import CombatError
 from world.content.reader import read_file
@@ -73,14 +73,14 @@ def find_item(text):
 
 def pouch_of(character):
     """{item key: count} the ninja carries (the starting pouch until a fight writes one)."""
-    pouch = character.attributes.get(ninja.POUCH)
+    pouch = character.attributes.get(bridge.POUCH)
     return dict(get_catalog().starting_pouch if pouch is None else pouch)
 
 
 def add_to_pouch(character, item, qty):
     pouch = pouch_of(character)
     pouch[item] = pouch.get(item, 0) + qty
-    character.attributes.add(ninja.POUCH, pouch)
+    character.attributes.add(bridge.POUCH, pouch)
 
 
 def ryo_of(character):
@@ -115,12 +115,12 @@ def reward(character, points):
     lines = [f"You earn {points} rank points ({total} in all) and {ryo} ryo."]
     old, new = character.rank, Rank(rank_for(total))
     if _rank_order(new) > _rank_order(old):
-        known = ninja.fighter_from_character(character).techniques
+        known = bridge.fighter_from_character(character).techniques
         character.set_rank(new, refill=True)
         before = {t.key for t in get_catalog().learnable(old)}
         taught = [t for t in get_catalog().learnable(new) if t.key not in before and t.key not in known]
         if taught:
-            character.attributes.add(ninja.TECHNIQUES, [*known, *(t.key for t in taught)])
+            character.attributes.add(bridge.TECHNIQUES, [*known, *(t.key for t in taught)])
         lines.append(f"|gYou are promoted to {new.label}!|n Your health and chakra grow.")
         lines += [f"|gYou learn {t.name}:|n {t.desc}" for t in taught]
     ahead = next_rank(total)
@@ -131,7 +131,7 @@ def reward(character, points):
 
 def learnable(character):
     """Techniques the ninja's rank allows that they do not know yet."""
-    known = set(ninja.fighter_from_character(character).techniques)
+    known = set(bridge.fighter_from_character(character).techniques)
     return [t for t in get_catalog().learnable(character.rank) if t.key not in known]
 
 
@@ -147,7 +147,7 @@ def learn(character, text):
     """
     if pouch_of(character).get(SCROLL, 0) < 1:
         raise CombatError("You need a technique scroll to learn from (raid loot, or the quartermaster).")
-    ability = ninja.learn_technique(character, text)
+    ability = bridge.learn_technique(character, text)
     add_to_pouch(character, SCROLL, -1)
     return f"You study the scroll until the seals come without thinking: you learn {ability.name}."
 

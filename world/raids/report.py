@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from world.raids.content import content
-from world.raids.outcome import Kill, Losses, Tally, effect_from_dict, effect_to_dict
+from world.raids.life.outcome import Kill, Losses, Tally, effect_from_dict, effect_to_dict
 
 
 @dataclass

@@ -27,15 +27,15 @@ from world.ninja.ranks import Faction
 from world.raids import advancement
 from world.raids.board import custom_offer, offers, render
 from world.raids.content import Condition, content
-from world.raids.delivery import BRIEFING_ROOM, Delivery, by_id, hq_room
-from world.raids.ending import Ending
-from world.raids.fighting import CHOICES, Fighting, round_seconds
 from world.raids.generator import RaidError
-from world.raids.instance import Instance, next_turn
+from world.raids.life.ending import Ending
+from world.raids.life.fighting import CHOICES, Fighting, round_seconds
+from world.raids.life.grounds import Instance, next_turn
+from world.raids.life.state import MemberStatus, RunningRaid
+from world.raids.life.telling import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.models import Raid, RaidStatus
 from world.raids.models import RaidReport as ReportRow
 from world.raids.report import RaidReport
-from world.raids.running import MemberStatus, RunningRaid
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
 from world.war.queries import strengths_by_zone, zone_strength
@@ -61,7 +61,7 @@ class RaidService(Delivery, Fighting, Instance, Ending):
     Args:
         clock (callable): Wall time; tests inject a fake clock.
         later (callable): later(callback, *args) runs the callback at a later turn of the
-            reactor (instance.next_turn); tests inject their own turns.
+            reactor (life.grounds.next_turn); tests inject their own turns.
     """
 
     def __init__(self, clock=time.time, later=next_turn):

@@ -46,7 +46,7 @@ def sweep_ended_instances(running_ids):
     """
     from evennia.objects.models import ObjectDB
 
-    from world.raids.instance import RAID_TAG
+    from world.raids.life.grounds import RAID_TAG
 
     running = {str(raid_id) for raid_id in running_ids}
     stale = [

@@ -18,7 +18,7 @@ Modules:
   `ninja_reset` are the war's and the player ninja's parts, `owners` finds who owns which
   ninja, `dbsync` writes Attribute rows in bulk and refreshes Evennia's caches after.
 - `backup`: VACUUM INTO a dated file before each rollback.
-- `countdown`, `ritual`, `legacy`, `chronicle`: the rules and texts, content in `data/`
+- `countdown`, `ritual`, `carryover`, `chronicle`: the rules and texts, content in `data/`
   (loaded by `content`); `announce` tells every connected player; `newninja` says where a
   ninja made now wakes.
 """

@@ -1,10 +1,10 @@
 """
 The Second Chance's content as data: the forbidden jutsu (`data/ritual.yaml`), how the
-countdown is announced (`data/countdown.yaml`) and what memories give (`data/legacy.yaml`).
+countdown is announced (`data/countdown.yaml`) and what memories give (`data/carryover.yaml`).
 
 Loading validates everything through the data-file kit (world/content), whose `ContentError`
 names the file and the key path;
-the shipped files are loaded once per process (`ritual()`, `countdown()`, `legacy()`).
+the shipped files are loaded once per process (`ritual()`, `countdown()`, `carryover()`).
 """
 
 import functools
@@ -142,13 +142,13 @@ def load_countdown(path=None):
     )
 
 
-# ---------------------------------------------------------------------------- legacy
+# ---------------------------------------------------------------------------- what carries over
 
 
 @dataclass(frozen=True)
 class Grants:
     """
-    What one legacy effect gives (see data/legacy.yaml).
+    What one legacy effect gives (see data/carryover.yaml).
 
     Args:
         rank (Rank or None): Starting rank.
@@ -168,7 +168,7 @@ class Grants:
 
 
 @dataclass(frozen=True)
-class LegacyEffect:
+class CarryoverEffect:
     """
     Args:
         key (str): The effect's name.
@@ -217,26 +217,26 @@ def _leaf_technique(key):
     return ability is not None and ability.learn_rank is not None
 
 
-def load_legacy(path=None, known_technique=_leaf_technique):
+def load_carryover(path=None, known_technique=_leaf_technique):
     """
     Args:
-        path (Path, optional): The file; data/legacy.yaml by default.
+        path (Path, optional): The file; data/carryover.yaml by default.
         known_technique (callable): known_technique(key) -> bool, checks technique keys.
 
     Returns:
-        tuple of LegacyEffect: The effects, in the file's order.
+        tuple of CarryoverEffect: The effects, in the file's order.
 
     Raises:
         ContentError: If the file is invalid.
     """
-    effects = read_file(path or DATA_DIR / "legacy.yaml").sub("effects")
+    effects = read_file(path or DATA_DIR / "carryover.yaml").sub("effects")
     if not effects.keys():
         effects.fail(None, "must map names to effects")
     loaded = []
     for key, effect in effects.subs():
         when = effect.sub("when")
         loaded.append(
-            LegacyEffect(
+            CarryoverEffect(
                 key,
                 when.choice("memory", MemoryKind),
                 when.whole("at_least", low=1, default=1),
@@ -260,6 +260,6 @@ def countdown():
 
 
 @functools.cache
-def legacy():
-    """Returns: tuple of LegacyEffect: the shipped legacy effects."""
-    return load_legacy()
+def carryover():
+    """Returns: tuple of CarryoverEffect: what the shipped data lets carry over."""
+    return load_carryover()

@@ -7,7 +7,7 @@ before the story's present, and a genin must not wake in an enemy barracks. So t
 is used while the Leaf holds its zone; else the hidden headquarters (the village data's start
 room) once it exists and while the Leaf holds it; else the first room of any zone the Leaf still
 holds. Call `start_room()` when an account creates a character, and
-`legacy.apply_to_new_ninja()` after.
+`carryover.apply_to_new_ninja()` after.
 """
 
 from world.ninja.ranks import Faction

@@ -32,11 +32,11 @@ from evennia.utils import logger
 
 from server import fanout
 from world.clients import gmcp, notify
+from world.combat.bridge import POISON, POUCH, TECHNIQUES
 from world.combat.catalog import get_catalog
-from world.combat.ninja import POISON, POUCH, TECHNIQUES
 from world.ninja.death import DEATH_ATTR
 from world.ninja.ranks import RANK_STATS, Faction, Rank
-from world.timeline import chronicle, dbsync, legacy
+from world.timeline import carryover, chronicle, dbsync
 from world.timeline.dbsync import DELETE, AttributeOp
 from world.timeline.participants import Participant, RollbackError, Section
 from world.village.builder import room_by_id
@@ -139,7 +139,7 @@ def plan(ctx):
     latest = ctx.ownership.latest()
     ids = [n.id for n in latest.values()]
     stored = dbsync.read_values(ids, READ)
-    counts = legacy.memory_counts(latest.keys(), ctx.new_timeline, extra=ctx.memories)
+    counts = carryover.memory_counts(latest.keys(), ctx.new_timeline, extra=ctx.memories)
     legacies = {}
     catalog = get_catalog()
     data = NinjaPlan(room_id=room.id, room_key=room.key, earlier=len(ctx.ownership.earlier()))
@@ -176,7 +176,7 @@ def plan(ctx):
             AttributeOp(ninja.id, *TRAITS, fresh_traits(traits, rank)),
             AttributeOp(ninja.id, TECHNIQUES, None, list(techniques)),
             AttributeOp(ninja.id, POUCH, None, dict(catalog.starting_pouch)),
-            AttributeOp(ninja.id, legacy.TITLE_ATTR, None, carried.title or DELETE),
+            AttributeOp(ninja.id, carryover.TITLE_ATTR, None, carried.title or DELETE),
             AttributeOp(ninja.id, PRELOGOUT, None, room),
         ]
     data.old_locations = tuple(sorted(i for i in olds if i is not None))
@@ -187,7 +187,7 @@ def _legacy(legacies, counts):
     """An account's legacy, combined once per distinct count of memories (most accounts share one)."""
     key = tuple(sorted(counts.items()))
     if key not in legacies:
-        legacies[key] = legacy.combine(counts)
+        legacies[key] = carryover.combine(counts)
     return legacies[key]
 
 

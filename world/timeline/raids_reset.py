@@ -13,7 +13,7 @@ cache instead cost 0.8 s on a world of 10,000 objects, most of the Second Chance
 
 from evennia.objects.models import ObjectDB
 
-from world.raids.instance import RAID_TAG
+from world.raids.life.grounds import RAID_TAG
 from world.raids.models import Raid, RaidReport, RaidStatus
 from world.raids.report import RaidReport as Report
 from world.timeline.participants import Participant, Section

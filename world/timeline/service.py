@@ -28,7 +28,7 @@ from evennia.utils.ansi import strip_ansi
 
 from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
-from world.timeline import announce, content, countdown, legacy, ritual, rollback
+from world.timeline import announce, carryover, content, countdown, ritual, rollback
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
 
@@ -321,7 +321,7 @@ class SecondChanceService:
 
     def _legacy(self, character):
         account = character.account or owner_of(character)
-        return legacy.legacy_of(account, _war().state.timeline) if account else legacy.Legacy()
+        return carryover.carryover_of(account, _war().state.timeline) if account else carryover.Carryover()
 
     # ------------------------------------------------------------------ timers
 

@@ -3,7 +3,7 @@
 import json
 
 from world.raids.generator import generate
-from world.raids.outcome import Result, resolve
+from world.raids.life.outcome import Result, resolve
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 

@@ -16,7 +16,7 @@ from evennia.server.models import ServerConfig
 from evennia.server.serversession import ServerSession
 from evennia.utils.create import create_account
 
-from world.combat.ninja import POISON, give_starting_kit
+from world.combat.bridge import POISON, give_starting_kit
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
 from world.ninja.death import kill

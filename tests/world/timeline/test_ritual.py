@@ -8,7 +8,7 @@ import pytest
 from django.test import TestCase
 
 from tests.world.timeline.conftest import make_account, make_ninja
-from world.combat.ninja import TECHNIQUES
+from world.combat.bridge import TECHNIQUES
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import death_of, is_dead
 from world.timeline import content, ritual

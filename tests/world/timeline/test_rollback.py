@@ -13,14 +13,14 @@ from evennia.utils.idmapper.models import flush_cache
 
 from tests.world.timeline.conftest import sent_text
 from world.clients import notify
+from world.combat.bridge import POISON, POUCH, TECHNIQUES
 from world.combat.catalog import get_catalog
-from world.combat.ninja import POISON, POUCH, TECHNIQUES
 from world.gamemaster.models import AuditEntry
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import DEATH_ATTR, is_dead
 from world.ninja.ranks import RANK_STATS, Faction, Rank
 from world.timeline import crashpoints, rollback
-from world.timeline.legacy import TITLE_ATTR
+from world.timeline.carryover import TITLE_ATTR
 from world.timeline.models import Cause, ChronicleEntry
 from world.timeline.participants import REGISTRY, Participant, Section
 from world.timeline.war_reset import new_war

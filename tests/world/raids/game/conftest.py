@@ -41,7 +41,7 @@ class Online(set):
 def raids(war, monkeypatch):
     """The raid service on the war's fake clock, fresh for each test."""
     from world.raids import service
-    from world.raids.instance import next_turn
+    from world.raids.life.grounds import next_turn
     from world.raids.service import RAIDS
 
     online = Online()

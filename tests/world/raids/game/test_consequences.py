@@ -7,8 +7,8 @@ from tests.world.raids.game.raidkit import strike_all, walk, weaken
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import death_of
 from world.ninja.ranks import Faction
+from world.raids.life.war_effects import RAID_EVENT
 from world.raids.models import Raid, RaidReport
-from world.raids.warfx import RAID_EVENT
 from world.war.models import Squad, WarEvent, ZoneControl
 from world.war.queries import totals
 

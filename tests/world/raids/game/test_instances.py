@@ -8,7 +8,7 @@ from evennia.objects.models import ObjectDB
 from tests.world.raids.game.conftest import told
 from tests.world.raids.game.raidkit import Turns, walk
 from world.combat.actions import plan_technique, plan_wait
-from world.raids.instance import RAID_TAG
+from world.raids.life.grounds import RAID_TAG
 from world.raids.models import Raid, RaidStatus
 
 

@@ -1,10 +1,10 @@
-"""The raid's effects on the war state, one by one (warfx.apply_effects inside WAR.change)."""
+"""The raid's effects on the war state, one by one (war_effects.apply_effects inside WAR.change)."""
 
 import pytest
 
 from world.ninja.ranks import Faction
-from world.raids.outcome import Flip, LeafLosses, LeafReturns, Losses
-from world.raids.warfx import FinishedRaid, apply_effects
+from world.raids.life.outcome import Flip, LeafLosses, LeafReturns, Losses
+from world.raids.life.war_effects import FinishedRaid, apply_effects
 from world.war.queries import totals, zone_strength
 
 

@@ -59,7 +59,7 @@ def populate(rng, count):
     from evennia.accounts.models import AccountDB
     from evennia.utils.create import create_account, create_object
 
-    from world.combat.ninja import POISON, give_starting_kit
+    from world.combat.bridge import POISON, give_starting_kit
     from world.memories.models import MemoryKind
     from world.memories.recall import remember
     from world.ninja.death import kill

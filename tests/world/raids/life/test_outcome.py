@@ -1,7 +1,7 @@
 """A finished raid's effects on the war, as instructions for the war engine."""
 
 from world.raids.content import content
-from world.raids.outcome import (
+from world.raids.life.outcome import (
     Contest,
     Flip,
     Kill,

@@ -7,7 +7,7 @@ died), or when a game master ends it. Its result follows the report's rules: a s
 the objective was done, a failure if everyone fell, abandoned otherwise. Then, in order:
 
 1. `outcome.resolve()` turns the tally into effects, and one `WAR.change(...)` applies them
-   (`warfx.apply_effects`): the zone's squads lose the dead, the zone may be contested or
+   (`war_effects.apply_effects`): the zone's squads lose the dead, the zone may be contested or
    flip, the Leaf pays for a failure; `war` and `warlog` show it at once and the Dispatches channel
    announces it. A flag in the row keeps a raid from being applied twice.
 2. Survivors get their rank points, ryo and any promotion (`advancement.reward`).
@@ -29,12 +29,12 @@ from world.memories.recall import remember
 from world.ninja.death import owner_of
 from world.ninja.ranks import Faction
 from world.raids import advancement
-from world.raids.delivery import by_id, hq_room
+from world.raids.life.outcome import RankPoints, resolve
+from world.raids.life.state import MemberStatus
+from world.raids.life.telling import by_id, hq_room
+from world.raids.life.war_effects import FinishedRaid, apply_effects
 from world.raids.models import RaidReport as ReportRow
 from world.raids.models import RaidStatus
-from world.raids.outcome import RankPoints, resolve
-from world.raids.running import MemberStatus
-from world.raids.warfx import FinishedRaid, apply_effects
 from world.war.queries import zone_strength
 from world.war.service import WAR
 

@@ -8,19 +8,19 @@ from collections import Counter
 import pytest
 
 from tests.world.timeline.conftest import make_account, make_ninja
-from world.combat.ninja import TECHNIQUES, give_starting_kit
+from world.combat.bridge import TECHNIQUES, give_starting_kit
 from world.content.errors import ContentError
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
 from world.ninja.ranks import Faction, Rank
-from world.timeline import content, legacy
-from world.timeline.content import load_countdown, load_legacy, load_ritual
+from world.timeline import carryover, content
+from world.timeline.content import load_carryover, load_countdown, load_ritual
 
 
 def test_the_shipped_data_loads():
     assert len(content.ritual().sequence) == 16 and content.ritual().zone == "headquarters"
     assert content.countdown().announce_at[:4] == (600, 300, 60, 30)
-    assert [e.key for e in content.legacy()] == ["foresight", "survivor", "veteran"]
+    assert [e.key for e in content.carryover()] == ["foresight", "survivor", "veteran"]
 
 
 def _write(tmp_path, name, text):
@@ -51,7 +51,7 @@ def _write(tmp_path, name, text):
 )
 def test_bad_legacy_data_is_named(tmp_path, text, error):
     with pytest.raises(ContentError, match=error):
-        load_legacy(_write(tmp_path, "legacy.yaml", text))
+        load_carryover(_write(tmp_path, "carryover.yaml", text))
 
 
 def test_bad_ritual_and_countdown_data_is_named(tmp_path):
@@ -71,7 +71,7 @@ def test_bad_ritual_and_countdown_data_is_named(tmp_path):
 
 def test_effects_combine():
     counts = Counter({MemoryKind.DEATH.value: 3, MemoryKind.RITUAL.value: 1, MemoryKind.TIMELINE.value: 2})
-    carried = legacy.combine(counts)
+    carried = carryover.combine(counts)
     assert [e.key for e in carried.effects] == ["foresight", "survivor", "veteran"]
     assert carried.rank is Rank.CHUUNIN and carried.techniques == ("rasengan",)
     assert (carried.title, carried.foresight, carried.extra_seconds, carried.next_seal) == (
@@ -80,15 +80,15 @@ def test_effects_combine():
         10.0,
         True,
     )
-    assert legacy.combine(Counter({MemoryKind.DEATH.value: 2})) == legacy.Legacy()
+    assert carryover.combine(Counter({MemoryKind.DEATH.value: 2})) == carryover.Carryover()
 
 
 def test_only_earlier_timelines_count(db):
     account = make_account("Rememberer")
     for timeline in (1, 2, 2):
         remember(account, MemoryKind.DEATH, timeline, "A death.")
-    assert legacy.legacy_of(account, 2).rank is None
-    assert legacy.legacy_of(account, 3).rank is Rank.CHUUNIN
+    assert carryover.carryover_of(account, 2).rank is None
+    assert carryover.carryover_of(account, 3).rank is Rank.CHUUNIN
 
 
 def test_a_ninja_made_later_in_the_timeline_gets_its_legacy(war, village):
@@ -98,7 +98,7 @@ def test_a_ninja_made_later_in_the_timeline_gets_its_legacy(war, village):
     remember(account, MemoryKind.RITUAL, 0, "The jutsu, in another life.")
     ninja = make_ninja(account, "Kakashi")
     give_starting_kit(ninja)
-    legacy.apply_to_new_ninja(account, ninja)
+    carryover.apply_to_new_ninja(account, ninja)
     assert ninja.rank is Rank.CHUUNIN and ninja.traits.health.value == ninja.traits.health.max == 130
     assert (
         ninja.attributes.get(TECHNIQUES)[-1] == "rasengan"
@@ -115,10 +115,10 @@ def test_foresight_names_the_sounds_next_moves_as_remembered(war, village):
         {"key": "river", "name": "The River", "year": 4.0},
     ]
     remember(account, MemoryKind.TIMELINE, 0, "Timeline 0 ended.", zones_fallen=order)
-    assert legacy.foresight_lines(account, war.state) == []  # the Sound already holds them all
+    assert carryover.foresight_lines(account, war.state) == []  # the Sound already holds them all
     for key in ("hyuuga_compound", "hospital", "market_street", "river"):
         war.state.zones[key].holder = Faction.LEAF
     war.state.zones["hyuuga_compound"].holder = Faction.SOUND
-    (line,) = legacy.foresight_lines(account, war.state)
+    (line,) = carryover.foresight_lines(account, war.state)
     assert line.endswith("Konoha Hospital, then Market Street, then The River.")
-    assert legacy.foresight_lines(make_account("Nobody"), war.state) == []
+    assert carryover.foresight_lines(make_account("Nobody"), war.state) == []

@@ -1,7 +1,7 @@
 """
 Fights inside a raid: rounds of the combat rules, room by room.
 
-Each room with Sound ninja has its own fight (`running.Fight`): the members standing there
+Each room with Sound ninja has its own fight (`state.Fight`): the members standing there
 are its Leaf fighters, the room's enemies its Sound fighters. Players choose actions with
 the combat commands; a round resolves as soon as every conscious player of the fight who is
 connected has chosen, or when its deadline passes (settings.RAID_ROUND_SECONDS, 15 s by
@@ -23,7 +23,7 @@ import random
 
 from django.conf import settings
 
-from world.combat import ninja
+from world.combat import bridge
 from world.combat.actions import ActionKind
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Outcome
@@ -34,8 +34,8 @@ from world.combat.rounds import resolve_round
 from world.ninja.death import kill
 from world.raids import teams, teamstore
 from world.raids.content import Condition
-from world.raids.delivery import INFIRMARY, by_id, hq_room
-from world.raids.running import MemberStatus
+from world.raids.life.state import MemberStatus
+from world.raids.life.telling import INFIRMARY, by_id, hq_room
 
 DEFAULT_ROUND_SECONDS = 15
 CHOICES = "attack, jutsu, use, revive, carry, flee or wait"
@@ -47,7 +47,7 @@ def round_seconds():
 
 
 def fighter_id(character):
-    return ninja.fighter_id_of(character)
+    return bridge.fighter_id_of(character)
 
 
 def _line(fighter):
@@ -69,7 +69,7 @@ class Fighting:
         if existing is not None and existing.status in (Status.ACTIVE, Status.DOWNED):
             return fight
         fight.encounter.fighters.pop(fid, None)
-        fight.encounter.add(ninja.fighter_from_character(character))
+        fight.encounter.add(bridge.fighter_from_character(character))
         if fight.deadline is None:
             fight.deadline = self.clock() + round_seconds()
         return fight
@@ -181,7 +181,7 @@ class Fighting:
         for fighter in encounter.side(Side.LEAF):
             char = by_id(int(fighter.id[1:]))
             if char is not None:
-                ninja.write_back(fighter, char)
+                bridge.write_back(fighter, char)
         for fid in result.died:
             self._die(raid, room_id, fid)
         escaped = list(dict.fromkeys(result.escaped))

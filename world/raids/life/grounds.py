@@ -29,9 +29,9 @@ from evennia.objects.models import ObjectDB
 from evennia.utils.create import create_object
 from twisted.internet import reactor
 
-from world.raids.delivery import by_id
 from world.raids.generator import DIRECTIONS
-from world.raids.running import MemberStatus
+from world.raids.life.state import MemberStatus
+from world.raids.life.telling import by_id
 from world.village.layout import DIRECTIONS as ALIASES
 
 ROOM_TYPECLASS = "typeclasses.raids.RaidRoom"

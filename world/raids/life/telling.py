@@ -11,7 +11,7 @@ from evennia.accounts.models import AccountDB
 from evennia.objects.models import ObjectDB
 
 from world.clients import gmcp, notify
-from world.raids.running import MemberStatus
+from world.raids.life.state import MemberStatus
 from world.village.builder import room_by_id, start_room
 
 # Stable ids of the headquarters' rooms (world/village/data/zones/headquarters.yaml).

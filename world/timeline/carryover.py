@@ -1,7 +1,7 @@
 """
-Legacy: what an account's memories of earlier timelines give its ninja in the next.
+Carryover: what an account's memories of earlier timelines give its ninja in the next.
 
-The effects are data (`data/legacy.yaml`, loaded by `content.legacy()`): each needs some
+The effects are data (`data/carryover.yaml`, loaded by `content.carryover()`): each needs some
 memories of a kind from EARLIER timelines and grants a starting rank, techniques, a title,
 foresight of the Sound's moves, or ease at the forbidden jutsu. They are applied to every
 account's latest ninja by the Second Chance (inside its transaction, from the numbers
@@ -25,12 +25,12 @@ TITLE_ATTR = "title"
 
 
 @dataclass(frozen=True)
-class Legacy:
+class Carryover:
     """
     What one account carries into a timeline.
 
     Args:
-        effects (tuple of LegacyEffect): The effects that apply, in the data's order.
+        effects (tuple of CarryoverEffect): The effects that apply, in the data's order.
         rank (Rank or None): The highest starting rank granted.
         techniques (tuple): Technique keys granted, in order, without repeats.
         title (str or None): The first title granted.
@@ -52,18 +52,18 @@ def combine(counts, effects=None):
     """
     Args:
         counts (Counter): MemoryKind value -> how many memories of earlier timelines.
-        effects (tuple of LegacyEffect, optional): The rules; the shipped data by default.
+        effects (tuple of CarryoverEffect, optional): The rules; the shipped data by default.
 
     Returns:
-        Legacy: The effects whose conditions the counts meet, combined.
+        Carryover: The effects whose conditions the counts meet, combined.
     """
-    effects = content.legacy() if effects is None else effects
+    effects = content.carryover() if effects is None else effects
     met = tuple(e for e in effects if counts.get(MemoryKind(e.memory).value, 0) >= e.at_least)
     ranks = [e.grants.rank for e in met if e.grants.rank is not None]
     techniques = []
     for effect in met:
         techniques += [t for t in effect.grants.techniques if t not in techniques]
-    return Legacy(
+    return Carryover(
         effects=met,
         rank=max(ranks, key=RANK_ORDER.index) if ranks else None,
         techniques=tuple(techniques),
@@ -102,7 +102,7 @@ def memory_counts(account_ids, before_timeline, extra=()):
     return counts
 
 
-def legacy_of(account, timeline, effects=None):
+def carryover_of(account, timeline, effects=None):
     """
     Args:
         account (Account): Whose legacy.
@@ -110,7 +110,7 @@ def legacy_of(account, timeline, effects=None):
         effects (tuple, optional): The rules; the shipped data by default.
 
     Returns:
-        Legacy: What the account carries into `timeline`.
+        Carryover: What the account carries into `timeline`.
     """
     return combine(memory_counts([account.id], timeline)[account.id], effects)
 
@@ -144,14 +144,14 @@ def foresight_lines(account, state):
     Returns:
         list of str: Lines for the player; empty without the foresight legacy.
     """
-    legacy = legacy_of(account, state.timeline)
-    if not legacy.foresight:
+    carried = carryover_of(account, state.timeline)
+    if not carried.foresight:
         return []
     taken = {key for key, zone in state.zones.items() if zone.holder.value == "sound"}
     coming = [z for z in remembered_fall(account, state.timeline) if z.get("key") not in taken]
     if not coming:
         return []
-    names = [z.get("name") or z.get("key") for z in coming[: legacy.foresight]]
+    names = [z.get("name") or z.get("key") for z in coming[: carried.foresight]]
     return [
         "From a life that has not happened yet you remember the Sound's moves: " + ", then ".join(names) + "."
     ]
@@ -170,20 +170,20 @@ def apply_to_new_ninja(account, character, timeline=None, effects=None):
         effects (tuple, optional): The rules; the shipped data by default.
 
     Returns:
-        Legacy: What was applied.
+        Carryover: What was applied.
     """
-    from world.combat.ninja import TECHNIQUES
+    from world.combat.bridge import TECHNIQUES
 
     if timeline is None:
         from world.war.service import WAR
 
         timeline = WAR.state.timeline if WAR.ready else 1
-    legacy = legacy_of(account, timeline, effects)
-    if legacy.rank is not None and RANK_ORDER.index(legacy.rank) > RANK_ORDER.index(character.rank):
-        character.set_rank(legacy.rank, refill=True)
-    if legacy.techniques:
+    carried = carryover_of(account, timeline, effects)
+    if carried.rank is not None and RANK_ORDER.index(carried.rank) > RANK_ORDER.index(character.rank):
+        character.set_rank(carried.rank, refill=True)
+    if carried.techniques:
         known = list(character.attributes.get(TECHNIQUES) or [])
-        character.attributes.add(TECHNIQUES, known + [t for t in legacy.techniques if t not in known])
-    if legacy.title:
-        character.attributes.add(TITLE_ATTR, legacy.title)
-    return legacy
+        character.attributes.add(TECHNIQUES, known + [t for t in carried.techniques if t not in known])
+    if carried.title:
+        character.attributes.add(TITLE_ATTR, carried.title)
+    return carried

@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from world.ninja.ranks import Faction
 from world.raids.content import content
-from world.raids.outcome import Contest, Flip, LeafLosses, LeafReturns, Losses, Result
+from world.raids.life.outcome import Contest, Flip, LeafLosses, LeafReturns, Losses, Result
 from world.war import changes
 from world.war.events import EventKind, EventLog
 from world.war.forces import Forces
