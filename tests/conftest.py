@@ -19,6 +19,9 @@ def pytest_configure(config):
 
     with config.stash[blocking_manager_key].unblock():
         evennia._init()
+    # Fixtures for raids in the game (raids', timeline's tests); they import game code, which
+    # needs Evennia's API, so they are loaded only now.
+    config.pluginmanager.import_plugin("tests.support.raid_game")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse
 from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
 from commands.raids_admin import CmdRaids
 from commands.teams import CmdTeam
-from tests.world.raids.game.raidkit import walk
+from tests.support.raidkit import walk
 from world.raids.models import RaidReport
 from world.raids.npcs import place_npcs
 from world.raids.service import RAIDS

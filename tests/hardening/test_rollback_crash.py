@@ -1,12 +1,12 @@
 """
 The Second Chance survives `kill -9` at every step and at random moments.
 
-One real server (a temporary copy of the game, its crash hook enabled: settings
-`TIMELINE_CRASH_HOOK_ENABLED`; the portal does not restart a crashed server, the test does) is
+One real server (a temporary copy of the game whose setting `TIMELINE_CHECKPOINT_HOOK` names
+`harness.crash_hook`; the portal does not restart a crashed server, the test does) is
 filled with a lived-in world by `evennia sc_populate` (accounts, ninja alive and dead, hurt,
 poisoned, offline, memories, a war run on), and that database is kept as the pristine copy.
 A reference rollback from it gives the whole state after. Then, for every step the rollback
-names (`world.timeline.crashpoints`, asked of the running server, so participants registered
+names (`world.timeline.checkpoints`, asked of the running server, so participants registered
 later are covered too), the game master arms the crash hook inside the server (`SC_CRASH_AT`,
 set with `py`) and orders `secondchance/now`; the server dies with SIGKILL at that step. And a
 few times the test itself kills the server at a random moment of the rollback. The server is
@@ -51,7 +51,7 @@ ACCOUNTS = 40
 RANDOM_KILLS = 2
 SEED = int(os.environ.get("SC_CRASH_SEED", "20240611"))
 SETTINGS = {
-    "TIMELINE_CRASH_HOOK_ENABLED": True,
+    "TIMELINE_CHECKPOINT_HOOK": "harness.crash_hook.crash_if_armed",
     "SERVER_CRASH_RESTARTS": 0,  # the test restarts the server itself
     "WAR_OVERRIDES": {"real_seconds_per_story_year": 10**9},  # no war tick during the test
     "WAR_SEED": 11,
@@ -236,8 +236,8 @@ class CrashRig:
 
     def steps(self):
         out = self.py(
-            "from world.timeline import crashpoints, rollback; from world.timeline.participants import REGISTRY; "
-            "print('STEPS' + '=' + ','.join(crashpoints.steps(REGISTRY.names())))",
+            "from world.timeline import checkpoints, rollback; from world.timeline.participants import REGISTRY; "
+            "print('STEPS' + '=' + ','.join(checkpoints.steps(REGISTRY.names())))",
             re.compile(r"STEPS=\S+"),
         )
         return re.search(r"STEPS=(\S+)", out).group(1).split(",")

@@ -13,7 +13,7 @@ Modules:
 - `service`: the running Second Chance: schedule, countdown timers, the fall listener, the
   ritual, firing. `start_second_chance()` is the start-up hook.
 - `rollback`: plan (the dry run) and execute (backup, one transaction, side effects after the
-  commit), with `crashpoints` naming each step for the crash test.
+  commit), with `checkpoints` naming each step (a hook setting lets the crash test stop at any).
 - `participants`: the registry every pillar joins the rollback through; `war_reset` and
   `ninja_reset` are the war's and the player ninja's parts, `owners` finds who owns which
   ninja, `dbsync` writes Attribute rows in bulk and refreshes Evennia's caches after.

@@ -19,7 +19,7 @@ run shows what the real run does.
 If anything in step 2 fails, the transaction rolls back, the war is reloaded from the
 database, and the old timeline stands whole. A crash anywhere leaves the database wholly
 before (up to the commit) or wholly after; on the next start everything is loaded from it.
-Each step calls `crashpoints.reach(step)` for the crash test.
+Each step calls `checkpoints.reach(step)` (a hook the crash test sets; nothing in production).
 
 The raids, the war and the player ninja are registered here as participants.
 """
@@ -37,15 +37,15 @@ from world.memories.models import Memory, MemoryKind
 from world.timeline import (
     announce,
     backup,
+    checkpoints,
     chronicle,
     content,
-    crashpoints,
     ninja_reset,
     owners,
     raids_reset,
     war_reset,
 )
-from world.timeline.crashpoints import Step
+from world.timeline.checkpoints import Step
 from world.timeline.models import Cause, ChronicleEntry, Schedule, ScheduleStatus
 from world.timeline.participants import REGISTRY, RollbackContext, RollbackError, register
 
@@ -292,7 +292,7 @@ def backup_before(path, timeline):
     return backup.write_backup(path, adjust=cancel)
 
 
-def execute(plan, checkpoint=crashpoints.reach, write_backup=None):
+def execute(plan, checkpoint=checkpoints.reach, write_backup=None):
     """
     Carry out a planned Second Chance (see the module docstring).
 
@@ -325,7 +325,7 @@ def execute(plan, checkpoint=crashpoints.reach, write_backup=None):
         with transaction.atomic():
             for participant in plan.participants:
                 participant.reset(ctx, ctx.sections[participant.name])
-                checkpoint(crashpoints.after(participant.name))
+                checkpoint(checkpoints.after(participant.name))
             ChronicleEntry.objects.create(**plan.chronicle, backup=str(result.backup or ""))
             Memory.objects.bulk_create(
                 [

@@ -19,7 +19,7 @@ from world.gamemaster.models import AuditEntry
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import DEATH_ATTR, is_dead
 from world.ninja.ranks import RANK_STATS, Faction, Rank
-from world.timeline import crashpoints, rollback
+from world.timeline import checkpoints, rollback
 from world.timeline.carryover import TITLE_ATTR
 from world.timeline.models import Cause, ChronicleEntry
 from world.timeline.participants import REGISTRY, Participant, Section
@@ -283,7 +283,7 @@ class Crash(Exception):
 
 @pytest.mark.parametrize(
     "step",
-    crashpoints.steps(["raids", "war", "ninja"]),
+    checkpoints.steps(["raids", "war", "ninja"]),
 )
 def test_an_interruption_at_any_step_leaves_the_old_world_or_the_new(populated, step):
     war = populated.war
@@ -295,7 +295,7 @@ def test_an_interruption_at_any_step_leaves_the_old_world_or_the_new(populated, 
     before = _snapshot()
     with pytest.raises(Crash):
         run(checkpoint=checkpoint)
-    committed = step in (crashpoints.Step.AFTER_COMMIT, crashpoints.Step.AFTER_SIDE_EFFECTS)
+    committed = step in (checkpoints.Step.AFTER_COMMIT, checkpoints.Step.AFTER_SIDE_EFFECTS)
     if committed:
         # A process that dies here comes back with what the database has: the new timeline.
         assert _snapshot() != before and ChronicleEntry.objects.filter(timeline=1).exists()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.world.raids.game.conftest import told
-from tests.world.raids.game.raidkit import offer, strike_all, walk, weaken
+from tests.support.raid_game import told
+from tests.support.raidkit import offer, strike_all, walk, weaken
 from world.gamemaster.models import AuditEntry
 from world.ninja.ranks import Faction
 from world.raids.models import RaidReport

@@ -1,13 +1,11 @@
 """
-The rollback's named steps, and a test-only hook that kills the server at one of them.
+The rollback's named steps (checkpoints), and the hook each one calls.
 
-The crash test needs to kill the server with -9 at every step of the rollback, so each step
-calls `reach(step)`. It does nothing unless the setting `TIMELINE_CRASH_HOOK_ENABLED` is
-True (only test servers set it) AND the environment variable `SC_CRASH_AT` names the step;
-then the process sends itself SIGKILL, as a crash would, with no clean-up of any kind. The
-variable is read at each step, so a test can set it inside the running server (with the
-game master's `py`) and a restarted server, which inherits the portal's environment, does
-not crash again.
+Every step of the rollback calls `reach(step)`, which calls the hook named by the setting
+`TIMELINE_CHECKPOINT_HOOK` (a dotted path to a callable taking the step), or nothing when
+it is unset, as in production. The crash test's servers set it to a hook that kills the
+process at the step it is armed for (`harness.crash_hook`), so the crash test reaches every
+step of a real rollback while the game itself holds no test code.
 
 Steps, in the order the rollback reaches them (`steps()` lists them for the participants
 registered):
@@ -16,14 +14,11 @@ registered):
   after_side_effects (caches brought in line, players told).
 """
 
-import os
-import signal
 from enum import StrEnum
+from functools import cache
 
 from django.conf import settings
-from evennia.utils import logger
-
-ENV_VAR = "SC_CRASH_AT"
+from django.utils.module_loading import import_string
 
 
 class Step(StrEnum):
@@ -63,15 +58,18 @@ def steps(participant_names):
     ]
 
 
+@cache
+def _hook(path):
+    return import_string(path)
+
+
 def reach(step):
     """
-    The rollback has reached `step`: on a test server told to crash here, die at once.
+    The rollback has reached `step`: call the configured hook, if any.
 
     Args:
         step (str): The step.
     """
-    if not getattr(settings, "TIMELINE_CRASH_HOOK_ENABLED", False):
-        return
-    if os.environ.get(ENV_VAR) == str(step):
-        logger.log_warn(f"Second Chance: crash hook killing the server at {step}")
-        os.kill(os.getpid(), signal.SIGKILL)
+    path = getattr(settings, "TIMELINE_CHECKPOINT_HOOK", None)
+    if path:
+        _hook(path)(step)

@@ -3,7 +3,7 @@
 import pytest
 
 
-@pytest.mark.urls("tests.world.raids.game.urls")
+@pytest.mark.urls("tests.support.raid_urls")
 def test_reports_are_listed_and_served_whole_as_json(client, make_ninja, raids):
     ume = make_ninja("Ume")
     raid = raids.start(raids.board()[0], [ume])

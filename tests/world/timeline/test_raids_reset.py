@@ -1,4 +1,3 @@
-# Beside the raids' game fixtures (conftest here) until tests/ mirrors world/ (issue 13).
 """A Second Chance ends running raids with a report and takes their instances down."""
 
 from world.raids.models import Raid, RaidReport, RaidStatus

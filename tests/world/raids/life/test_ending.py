@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.world.raids.game.conftest import told
-from tests.world.raids.game.raidkit import strike_all, walk, weaken
+from tests.support.raid_game import told
+from tests.support.raidkit import strike_all, walk, weaken
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import death_of
 from world.ninja.ranks import Faction

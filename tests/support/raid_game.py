@@ -1,6 +1,7 @@
 """
-Raids in the game: the service, its rooms and fights, with real Characters on a started war
-(the `war` fixture's fake clock drives both the war and the raids' rounds).
+Fixtures for raids in the game (a pytest plugin, loaded by tests/conftest.py once Evennia is initialised): the service,
+its rooms and fights, with real Characters on a started war (the `war` fixture's fake clock
+drives both the war and the raids' rounds).
 
 Characters here have no sessions: `online` names those who count as connected, and each
 `Ninja` keeps what it was told in `heard`.
@@ -8,16 +9,8 @@ Characters here have no sessions: `online` names those who count as connected, a
 
 import pytest
 from evennia.utils.create import create_account, create_object
-from evennia.utils.idmapper.models import flush_cache
 
 from world.village.builder import ROOM_TAG, ZONE_TAG
-
-
-@pytest.fixture(autouse=True)
-def _fresh_idmapper_cache():
-    """These tests use Evennia's objects: drop them from the cache after each test."""
-    yield
-    flush_cache()
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from itertools import pairwise
 import pytest
 from evennia.objects.models import ObjectDB
 
-from tests.world.raids.game.conftest import told
-from tests.world.raids.game.raidkit import Turns, walk
+from tests.support.raid_game import told
+from tests.support.raidkit import Turns, walk
 from world.combat.actions import plan_technique, plan_wait
 from world.raids.life.grounds import RAID_TAG
 from world.raids.models import Raid, RaidStatus
