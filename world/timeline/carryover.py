@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from world.memories.models import Memory, MemoryKind
-from world.ninja.ranks import PLAYER_RANKS, Rank
+from world.ninja.ranks import PLAYER_RANKS
 from world.timeline import content
+from world.timeline.content import Grants
 
 RANK_ORDER = list(PLAYER_RANKS)
 # The Attribute a ninja's legacy title is kept in.
@@ -25,27 +26,17 @@ TITLE_ATTR = "title"
 
 
 @dataclass(frozen=True)
-class Carryover:
+class Carryover(Grants):
     """
-    What one account carries into a timeline.
+    What one account carries into a timeline: the grants of every effect that applies,
+    combined (the highest rank, every technique once, the first title, the most foresight
+    and ritual ease).
 
     Args:
         effects (tuple of CarryoverEffect): The effects that apply, in the data's order.
-        rank (Rank or None): The highest starting rank granted.
-        techniques (tuple): Technique keys granted, in order, without repeats.
-        title (str or None): The first title granted.
-        foresight (int): How many zones of the remembered fall order are foreseen.
-        extra_seconds (float): Extra seconds per seal at the forbidden jutsu.
-        next_seal (bool): Each correct seal names the next one.
     """
 
     effects: tuple = ()
-    rank: Rank | None = None
-    techniques: tuple = ()
-    title: str | None = None
-    foresight: int = 0
-    extra_seconds: float = 0.0
-    next_seal: bool = False
 
 
 def combine(counts, effects=None):
