@@ -19,8 +19,9 @@ The rules (numbers from the data files):
   little for coming home from a raid they did not abandon (`RankPoints`). The fallen earn none.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import ClassVar
 
 from world.raids.content import RaidKind, SuccessEffect, content
 
@@ -73,90 +74,93 @@ def _name(zone):
 
 
 @dataclass(frozen=True)
-class Losses:
+class Effect:
+    """
+    One instruction for the war. `KIND` names it in saved reports; `TEXT` is what the report
+    says, formatted with the fields (a zone by its name, a side capitalised).
+    """
+
+    KIND: ClassVar[str] = ""
+    TEXT: ClassVar[str] = ""
+
+    def describe(self):
+        values = asdict(self)
+        if "zone" in values:
+            values["zone"] = _name(self.zone)
+        for side in ("faction", "to"):
+            if side in values:
+                values[side] = values[side].capitalize()
+        return self.TEXT.format(**values)
+
+
+@dataclass(frozen=True)
+class Losses(Effect):
     """`n` ninja of `faction` lost in `zone`, taken from `squad`."""
 
+    KIND: ClassVar[str] = "losses"
+    TEXT: ClassVar[str] = "The {faction} lost {n} ninja in {zone}."
     zone: str
     faction: str
     n: int
     squad: str | int | None = None
-    effect: str = field(default="losses", init=False)
-
-    def describe(self):
-        return f"The {self.faction.capitalize()} lost {self.n} ninja in {_name(self.zone)}."
 
 
 @dataclass(frozen=True)
-class Contest:
+class Contest(Effect):
+    KIND: ClassVar[str] = "contest"
+    TEXT: ClassVar[str] = "{zone} is contested."
     zone: str
-    effect: str = field(default="contest", init=False)
-
-    def describe(self):
-        return f"{_name(self.zone)} is contested."
 
 
 @dataclass(frozen=True)
-class Flip:
+class Flip(Effect):
+    KIND: ClassVar[str] = "flip"
+    TEXT: ClassVar[str] = "{zone} falls to the {to}."
     zone: str
     to: str = "leaf"
-    effect: str = field(default="flip", init=False)
-
-    def describe(self):
-        return f"{_name(self.zone)} falls to the {self.to.capitalize()}."
 
 
 @dataclass(frozen=True)
-class LeafLosses:
+class LeafLosses(Effect):
     """`n` Leaf ninja lost (from the Leaf's total)."""
 
+    KIND: ClassVar[str] = "leaf_losses"
+    TEXT: ClassVar[str] = "The Leaf lost {n} ninja."
     n: int
-    effect: str = field(default="leaf_losses", init=False)
-
-    def describe(self):
-        return f"The Leaf lost {self.n} ninja."
 
 
 @dataclass(frozen=True)
-class LeafReturns:
+class LeafReturns(Effect):
     """`n` Leaf ninja freed and back in the Leaf's ranks."""
 
+    KIND: ClassVar[str] = "leaf_returns"
+    TEXT: ClassVar[str] = "{n} Leaf ninja came home."
     n: int
-    effect: str = field(default="leaf_returns", init=False)
-
-    def describe(self):
-        return f"{self.n} Leaf ninja came home."
 
 
 @dataclass(frozen=True)
-class Reveal:
+class Reveal(Effect):
     """The board shows `zone`'s exact strength from now on (pass it in `revealed`)."""
 
+    KIND: ClassVar[str] = "reveal"
+    TEXT: ClassVar[str] = "The Sound's strength in {zone} is known."
     zone: str
-    effect: str = field(default="reveal", init=False)
-
-    def describe(self):
-        return f"The Sound's strength in {_name(self.zone)} is known."
 
 
 @dataclass(frozen=True)
-class RankPoints:
+class RankPoints(Effect):
+    KIND: ClassVar[str] = "rank_points"
+    TEXT: ClassVar[str] = "{player} earned {n} rank points."
     player: str
     n: int
-    effect: str = field(default="rank_points", init=False)
-
-    def describe(self):
-        return f"{self.player} earned {self.n} rank points."
 
 
-EFFECTS = {
-    cls.__dataclass_fields__["effect"].default: cls
-    for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, RankPoints)
-}
+EFFECTS = {cls.KIND: cls for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, RankPoints)}
 
 
 def effect_to_dict(effect):
     """An effect as a JSON-safe dict with its type under "effect"."""
-    return asdict(effect)
+    return {**asdict(effect), "effect": effect.KIND}
 
 
 def effect_from_dict(raw):
