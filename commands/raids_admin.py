@@ -4,8 +4,9 @@ end one, and start one on a chosen zone and seed. Ending and starting are writte
 audit log.
 """
 
-from commands.war_admin import GMCommand, GMError, parse_zone
+from commands.war_admin import GMCommand
 from world.raids.service import RAIDS, RaidRefusal
+from world.war.gamemaster import GMError, parse_zone
 
 SUBCOMMANDS = ("list", "watch", "end", "start")
 
