@@ -22,18 +22,12 @@ def _events_text(events):
 
 
 class GMCommand(WarCommand):
-    """Base for game-master war commands: parse errors become a short message."""
+    """Base for game-master commands: the rules' refusals are shown in red."""
 
     help_category = "Game master"
 
-    def func(self):
-        try:
-            self.run()
-        except (GMError, ValueError) as err:
-            self.msg(f"|r{err}|n")
-
-    def run(self):
-        raise GMError("This command has nothing to do.")
+    def refuse(self, refusal):
+        self.msg(f"|r{refusal}|n")
 
 
 class CmdZoneSet(GMCommand):
@@ -52,7 +46,7 @@ class CmdZoneSet(GMCommand):
     key = "zoneset"
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         if not self.rhs:
             raise GMError("Usage: zoneset <zone> = <leaf|sound>")
         zone, faction = parse_zone(self.lhs), parse_faction(self.rhs)
@@ -82,7 +76,7 @@ class CmdSquad(GMCommand):
     switch_options = ("create", "set", "move", "rank", "remove")
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         if not self.switches:
             return self.list_zone()
         switch = self.switches[0]
@@ -155,7 +149,7 @@ class CmdAttrition(GMCommand):
     switch_options = ("pause", "resume", "scale")
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         state = WAR.state
         if not self.switches:
             lines = ["Attrition:"]
@@ -195,7 +189,7 @@ class CmdStoryClock(GMCommand):
     switch_options = ("advance",)
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         state = WAR.state
         if "advance" not in self.switches:
             now = WAR.clock()
@@ -227,7 +221,7 @@ class CmdRebuild(GMCommand):
     key = "rebuild"
     locks = "cmd:perm(Admin)"
 
-    def run(self):
+    def func(self):
         self.msg(f"World rebuilt from data: {gm.rebuild(self.caller)}.")
 
 
@@ -246,7 +240,7 @@ class CmdAudit(GMCommand):
     switch_options = ("by",)
     locks = "cmd:perm(Admin)"
 
-    def run(self):
+    def func(self):
         words = self.args.split()
         actor = None
         if "by" in self.switches:
