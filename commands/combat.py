@@ -54,7 +54,7 @@ class CmdAttack(CombatCommand):
     key = "attack"
     aliases = ["kill", "hit", "strike"]
 
-    def run(self):
+    def func(self):
         target = self.args.strip() or None
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, "strike", target))
 
@@ -74,7 +74,7 @@ class CmdJutsu(CombatCommand):
     key = "jutsu"
     aliases = ["cast", "tech"]
 
-    def run(self):
+    def func(self):
         words = self.args.split()
         catalog = get_catalog()
         if not words:
@@ -107,7 +107,7 @@ class CmdUse(CombatCommand):
     key = "use"
     aliases = ["eat", "swallow"]
 
-    def run(self):
+    def func(self):
         words = self.args.split()
         if not words:
             raise CombatError("Use what? (use <item>)")
@@ -129,7 +129,7 @@ class CmdRevive(CombatCommand):
 
     key = "revive"
 
-    def run(self):
+    def func(self):
         target = self.args.strip() or None
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, "revive", target))
 
@@ -144,7 +144,7 @@ class CmdCarry(CombatCommand):
 
     key = "carry"
 
-    def run(self):
+    def func(self):
         target = self.args.strip() or None
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, "carry", target))
 
@@ -160,7 +160,7 @@ class CmdFlee(CombatCommand):
     key = "flee"
     aliases = ["retreat"]
 
-    def run(self):
+    def func(self):
         self.choose(plan_flee)
 
 
@@ -175,7 +175,7 @@ class CmdWait(CombatCommand):
     key = "wait"
     aliases = ["pass", "rest"]
 
-    def run(self):
+    def func(self):
         self.choose(plan_wait)
 
 
@@ -190,7 +190,7 @@ class CmdFight(CombatCommand):
     key = "fight"
     aliases = ["combat"]
 
-    def run(self):
+    def func(self):
         raid = RAIDS.raid_of(self.caller)
         if raid is None:
             raise CombatError("You are not in a fight.")

@@ -3,38 +3,26 @@ Raid commands for players: the board and running a raid (`raid`), the reports (`
 loot, the quartermaster (`shop`, `buy`), learning from scrolls (`learn`) and the medics who
 draw out poison (`treat`).
 
-The rules and the running raids are `world.raids`; a refusal there is a sentence for the
-player, shown as it is.
+The rules and the running raids are `world.raids` (what the quartermaster, the scrolls and
+the medics allow is `world.raids.advancement`, the reports' archive `world.raids.report`); a
+refusal there is a sentence for the player, which the base command shows as it is.
 """
 
 from commands.command import MuxCommand
 from commands.war import NOT_READY
-from world.combat import bridge
-from world.combat.errors import CombatError
-from world.raids import advancement
-from world.raids.models import RaidReport as ReportRow
-from world.raids.npcs import npc_here
-from world.raids.report import RaidReport
-from world.raids.service import RAIDS, RaidRefusal
+from world.raids import advancement, report
+from world.raids.refusal import RaidRefusal
+from world.raids.service import RAIDS
 from world.war.service import WAR
 
 LOG_PAGE = 20
 
 
 class RaidCommand(MuxCommand):
-    """Base: refusals from the raid rules become a short message."""
+    """Base of the raid commands (the rules' refusals reach the player through the base command)."""
 
     locks = "cmd:all()"
     help_category = "Raids"
-
-    def func(self):
-        try:
-            self.run()
-        except (RaidRefusal, CombatError, ValueError) as err:
-            self.msg(str(err))
-
-    def run(self):
-        raise RaidRefusal("This command has nothing to do.")
 
 
 class CmdRaid(RaidCommand):
@@ -57,7 +45,7 @@ class CmdRaid(RaidCommand):
 
     key = "raid"
 
-    def run(self):
+    def func(self):
         if not WAR.ready:
             raise RaidRefusal(NOT_READY)
         words = self.args.strip().split()
@@ -96,19 +84,17 @@ class CmdRaidlog(RaidCommand):
     key = "raidlog"
     aliases = ["raidlogs", "morgue"]
 
-    def run(self):
+    def func(self):
         arg = self.args.strip().lstrip("#")
         if arg.isdigit():
-            row = ReportRow.objects.filter(raid_id=int(arg)).first()
-            if row is None:
+            found = report.archived(int(arg))
+            if found is None:
                 raise RaidRefusal(f"There is no report of a raid {arg}.")
-            self.msg(RaidReport.from_dict(row.data).render())
+            self.msg(found.render())
             return
-        rows = list(ReportRow.objects.all()[:200])
-        if arg.lower() == "mine":
-            rows = [row for row in rows if self.caller.key in row.team]
-        elif arg:
+        if arg and arg.lower() != "mine":
             raise RaidRefusal("Usage: raidlog [<id> | mine]")
+        rows = report.archive(self.caller.key if arg else None)
         if not rows:
             self.msg("No raid has come back yet." if arg != "mine" else "You have no raid reports yet.")
             return
@@ -130,7 +116,7 @@ class CmdLoot(RaidCommand):
 
     key = "loot"
 
-    def run(self):
+    def func(self):
         self.msg(RAIDS.loot(self.caller))
 
 
@@ -148,15 +134,8 @@ class CmdShop(RaidCommand):
     key = "shop"
     aliases = ["wares", "pouch"]
 
-    def run(self):
-        here = npc_here(self.caller.location, "quartermaster")
-        lines = []
-        if here is not None:
-            lines += [f"{here.key} lays out what the armoury has left:", advancement.price_list()]
-        else:
-            lines.append("The quartermaster is in the headquarters' sleeping wing.")
-        lines.append(advancement.pouch_text(self.caller))
-        self.msg("\n".join(lines))
+    def func(self):
+        self.msg(advancement.wares_text(self.caller))
 
 
 class CmdBuy(RaidCommand):
@@ -172,16 +151,8 @@ class CmdBuy(RaidCommand):
 
     key = "buy"
 
-    def run(self):
-        if npc_here(self.caller.location, "quartermaster") is None:
-            raise RaidRefusal("There is nobody here to buy from: the quartermaster is in the sleeping wing.")
-        words = self.args.split()
-        qty = 1
-        if words and words[0].isdigit():
-            qty = int(words.pop(0))
-        if not words:
-            raise RaidRefusal("Buy what? (buy <item>, or buy <number> <item>; see |wshop|n)")
-        self.msg(advancement.buy(self.caller, " ".join(words), qty))
+    def func(self):
+        self.msg(advancement.order(self.caller, self.args))
 
 
 class CmdLearn(RaidCommand):
@@ -198,7 +169,7 @@ class CmdLearn(RaidCommand):
 
     key = "learn"
 
-    def run(self):
+    def func(self):
         if not self.args.strip():
             choices = advancement.learnable(self.caller)
             if not choices:
@@ -208,9 +179,8 @@ class CmdLearn(RaidCommand):
             lines += [f"  {t.name:<24} {t.desc}" for t in choices]
             self.msg("\n".join(lines))
             return
-        if RAIDS.raid_of(self.caller) is not None:
-            raise RaidRefusal("Not in the middle of a raid: study at the headquarters.")
-        self.msg(advancement.learn(self.caller, self.args.strip()))
+        on_raid = RAIDS.raid_of(self.caller) is not None
+        self.msg(advancement.learn(self.caller, self.args.strip(), on_raid=on_raid))
 
 
 class CmdTreat(RaidCommand):
@@ -227,18 +197,8 @@ class CmdTreat(RaidCommand):
 
     key = "treat"
 
-    def run(self):
-        medic = npc_here(self.caller.location, "medic")
-        if medic is None:
-            raise RaidRefusal("The medics are in the headquarters' infirmary.")
-        if not self.caller.attributes.get(bridge.POISON):
-            self.msg(f"{medic.key} looks you over and finds no poison. Rest: your wounds heal with time.")
-            return
-        self.caller.attributes.remove(bridge.POISON)
-        self.msg(
-            f"{medic.key} wraps your wound in a skin of water and chakra and draws the poison out "
-            "in a writhing green bead. Your blood runs clean."
-        )
+    def func(self):
+        self.msg(advancement.treat(self.caller))
 
 
 # The players' raid commands, for the character command set.

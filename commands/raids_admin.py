@@ -4,8 +4,9 @@ end one, and start one on a chosen zone and seed. Ending and starting are writte
 audit log.
 """
 
-from commands.war_admin import GMCommand, GMError, parse_zone
-from world.raids.service import RAIDS, RaidRefusal
+from commands.war_admin import GMCommand
+from world.raids.service import RAIDS
+from world.war.gamemaster import GMError, parse_zone
 
 SUBCOMMANDS = ("list", "watch", "end", "start")
 
@@ -29,17 +30,14 @@ class CmdRaids(GMCommand):
     locks = "cmd:perm(Builder)"
     help_category = "Game master"
 
-    def run(self):
+    def func(self):
         words = self.args.split()
         sub = self.switches[0] if self.switches else ""
         if not sub and words and words[0].lower() in SUBCOMMANDS:
             sub = words.pop(0).lower()
-        try:
-            {"": self.list, "list": self.list, "watch": self.watch, "end": self.end, "start": self.start}[
-                sub
-            ](words)
-        except RaidRefusal as err:
-            raise GMError(str(err)) from None
+        {"": self.list, "list": self.list, "watch": self.watch, "end": self.end, "start": self.start}[sub](
+            words
+        )
 
     def _raid_id(self, words):
         if len(words) != 1 or not words[0].lstrip("#").isdigit():

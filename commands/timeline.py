@@ -17,10 +17,8 @@ from commands.war import WarCommand
 from world.memories.recall import memories_of
 from world.ninja.death import owner_of
 from world.timeline import carryover, chronicle, content
-from world.timeline.backup import BackupError
 from world.timeline.chronicle import entry_text, list_text
 from world.timeline.models import ChronicleEntry
-from world.timeline.participants import RollbackError
 from world.timeline.ritual import SealOutcome
 from world.timeline.service import SECOND_CHANCE, TimelineError
 from world.war.service import WAR
@@ -30,16 +28,10 @@ UNITS |= {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60}
 
 
 class TimelineCommand(WarCommand):
-    """Base: refuses while the war is not loaded; the rules' refusals become a short message."""
+    """Base: refuses while the war is not loaded; the rules' refusals are shown in red."""
 
-    def func(self):
-        try:
-            self.run()
-        except (TimelineError, RollbackError, BackupError) as err:
-            self.msg(f"|r{err}|n")
-
-    def run(self):
-        raise TimelineError("This command has nothing to do.")
+    def refuse(self, refusal):
+        self.msg(f"|r{refusal}|n")
 
 
 def parse_delay(text):
@@ -93,7 +85,7 @@ class CmdSecondChance(TimelineCommand):
     locks = "cmd:perm(Admin)"
     help_category = "Game master"
 
-    def run(self):
+    def func(self):
         switch = self.switches[0] if self.switches else None
         if switch is None:
             self.msg(SECOND_CHANCE.status_text())
@@ -132,7 +124,7 @@ class CmdChronicle(TimelineCommand):
     locks = "cmd:all()"
     help_category = "Memories"
 
-    def run(self):
+    def func(self):
         text = self.args.strip().lstrip("#")
         if not text:
             self.msg(list_text(chronicle.entries()))
@@ -168,7 +160,7 @@ class CmdMemories(TimelineCommand):
     locks = "cmd:all()"
     help_category = "Memories"
 
-    def run(self):
+    def func(self):
         account = self.account or owner_of(self.caller)
         if account is None:
             raise TimelineError("Only a player's account has memories.")
@@ -208,7 +200,7 @@ class CmdRitual(TimelineCommand):
     locks = "cmd:all()"
     help_category = "Memories"
 
-    def run(self):
+    def func(self):
         self.msg(SECOND_CHANCE.begin_ritual(self.caller))
 
 
@@ -227,7 +219,7 @@ class CmdSeal(TimelineCommand):
     locks = "cmd:all()"
     help_category = "Memories"
 
-    def run(self):
+    def func(self):
         if not self.args.strip():
             raise TimelineError("Usage: seal <name>  (begin with ritual)")
         SECOND_CHANCE.make_seal(self.caller, self.args, self._tell)

@@ -5,92 +5,12 @@ change goes through the war service, so it is saved with its events, announced, 
 to the audit log (who, what, when, before and after) in the same transaction.
 """
 
-import math
-
 from commands.war import WarCommand
-from world.content.errors import ContentError
-from world.gamemaster import audit
-from world.ninja.ranks import SQUAD_RANKS, Faction
-from world.village.builder import build_world
-from world.village.layout import current_layout, load_layout
-from world.war import changes
+from world.ninja.ranks import Faction
+from world.war import gamemaster as gm
 from world.war.clock import year_text
-from world.war.queries import zone_strength
+from world.war.gamemaster import GMError, parse_faction, parse_number, parse_zone
 from world.war.service import WAR
-
-MAX_STRENGTH = 100_000
-MAX_SCALE = 10.0
-MAX_ADVANCE_YEARS = 20.0
-UNITS = {"year": 1.0, "years": 1.0, "y": 1.0, "month": 1 / 12, "months": 1 / 12, "m": 1 / 12}
-UNITS |= {"day": 1 / 365, "days": 1 / 365, "d": 1 / 365}
-
-
-class GMError(ValueError):
-    """A game master's input could not be used; the message says why."""
-
-
-def parse_faction(text):
-    try:
-        return Faction(text.strip().lower())
-    except ValueError:
-        raise GMError(f"'{text.strip()}' is not a faction: say leaf or sound.") from None
-
-
-def parse_zone(text):
-    """A zone by key or name, case-insensitive; a unique beginning is enough."""
-    wanted = text.strip().lower().replace(" ", "_")
-    zones = WAR.config.zones
-    if not wanted:
-        raise GMError("Name a zone (see |wwar|n for the list).")
-    if wanted in zones:
-        return wanted
-    matches = [
-        key
-        for key, info in zones.items()
-        if key.startswith(wanted) or info.name.lower().replace(" ", "_").startswith(wanted)
-    ]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise GMError(f"'{text.strip()}' could be {', '.join(sorted(matches))}. Be more precise.")
-    raise GMError(f"No zone called '{text.strip()}' (see |wwar|n for the list).")
-
-
-def parse_number(text, what, low, high):
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        raise GMError(f"{what} must be a number, not '{text}'.") from None
-    if not math.isfinite(value) or not low <= value <= high:
-        raise GMError(f"{what} must be between {low:g} and {high:g}.")
-    return value
-
-
-def zone_view(zone):
-    def view(state, now):
-        z = state.zones[zone]
-        power = zone_strength(state, zone, now)
-        return {
-            "zone": zone,
-            "holder": z.holder.value,
-            "contested": z.contested,
-            "leaf": round(power[Faction.LEAF], 2),
-            "sound": round(power[Faction.SOUND], 2),
-        }
-
-    return view
-
-
-def squad_view(squad_id):
-    def view(state, now):
-        squad = state.squads.get(squad_id)
-        if squad is None:
-            return None
-        data = squad.to_dict()
-        data["strength_now"] = round(squad.strength_at(now), 2)
-        return data
-
-    return view
 
 
 def _cap(text):
@@ -102,18 +22,12 @@ def _events_text(events):
 
 
 class GMCommand(WarCommand):
-    """Base for game-master war commands: parse errors become a short message."""
+    """Base for game-master commands: the rules' refusals are shown in red."""
 
     help_category = "Game master"
 
-    def func(self):
-        try:
-            self.run()
-        except (GMError, ValueError) as err:
-            self.msg(f"|r{err}|n")
-
-    def run(self):
-        raise GMError("This command has nothing to do.")
+    def refuse(self, refusal):
+        self.msg(f"|r{refusal}|n")
 
 
 class CmdZoneSet(GMCommand):
@@ -132,17 +46,11 @@ class CmdZoneSet(GMCommand):
     key = "zoneset"
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         if not self.rhs:
             raise GMError("Usage: zoneset <zone> = <leaf|sound>")
         zone, faction = parse_zone(self.lhs), parse_faction(self.rhs)
-        events = WAR.change(
-            lambda state, now, config: changes.set_holder(state, zone, faction, now, config),
-            self.caller,
-            "zone holder",
-            zone,
-            zone_view(zone),
-        )
+        events = gm.set_holder(self.caller, zone, faction)
         self.msg(f"{WAR.config.zones[zone].name} is now held by {faction.label}.{_events_text(events)}")
 
 
@@ -168,39 +76,25 @@ class CmdSquad(GMCommand):
     switch_options = ("create", "set", "move", "rank", "remove")
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         if not self.switches:
             return self.list_zone()
         switch = self.switches[0]
         if switch == "create":
             return self.create()
-        squad_id = self.squad_id()
+        squad_id = gm.parse_squad(self.lhs)
         if switch == "remove":
-            before = squad_view(squad_id)(WAR.state, WAR.clock())
-            WAR.change(
-                lambda state, now, config: changes.remove_squad(state, squad_id, now),
-                self.caller,
-                "squad remove",
-                f"squad {squad_id}",
-                squad_view(squad_id),
-            )
+            before = gm.remove_squad(self.caller, squad_id)
             self.msg(f"Squad {squad_id} ({before['faction']} {before['rank']} in {before['zone']}) removed.")
             return
         if not self.rhs:
             raise GMError(f"Usage: squad/{switch} <id> = <value>")
-        kwargs = {
-            "set": lambda: {"strength": parse_number(self.rhs, "Strength", 0, MAX_STRENGTH)},
+        fields = {
+            "set": lambda: {"strength": gm.parse_strength(self.rhs, 0)},
             "move": lambda: {"zone": parse_zone(self.rhs)},
             "rank": lambda: {"rank": self.rhs.strip().lower()},
         }[switch]()
-        WAR.change(
-            lambda state, now, config: changes.change_squad(state, squad_id, now, **kwargs),
-            self.caller,
-            f"squad {switch}",
-            f"squad {squad_id}",
-            squad_view(squad_id),
-        )
-        after = squad_view(squad_id)(WAR.state, WAR.clock())
+        after = gm.change_squad(self.caller, squad_id, f"squad {switch}", **fields)
         if after is None:
             self.msg(f"Squad {squad_id} is gone (fewer than one ninja left).")
         else:
@@ -209,20 +103,14 @@ class CmdSquad(GMCommand):
                 f"{after['strength_now']:g} ninja."
             )
 
-    def squad_id(self):
-        text = self.lhs.strip()
-        if not text.isdigit() or int(text) not in WAR.state.squads:
-            raise GMError(f"No squad '{text}'. List a zone's squads with: squad <zone>")
-        return int(text)
-
     def list_zone(self):
         if not self.args.strip():
             raise GMError("Usage: squad <zone>  (or see help squad)")
         zone = parse_zone(self.args)
         now = WAR.clock()
-        squads = [s for s in WAR.state.squads.values() if s.zone == zone]
+        squads = gm.zone_squads(zone)
         lines = [f"Squads in {WAR.config.zones[zone].name} (held by {WAR.state.zones[zone].holder.label}):"]
-        for s in sorted(squads, key=lambda s: s.id):
+        for s in squads:
             lines.append(f"  #{s.id:<5} {s.faction.value:<6} {s.rank:<11} {s.strength_at(now):8.1f} ninja")
         if not squads:
             lines.append("  none")
@@ -234,22 +122,11 @@ class CmdSquad(GMCommand):
             raise GMError("Usage: squad/create <zone> = <faction> <rank> <ninja>")
         zone, faction = parse_zone(self.lhs), parse_faction(parts[0])
         rank = parts[1].lower()
-        if rank not in SQUAD_RANKS[faction]:
-            raise GMError(f"A {faction.value} squad's rank is one of: {', '.join(SQUAD_RANKS[faction])}.")
-        strength = parse_number(parts[2], "Strength", 1, MAX_STRENGTH)
-        created = {}
-
-        def apply(state, now, config):
-            created["squad"] = changes.add_squad(state, zone, faction, rank, strength, now)
-
-        def view(state, now):
-            squad = created.get("squad")
-            return squad.to_dict() if squad else None
-
-        WAR.change(apply, self.caller, "squad create", zone, view)
-        squad = created.get("squad")
+        gm.check_rank(faction, rank)
+        strength = gm.parse_strength(parts[2], 1)
+        squad = gm.create_squad(self.caller, zone, faction, rank, strength)
         if squad is None:
-            self.msg("The Leaf has fallen: the war no longer changes in this timeline.")
+            self.msg(gm.FALLEN)
             return
         self.msg(f"Squad {squad.id} created: {faction.value} {rank}, {strength:g} ninja in {zone}.")
 
@@ -272,7 +149,7 @@ class CmdAttrition(GMCommand):
     switch_options = ("pause", "resume", "scale")
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         state = WAR.state
         if not self.switches:
             lines = ["Attrition:"]
@@ -283,31 +160,15 @@ class CmdAttrition(GMCommand):
             return
         switch = self.switches[0]
         faction = parse_faction(self.lhs)
-
-        def view(state, now):
-            return {"paused": state.paused[faction], "scale": state.rate_scale[faction]}
-
         if switch == "scale":
             if not self.rhs:
                 raise GMError("Usage: attrition/scale <leaf|sound> = <factor>")
-            scale = parse_number(self.rhs, "The scale", 0, MAX_SCALE)
-            WAR.change(
-                lambda s, now, config: changes.set_rate_scale(s, faction, scale, now),
-                self.caller,
-                "attrition scale",
-                faction.value,
-                view,
-            )
+            scale = parse_number(self.rhs, "The scale", 0, gm.limits().max_scale)
+            gm.set_attrition_scale(self.caller, faction, scale)
             self.msg(f"{_cap(faction.label)}'s attrition now runs at {scale:g} times the story's pace.")
             return
         paused = switch == "pause"
-        WAR.change(
-            lambda s, now, config: changes.set_paused(s, faction, paused, now),
-            self.caller,
-            f"attrition {switch}",
-            faction.value,
-            view,
-        )
+        gm.set_attrition_paused(self.caller, faction, paused)
         self.msg(f"{_cap(faction.label)}'s war is {'paused' if paused else 'running again'}.")
 
 
@@ -328,7 +189,7 @@ class CmdStoryClock(GMCommand):
     switch_options = ("advance",)
     locks = "cmd:perm(Builder)"
 
-    def run(self):
+    def func(self):
         state = WAR.state
         if "advance" not in self.switches:
             now = WAR.clock()
@@ -337,14 +198,7 @@ class CmdStoryClock(GMCommand):
                 f"{state.clock.seconds_per_year / 3600:.1f} real hours per story year."
             )
             return
-        parts = self.args.split()
-        if len(parts) != 2 or parts[1].lower() not in UNITS:
-            raise GMError("Usage: storyclock/advance <number> <years|months|days>")
-        amount = parse_number(parts[0], "The amount", 0, 1e9)
-        years = amount * UNITS[parts[1].lower()]
-        if not 0 < years <= MAX_ADVANCE_YEARS:
-            raise GMError(f"Advance by more than nothing and at most {MAX_ADVANCE_YEARS:g} years.")
-        events = WAR.advance(years, actor=self.caller)
+        events = gm.advance(self.caller, gm.parse_years(self.args))
         now = WAR.clock()
         summary = (
             f"{len(events)} war events" if len(events) > 8 else _events_text(events) or " nothing happened."
@@ -367,15 +221,8 @@ class CmdRebuild(GMCommand):
     key = "rebuild"
     locks = "cmd:perm(Admin)"
 
-    def run(self):
-        try:
-            layout = load_layout()
-        except ContentError as err:
-            raise GMError(f"The village data has an error, nothing was changed: {err}") from None
-        report = build_world(layout)
-        current_layout.cache_clear()
-        audit.record(self.caller, "rebuild", "world", None, {"summary": report.summary()})
-        self.msg(f"World rebuilt from data: {report.summary()}.")
+    def func(self):
+        self.msg(f"World rebuilt from data: {gm.rebuild(self.caller)}.")
 
 
 class CmdAudit(GMCommand):
@@ -393,17 +240,14 @@ class CmdAudit(GMCommand):
     switch_options = ("by",)
     locks = "cmd:perm(Admin)"
 
-    def run(self):
+    def func(self):
         words = self.args.split()
         actor = None
         if "by" in self.switches:
             if not words:
                 raise GMError("Usage: audit/by <name> [number]")
             actor = words.pop(0)
-        count = 20
-        if words:
-            count = int(parse_number(words[0], "The number", 1, 500))
-        entries = audit.recent(count, actor=actor)
+        entries = gm.audit_entries(words[0] if words else None, actor=actor)
         if not entries:
             self.msg("The audit log is empty." if not actor else f"Nothing by {actor} in the audit log.")
             return

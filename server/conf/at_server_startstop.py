@@ -34,10 +34,11 @@ def at_server_start():
     from world.timeline import content as timeline_content
     from world.timeline.service import start_second_chance
     from world.village.builder import build_world
+    from world.war.gamemaster import limits as gm_limits
     from world.war.service import WAR
 
     # Every content file is read now, so a bad one stops the start naming its file and key.
-    loaders = (get_catalog, raid_content, shop)
+    loaders = (get_catalog, raid_content, shop, gm_limits)
     for load in (*loaders, timeline_content.ritual, timeline_content.countdown, timeline_content.carryover):
         load()
     install_account_throttles()

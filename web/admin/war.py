@@ -1,11 +1,12 @@
 """
 The war in Django's admin: zones and squads, for staff who are game masters.
 
-An edit here is a game master's change like any other (commands/war_admin.py): the admin
-never writes the war's tables itself. The form checks the input with the commands' rules,
-then hands the change to the game's main thread, where the war service applies it with
-`world.war.changes`, saves it with its events and writes the audit log with the staff
-member as actor, all in one transaction. The rows the admin then shows are what the service
+An edit here is a game master's change like any other: the admin and the war commands
+(commands/war_admin.py) both call the game master's use cases in `world.war.gamemaster`, and
+the admin never writes the war's tables itself. The form checks the input with those rules,
+then hands the change to the game's main thread, where the war service applies it, saves it
+with its events and writes the audit log with the staff member as actor, all in one
+transaction. The rows the admin then shows are what the service
 saved.
 
 Whatever the service still refuses (a squad that died between the form and the change)
@@ -26,19 +27,10 @@ from django.contrib import admin
 from web.mainthread import call_on_main_thread
 from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.village.layout import current_layout
-from world.war import changes
+from world.war import gamemaster as gm
 from world.war.models import Squad, ZoneControl
 from world.war.service import WAR
 from world.war.state import Squad as LiveSquad
-
-
-# The game masters' commands (their rules and audit views). Imported when first used: Django
-# loads admin modules before Evennia has filled in its API, which the commands' imports need.
-def _gm():
-    from commands import war_admin
-
-    return war_admin
-
 
 # The game's permission that game masters' war commands are locked to.
 GM_PERMISSION = "Builder"
@@ -114,21 +106,14 @@ class ZoneForm(WarChangeForm):
         fields = ["holder"]
 
     def apply(self):
-        zone, faction = self.instance.key, Faction(self.cleaned_data["holder"])
-        WAR.change(
-            lambda state, now, config: changes.set_holder(state, zone, faction, now, config),
-            self.actor,
-            "zone holder",
-            zone,
-            _gm().zone_view(zone),
-        )
+        gm.set_holder(self.actor, self.instance.key, Faction(self.cleaned_data["holder"]))
         return True
 
 
 def _clean_strength(text, low):
     try:
-        return _gm().parse_number(text, "Strength", low, _gm().MAX_STRENGTH)
-    except _gm().GMError as err:
+        return gm.parse_strength(text, low)
+    except gm.GMError as err:
         raise forms.ValidationError(str(err)) from None
 
 
@@ -148,7 +133,7 @@ class SquadForm(WarChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["strength"].help_text = f"Ninja in the squad, 1 to {_gm().MAX_STRENGTH:,}."
+        self.fields["strength"].help_text = f"Ninja in the squad, 1 to {gm.limits().max_strength:,.0f}."
 
     def clean_strength(self):
         return _clean_strength(self.cleaned_data["strength"], 1)
@@ -156,27 +141,21 @@ class SquadForm(WarChangeForm):
     def clean(self):
         data = super().clean()
         faction, rank = data.get("faction"), data.get("rank")
-        if faction and rank and rank not in SQUAD_RANKS[Faction(faction)]:
-            ranks = ", ".join(SQUAD_RANKS[Faction(faction)])
-            self.add_error("rank", f"A {faction} squad's rank is one of: {ranks}.")
+        if faction and rank:
+            try:
+                gm.check_rank(Faction(faction), rank)
+            except gm.GMError as err:
+                self.add_error("rank", str(err))
         return data
 
     def apply(self):
         data = self.cleaned_data
-        zone, faction, rank, strength = data["zone"], Faction(data["faction"]), data["rank"], data["strength"]
-        created = {}
-
-        def apply(state, now, config):
-            created["squad"] = changes.add_squad(state, zone, faction, rank, strength, now)
-
-        def view(state, now):
-            squad = created.get("squad")
-            return squad.to_dict() if squad else None
-
-        WAR.change(apply, self.actor, "squad create", zone, view)
-        if created.get("squad") is None:
-            raise ValueError("The Leaf has fallen: the war no longer changes in this timeline.")
-        self.instance.squad_id = created["squad"].id
+        squad = gm.create_squad(
+            self.actor, data["zone"], Faction(data["faction"]), data["rank"], data["strength"]
+        )
+        if squad is None:
+            raise gm.GMError(gm.FALLEN)
+        self.instance.squad_id = squad.id
         return True
 
 
@@ -201,11 +180,11 @@ class SquadChangeForm(WarChangeForm):
         return _clean_strength(self.cleaned_data["strength"], 0)
 
     def clean_rank(self):
-        rank, faction = self.cleaned_data["rank"], Faction(self.instance.faction)
-        if rank not in SQUAD_RANKS[faction]:
-            raise forms.ValidationError(
-                f"A {faction.value} squad's rank is one of: {', '.join(SQUAD_RANKS[faction])}."
-            )
+        rank = self.cleaned_data["rank"]
+        try:
+            gm.check_rank(Faction(self.instance.faction), rank)
+        except gm.GMError as err:
+            raise forms.ValidationError(str(err)) from None
         return rank
 
     def apply(self):
@@ -214,13 +193,7 @@ class SquadChangeForm(WarChangeForm):
         if not wanted:
             return True
         action = SQUAD_ACTIONS[next(iter(wanted))] if len(wanted) == 1 else "squad change"
-        WAR.change(
-            lambda state, now, config: changes.change_squad(state, squad_id, now, **wanted),
-            self.actor,
-            action,
-            f"squad {squad_id}",
-            _gm().squad_view(squad_id),
-        )
+        gm.change_squad(self.actor, squad_id, action, **wanted)
         return True
 
 
@@ -316,14 +289,7 @@ class SquadAdmin(WarModelAdmin):
         return ["squad_id", "faction"] if obj is not None else []
 
     def _remove(self, request, squad_id):
-        call_on_main_thread(
-            WAR.change,
-            lambda state, now, config: changes.remove_squad(state, squad_id, now),
-            request.user,
-            "squad remove",
-            f"squad {squad_id}",
-            _gm().squad_view(squad_id),
-        )
+        call_on_main_thread(gm.remove_squad, request.user, squad_id)
 
     def has_delete_permission(self, request, obj=None):
         return WAR.ready and super().has_delete_permission(request, obj)

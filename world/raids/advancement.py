@@ -10,6 +10,11 @@ wares.
   (`learn()`), which come from loot and the quartermaster.
 - Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
   rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
+- The headquarters' people: the quartermaster sells (`order()`: only where she is), and the
+  infirmary's medics draw raid poison out of the blood (`treat()`).
+
+What a player cannot do here is refused with a `RaidRefusal` (or combat's `CombatError` for
+a technique), a sentence the commands show as it is.
 """
 
 import functools
@@ -22,6 +27,8 @@ from world.combat.errors import CombatError
 from world.content.reader import read_file
 from world.ninja.ranks import PLAYER_RANKS, Rank
 from world.raids.content import content
+from world.raids.npcs import npc_here
+from world.raids.refusal import RaidRefusal
 from world.raids.rewards import next_rank, rank_for
 
 RANK_POINTS = "rank_points"
@@ -135,16 +142,24 @@ def learnable(character):
     return [t for t in get_catalog().learnable(character.rank) if t.key not in known]
 
 
-def learn(character, text):
+def learn(character, text, on_raid=False):
     """
     Learn a technique from a technique scroll.
+
+    Args:
+        character (Character): The ninja.
+        text (str): The technique, as typed.
+        on_raid (bool): The ninja is inside a running raid (no time to study there).
 
     Returns:
         str: What the ninja learned.
 
     Raises:
+        RaidRefusal: On a raid.
         CombatError: No scroll, or the technique cannot be learned (unknown, known, rank).
     """
+    if on_raid:
+        raise RaidRefusal("Not in the middle of a raid: study at the headquarters.")
     if pouch_of(character).get(SCROLL, 0) < 1:
         raise CombatError("You need a technique scroll to learn from (raid loot, or the quartermaster).")
     ability = bridge.learn_technique(character, text)
@@ -160,17 +175,17 @@ def buy(character, text, qty=1):
         str: What was bought and what is left.
 
     Raises:
-        ValueError: With a message for the player (unknown item, not sold, too poor).
+        RaidRefusal: With a message for the player (unknown item, not sold, too poor).
     """
     if not 1 <= qty <= MAX_BUY:
-        raise ValueError(f"Buy between 1 and {MAX_BUY} at a time.")
+        raise RaidRefusal(f"Buy between 1 and {MAX_BUY} at a time.")
     key = find_item(text)
     if key is None or key not in shop().stock:
-        raise ValueError(f"The quartermaster has no '{text.strip()}'. Type |wshop|n to see her wares.")
+        raise RaidRefusal(f"The quartermaster has no '{text.strip()}'. Type |wshop|n to see her wares.")
     cost = shop().stock[key] * qty
     ryo = ryo_of(character)
     if cost > ryo:
-        raise ValueError(f"{item_name(key, qty)} cost {cost} ryo; you have {ryo}.")
+        raise RaidRefusal(f"{item_name(key, qty)} cost {cost} ryo; you have {ryo}.")
     character.attributes.add(RYO, ryo - cost)
     add_to_pouch(character, key, qty)
     return f"You buy {item_name(key, qty)} for {cost} ryo. {pouch_text(character)}"
@@ -183,3 +198,62 @@ def price_list():
         name = item_name(key, 1)[2:]
         lines.append(f"  {name:<20} {price:>4} ryo")
     return "\n".join(lines)
+
+
+def order(character, text):
+    """
+    Buy from the quartermaster where the ninja stands: "<item>" or "<number> <item>".
+
+    Returns:
+        str: What was bought and what is left.
+
+    Raises:
+        RaidRefusal: She is not here, nothing is named, or the purchase is refused (`buy`).
+    """
+    if npc_here(character.location, "quartermaster") is None:
+        raise RaidRefusal("There is nobody here to buy from: the quartermaster is in the sleeping wing.")
+    words = text.split()
+    qty = 1
+    if words and words[0].isdigit():
+        qty = int(words.pop(0))
+    if not words:
+        raise RaidRefusal("Buy what? (buy <item>, or buy <number> <item>; see |wshop|n)")
+    return buy(character, " ".join(words), qty)
+
+
+def wares_text(character):
+    """
+    Returns:
+        str: The quartermaster's wares if she is where the ninja stands (else where she is),
+            and the ninja's pouch and ryo.
+    """
+    here = npc_here(character.location, "quartermaster")
+    lines = []
+    if here is not None:
+        lines += [f"{here.key} lays out what the armoury has left:", price_list()]
+    else:
+        lines.append("The quartermaster is in the headquarters' sleeping wing.")
+    lines.append(pouch_text(character))
+    return "\n".join(lines)
+
+
+def treat(character):
+    """
+    Have the infirmary's medics draw raid poison out of the ninja's blood.
+
+    Returns:
+        str: What the medic did (or found).
+
+    Raises:
+        RaidRefusal: No medic where the ninja stands.
+    """
+    medic = npc_here(character.location, "medic")
+    if medic is None:
+        raise RaidRefusal("The medics are in the headquarters' infirmary.")
+    if not character.attributes.get(bridge.POISON):
+        return f"{medic.key} looks you over and finds no poison. Rest: your wounds heal with time."
+    character.attributes.remove(bridge.POISON)
+    return (
+        f"{medic.key} wraps your wound in a skin of water and chakra and draws the poison out "
+        "in a writhing green bead. Your blood runs clean."
+    )

@@ -5,7 +5,8 @@ A `RaidReport` is started when a team launches a raid and filled in as it is pla
 entered, kills, damage, who fell and how, loot taken, the objective done), then finished with
 the war effects that `outcome.resolve()` computed from its tally. It is plain data: `to_dict()`
 is JSON-safe so the instance can keep it in an Attribute across reloads and the archive can
-store it for good; `render()` is the plain text the `raidlog` command shows.
+store it for good; `render()` is the plain text the `raidlog` command shows. The archive's
+reads (`archived()`, `archive()`) are what that command asks of the saved reports.
 
 Times are wall-clock Unix timestamps passed in by the caller (`now`), never read here.
 A raid ends as a success when the team leaves with the objective done, as abandoned when it
@@ -17,6 +18,10 @@ from datetime import UTC, datetime
 
 from world.raids.content import content
 from world.raids.life.outcome import Kill, Losses, Tally, effect_from_dict, effect_to_dict
+from world.raids.models import RaidReport as ReportRow
+
+# How many of the newest saved reports the archive reads at most.
+ARCHIVE_READ = 200
 
 
 @dataclass
@@ -236,3 +241,24 @@ def _clock(seconds):
     minutes, seconds = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h {minutes:02d}m {seconds:02d}s" if hours else f"{minutes}m {seconds:02d}s"
+
+
+def archived(raid_id):
+    """
+    Returns:
+        RaidReport or None: The saved report of a raid, if it has come back.
+    """
+    row = ReportRow.objects.filter(raid_id=raid_id).first()
+    return None if row is None else RaidReport.from_dict(row.data)
+
+
+def archive(member=None):
+    """
+    Args:
+        member (str, optional): Only the reports of raids this ninja (by name) took part in.
+
+    Returns:
+        list of models.RaidReport: The saved reports, newest first (of the latest ARCHIVE_READ).
+    """
+    rows = list(ReportRow.objects.all()[:ARCHIVE_READ])
+    return rows if member is None else [row for row in rows if member in row.team]

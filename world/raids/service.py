@@ -35,6 +35,7 @@ from world.raids.life.state import MemberStatus, RunningRaid
 from world.raids.life.telling import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.models import Raid, RaidStatus
 from world.raids.models import RaidReport as ReportRow
+from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
@@ -45,10 +46,6 @@ CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
 CLOCK_KEY = "raid_clock"
 # Seconds after a reconnection before the player is greeted (the puppeting must finish first).
 WELCOME_DELAY = 0.5
-
-
-class RaidRefusal(ValueError):
-    """Something a player (or game master) asked of the raids cannot be done; says why."""
 
 
 def at_headquarters(character):

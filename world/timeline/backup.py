@@ -26,12 +26,14 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
+from world.ninja.refusal import Refusal
+
 PREFIX = "second-chance-"
 SUFFIX = ".db3"
 DEFAULT_KEEP = 5
 
 
-class BackupError(RuntimeError):
+class BackupError(Refusal, RuntimeError):
     """The backup could not be written; the rollback does not start."""
 
 

@@ -28,8 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from world.ninja.refusal import Refusal
 
-class RollbackError(RuntimeError):
+
+class RollbackError(Refusal, RuntimeError):
     """The rollback cannot be planned (a participant's plan says why, for the game master)."""
 
 

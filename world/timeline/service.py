@@ -28,6 +28,7 @@ from evennia.utils.ansi import strip_ansi
 
 from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
+from world.ninja.refusal import Refusal
 from world.timeline import announce, carryover, content, countdown, ritual, rollback
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
@@ -38,7 +39,7 @@ TOLERANCE = 0.5
 FALL_DEATH = "was consumed by the forbidden jutsu"
 
 
-class TimelineError(ValueError):
+class TimelineError(Refusal, ValueError):
     """An order or a seal that cannot be carried out; the message says why, for the player."""
 
 

@@ -8,14 +8,22 @@ the next tick takes it from there. Changes that move the front (`set_holder`) re
 events they cause, LEAF_FALLEN included if the Leaf has fallen by them (once per timeline).
 After the Leaf has fallen nothing changes any more: every function here leaves the state
 alone.
+
+A change that cannot be made (an unknown zone or squad, a rank the side lacks) raises
+`ChangeRefusal`, a refusal whose sentence the game master who asked reads.
 """
 
 from world.ninja.ranks import SQUAD_RANKS
+from world.ninja.refusal import Refusal
 from world.war.battle import change_holder
 from world.war.events import EventLog
 from world.war.fall import check_fall
 from world.war.forces import Forces
 from world.war.state import GONE, other
+
+
+class ChangeRefusal(Refusal, ValueError):
+    """A change the war cannot take; the message says why."""
 
 
 def _log(state, now):
@@ -24,7 +32,7 @@ def _log(state, now):
 
 def _check_zone(state, zone):
     if zone not in state.zones:
-        raise ValueError(f"unknown zone {zone!r}")
+        raise ChangeRefusal(f"unknown zone {zone!r}")
 
 
 def apply_losses(state, zone, faction, ninja, now):
@@ -83,9 +91,9 @@ def add_squad(state, zone, faction, rank, strength, now, rate=None):
     """
     _check_zone(state, zone)
     if rank not in SQUAD_RANKS[faction]:
-        raise ValueError(f"{rank!r} is not a {faction.value} rank ({', '.join(SQUAD_RANKS[faction])})")
+        raise ChangeRefusal(f"{rank!r} is not a {faction.value} rank ({', '.join(SQUAD_RANKS[faction])})")
     if strength < GONE:
-        raise ValueError(f"a squad needs at least {GONE} ninja (got {strength})")
+        raise ChangeRefusal(f"a squad needs at least {GONE} ninja (got {strength})")
     if state.fallen:
         return None
     forces = Forces(state, now)
@@ -105,11 +113,11 @@ def change_squad(state, squad_id, now, strength=None, zone=None, rank=None):
     """
     squad = state.squads.get(squad_id)
     if squad is None:
-        raise ValueError(f"no squad {squad_id}")
+        raise ChangeRefusal(f"no squad {squad_id}")
     if zone is not None:
         _check_zone(state, zone)
     if rank is not None and rank not in SQUAD_RANKS[squad.faction]:
-        raise ValueError(f"{rank!r} is not a {squad.faction.value} rank")
+        raise ChangeRefusal(f"{rank!r} is not a {squad.faction.value} rank")
     if state.fallen:
         return None
     squad.rebase(now)
@@ -158,5 +166,5 @@ def set_rate_scale(state, faction, scale, now):
     so lazy reads stay exact.
     """
     if scale < 0:
-        raise ValueError("a rate scale cannot be negative")
+        raise ChangeRefusal("a rate scale cannot be negative")
     state.rate_scale[faction] = float(scale)

@@ -141,8 +141,8 @@ class WarService:
         Args:
             apply (callable): apply(state, now, config); what it returns counts as the
                 change's events if it is a list (the engine's change functions return events
-                or other values). It may raise ValueError with a message for the person who
-                asked.
+                or other values). It may raise a refusal (changes.ChangeRefusal, a ValueError)
+                with a message for the person who asked.
             actor (Account or Object, optional): The game master, for the audit log; None
                 for changes the game makes itself (raids), which are not audited.
             action (str): Audit action name.
