@@ -30,6 +30,8 @@ import json
 import time
 from dataclasses import dataclass, field
 
+from websockets.asyncio.client import connect
+
 from harness.network import IAC, SB, SE, split_telnet
 
 GMCP = 201
@@ -98,8 +100,6 @@ class Bot:
         """Connect and wait for the connection screen. Raises BotError on failure."""
         try:
             if self.websocket:
-                from websockets.asyncio.client import connect
-
                 self._ws = await asyncio.wait_for(
                     connect(
                         f"ws://{host}:{port}/?&bench{self.index}&bench",

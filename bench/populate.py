@@ -36,16 +36,19 @@ import json
 import os
 import sys
 import time
+from functools import cache
+
+import django
+import evennia
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
 
 
 def _setup():
     sys.path.insert(0, os.getcwd())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "server.conf.settings")
-    import django
-
     django.setup()
-    import evennia
-
     evennia._init()
     _cache_village_layout()
 
@@ -58,17 +61,14 @@ def _cache_village_layout():
     (A game without that module, like the stock one, is left alone.)
     """
     try:
-        from world.village import builder
+        from world.village import builder  # late: optional (the stock game has no world/)
     except ImportError:
         return
-    from functools import cache
-
     builder.load_layout = cache(builder.load_layout)
 
 
 def _build_rooms(rooms, tag):
-    from django.conf import settings
-    from evennia.utils import create
+    from evennia.utils import create  # late: app registry
 
     made = {}
     for spec in rooms:
@@ -91,7 +91,7 @@ def _build_rooms(rooms, tag):
 
 
 def _rooms_by_id(tag):
-    from evennia.objects.models import ObjectDB
+    from evennia.objects.models import ObjectDB  # late: app registry
 
     found = {}
     for room in ObjectDB.objects.filter(db_tags__db_category=tag):
@@ -107,12 +107,9 @@ def populate(spec):
     Returns:
         dict: What was made and how long it took.
     """
-    from django.conf import settings
-    from django.contrib.auth.hashers import make_password
-    from django.db import transaction
-    from evennia.comms.models import ChannelDB
-    from evennia.objects.models import ObjectDB
-    from evennia.utils import create
+    from evennia.comms.models import ChannelDB  # late: app registry
+    from evennia.objects.models import ObjectDB  # late: app registry
+    from evennia.utils import create  # late: app registry
 
     start = time.monotonic()
     tag = spec["room_tag"]
@@ -157,8 +154,7 @@ def _make_fillers(count, per_store=500):
     Plain objects with two Attributes each, kept in storehouses (rooms with no way in) so that
     no player's `look` lists them: a bigger world, not a more crowded village.
     """
-    from django.conf import settings
-    from evennia.utils import create
+    from evennia.utils import create  # late: app registry
 
     store = None
     for index in range(count):

@@ -20,6 +20,7 @@ import inspect
 import evennia
 from evennia.commands.default.muxcommand import MuxCommand as EvenniaMuxCommand
 
+from world.clients import gmcp, notify
 from world.ninja.refusal import Refusal
 
 
@@ -91,8 +92,6 @@ class MuxCommand(EvenniaMuxCommand):
         return super().at_pre_cmd()
 
     def at_post_cmd(self):
-        from world.clients import gmcp, notify
-
         ninja = self._ninja()
         if ninja is None:
             return

@@ -19,6 +19,8 @@ from evennia.commands.default.admin import CmdBan as EvenniaCmdBan
 
 from commands.command import MuxCommand
 from world.gamemaster import audit, dossier
+from world.village.layout import current_layout
+from world.war.service import WAR
 
 MAX_ANNOUNCE = 1000
 HEADLINE = "|y[Hokage's office]|n {text}"
@@ -85,9 +87,6 @@ class CmdDossier(MuxCommand):
     help_category = "Game master"
 
     def func(self):
-        from world.village.layout import current_layout
-        from world.war.service import WAR
-
         name = self.args.strip()
         if not name:
             self.msg("Usage: dossier <account or ninja name>")

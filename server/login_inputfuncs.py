@@ -17,7 +17,7 @@ def login(session, *args, **kwargs):
         name (str): Account name.
         password (str): Its password.
     """
-    from server import passwords
+    from server import passwords  # late: app registry
 
     name, password = kwargs.get("name"), kwargs.get("password")
     if session.logged_in or not isinstance(name, str) or not isinstance(password, str):

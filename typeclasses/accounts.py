@@ -5,6 +5,12 @@ dead for the timeline) and is what keeps memories across timelines.
 
 from evennia.accounts.accounts import DefaultAccount, DefaultGuest
 
+from world.clients import notify
+from world.clients.accessibility import sync_session
+from world.ninja.death import death_of, is_dead
+from world.timeline.carryover import apply_to_new_ninja
+from world.timeline.newninja import start_room
+
 
 class Account(DefaultAccount):
     """A player's account. It may have one living ninja; the dead stay, unplayable, until
@@ -12,8 +18,6 @@ class Account(DefaultAccount):
 
     def living_ninja(self):
         """Returns: list: This account's ninja that are alive."""
-        from world.ninja.death import is_dead
-
         return [char for char in self.characters if not is_dead(char)]
 
     def get_available_character_slots(self):
@@ -21,15 +25,11 @@ class Account(DefaultAccount):
         return None if slots is None else max(0, slots - len(self.living_ninja()))
 
     def at_post_login(self, session=None, **kwargs):
-        from world.clients.accessibility import sync_session
-
         if session is not None:
             sync_session(session)
         super().at_post_login(session=session, **kwargs)
 
     def channel_msg(self, message, channel, senders=None, **kwargs):
-        from world.clients import notify
-
         super().channel_msg(message, channel, senders=senders, **kwargs)
         notify.send_channel_text(self, channel.key, senders[0].key if senders else "", message)
 
@@ -39,8 +39,6 @@ class Account(DefaultAccount):
         character.attributes.add("account_id", self.id)
 
     def puppet_object(self, session, obj):
-        from world.ninja.death import death_of
-
         death = death_of(obj)
         if death:
             self.msg(
@@ -54,9 +52,6 @@ class Account(DefaultAccount):
     def create_character(self, *args, **kwargs):
         """New ninja wake at the current epoch's start room (the headquarters in the present,
         the exam arena after a Second Chance), carrying what the account remembers."""
-        from world.timeline.carryover import apply_to_new_ninja
-        from world.timeline.newninja import start_room
-
         room = start_room()
         if room is not None:
             kwargs.setdefault("location", room)

@@ -11,7 +11,12 @@ from evennia.contrib.rpg.traits import TraitHandler
 from evennia.objects.objects import DefaultCharacter
 from evennia.utils.utils import lazy_property
 
+from world.clients import gmcp, notify
 from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.timeline.service import SECOND_CHANCE
+from world.village.crowd import is_crowd
+from world.war.briefing import SEEN_ATTR, briefing, seen_now
+from world.war.service import WAR
 
 from .objects import ObjectParent
 
@@ -44,8 +49,6 @@ class Character(ObjectParent, DefaultCharacter):
             rank (Rank): The new rank.
             refill (bool): Fill both gauges to their new maxima.
         """
-        from world.clients import notify
-
         stats = RANK_STATS[rank]
         self.attributes.add("rank", rank.value)
         for name, label, top, regen in (
@@ -76,8 +79,6 @@ class Character(ObjectParent, DefaultCharacter):
         }
 
     def at_post_puppet(self, **kwargs):
-        from world.clients import notify
-
         super().at_post_puppet(**kwargs)
         notify.send_state(self)
         self._countdown_state()
@@ -85,9 +86,6 @@ class Character(ObjectParent, DefaultCharacter):
 
     def _countdown_state(self):
         """A player who arrives during a Second Chance countdown is shown it at once."""
-        from world.clients import gmcp, notify
-        from world.timeline.service import SECOND_CHANCE
-
         row = SECOND_CHANCE.pending()
         if row is not None:
             now = SECOND_CHANCE.now()
@@ -99,8 +97,6 @@ class Character(ObjectParent, DefaultCharacter):
             )
 
     def _in_a_crowd(self):
-        from world.village.crowd import is_crowd
-
         room = self.location
         return room is not None and is_crowd(len(room.contents_get(content_type="character")) - 1)
 
@@ -115,15 +111,11 @@ class Character(ObjectParent, DefaultCharacter):
             super().announce_move_to(source_location, msg=msg, mapping=mapping, move_type=move_type, **kwargs)
 
     def at_post_move(self, source_location, move_type="move", **kwargs):
-        from world.clients import notify
-
         super().at_post_move(source_location, move_type=move_type, **kwargs)
         notify.send_room(self)
         notify.send_status(self)
 
     def channel_msg(self, message, channel, senders=None, **kwargs):
-        from world.clients import notify
-
         super().channel_msg(message, channel, senders=senders, **kwargs)
         notify.send_channel_text(self, channel.key, senders[0].key if senders else "", message)
 
@@ -133,9 +125,6 @@ class Character(ObjectParent, DefaultCharacter):
 
     def _war_briefing(self):
         """Tell the returning player what changed in the war since they last played."""
-        from world.war.briefing import SEEN_ATTR, briefing
-        from world.war.service import WAR
-
         if not (WAR.ready and self.account):
             return
         text = briefing(self.account.attributes.get(SEEN_ATTR), WAR.state, WAR.clock())
@@ -144,9 +133,6 @@ class Character(ObjectParent, DefaultCharacter):
         self._remember_war()
 
     def _remember_war(self):
-        from world.war.briefing import SEEN_ATTR, seen_now
-        from world.war.service import WAR
-
         if WAR.ready and self.account:
             self.account.attributes.add(SEEN_ATTR, seen_now(WAR.state, WAR.clock()))
 

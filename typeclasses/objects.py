@@ -10,6 +10,8 @@ with a location in the game world (like Characters, Rooms, Exits).
 
 from evennia.objects.objects import DefaultObject
 
+from world.village.crowd import NAMED, crowd_line, is_crowd
+
 
 class ObjectParent:
     """
@@ -24,8 +26,6 @@ class ObjectParent:
 
     def get_display_characters(self, looker, **kwargs):
         """A crowd is counted, not listed (world.village.crowd)."""
-        from world.village.crowd import NAMED, crowd_line, is_crowd
-
         others = [obj for obj in self.contents_get(content_type="character") if obj != looker]
         if not is_crowd(len(others)):
             return super().get_display_characters(looker, **kwargs)

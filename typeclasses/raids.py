@@ -15,6 +15,9 @@ Raid typeclasses, kept thin: the rules live in `world.raids`.
 
 from evennia.objects.objects import DefaultObject, DefaultRoom
 
+from world.raids.life.telling import RAID_MOVE
+from world.raids.service import RAIDS
+
 from .exits import Exit
 from .objects import ObjectParent
 from .scripts import Script
@@ -27,21 +30,15 @@ class RaidRoom(ObjectParent, DefaultRoom):
     """A room of a raid instance."""
 
     def get_display_footer(self, looker, **kwargs):
-        from world.raids.service import RAIDS
-
         return RAIDS.describe(self, looker)
 
     def at_object_receive(self, moved_obj, source_location, move_type="move", **kwargs):
         super().at_object_receive(moved_obj, source_location, move_type=move_type, **kwargs)
         if source_location is None:
-            from world.raids.service import RAIDS
-
             RAIDS.returned(moved_obj)
 
     def at_object_leave(self, moved_obj, target_location, move_type="move", **kwargs):
         super().at_object_leave(moved_obj, target_location, move_type=move_type, **kwargs)
-        from world.raids.life.telling import RAID_MOVE
-        from world.raids.service import RAIDS
 
         if (
             move_type != RAID_MOVE
@@ -55,8 +52,6 @@ class RaidExit(Exit):
     """An exit inside a raid instance."""
 
     def at_traverse(self, traversing_object, target_location, **kwargs):
-        from world.raids.service import RAIDS
-
         if not RAIDS.traverse(traversing_object, target_location):
             super().at_traverse(traversing_object, target_location, **kwargs)
 
@@ -71,8 +66,6 @@ class RaidClock(Script):
         self.persistent = True
 
     def at_repeat(self, **kwargs):
-        from world.raids.service import RAIDS
-
         RAIDS.tick()
 
 

@@ -10,6 +10,8 @@ from evennia.objects.objects import DefaultRoom
 
 from server import broadcast
 from world.village.layout import current_layout, describe_room
+from world.war.display import holder_label
+from world.war.service import WAR
 
 from .objects import ObjectParent
 
@@ -24,9 +26,6 @@ class Room(ObjectParent, DefaultRoom):
         broadcast.msg_contents(self, text, exclude, from_obj, mapping, raise_funcparse_errors, **kwargs)
 
     def get_display_desc(self, looker, **kwargs):
-        from world.war.display import holder_label
-        from world.war.service import WAR
-
         layout = current_layout()
         spec = layout.rooms.get(self.db.room_id)
         if spec is None:

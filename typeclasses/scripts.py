@@ -3,7 +3,11 @@ Scripts: timed, persistent processes. The war's ticker is one; the rules it runs
 `world.war`.
 """
 
+import evennia
 from evennia.scripts.scripts import DefaultScript
+
+from world.clients import notify
+from world.war.service import WAR
 
 
 class Script(DefaultScript):
@@ -18,8 +22,6 @@ class WarTicker(Script):
     """
 
     def at_repeat(self, **kwargs):
-        from world.war.service import WAR
-
         WAR.resolve()
 
 
@@ -30,10 +32,6 @@ class VitalsPulse(Script):
     """
 
     def at_repeat(self, **kwargs):
-        import evennia
-
-        from world.clients import notify
-
         for session in evennia.SESSION_HANDLER.get_sessions():
             puppet = session.puppet
             if puppet is not None and hasattr(puppet, "vitals"):

@@ -16,27 +16,27 @@ import gc
 
 from evennia.utils import logger
 
+from server.lockeval import install as remember_lock_values
+from server.throttles import install_account_throttles
+from world.clients.dispatches import announce, tell_fallen
+from world.clients.notify import broadcast_war
+from world.combat.catalog import get_catalog
+from world.ninja import death
+from world.raids.advancement import shop
+from world.raids.content import content as raid_content
+from world.raids.startup import at_server_start as start_raids
+from world.timeline import content as timeline_content
+from world.timeline.service import start_second_chance
+from world.village.builder import build_world
+from world.war.gamemaster import limits as gm_limits
+from world.war.service import WAR
+
 
 def at_server_init():
     pass
 
 
 def at_server_start():
-    from server.lockeval import install as remember_lock_values
-    from server.throttles import install_account_throttles
-    from world.clients.dispatches import announce, tell_fallen
-    from world.clients.notify import broadcast_war
-    from world.combat.catalog import get_catalog
-    from world.ninja import death
-    from world.raids.advancement import shop
-    from world.raids.content import content as raid_content
-    from world.raids.startup import at_server_start as start_raids
-    from world.timeline import content as timeline_content
-    from world.timeline.service import start_second_chance
-    from world.village.builder import build_world
-    from world.war.gamemaster import limits as gm_limits
-    from world.war.service import WAR
-
     # Every content file is read now, so a bad one stops the start naming its file and key.
     loaders = (get_catalog, raid_content, shop, gm_limits)
     for load in (*loaders, timeline_content.ritual, timeline_content.countdown, timeline_content.carryover):

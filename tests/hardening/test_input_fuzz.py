@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect as ws_connect
 
-from tests.hardening.players import DO, DONT, IAC, SB, SE, WILL, WONT, RawTelnet, rss_mb
+from harness.network import DO, DONT, IAC, SB, SE, WILL, WONT
+from tests.hardening.players import RawTelnet, rss_mb
 
 pytestmark = pytest.mark.e2e
 

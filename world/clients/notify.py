@@ -33,6 +33,8 @@ import evennia
 from world.clients import gmcp
 from world.clients.mapcoords import room_coords
 from world.village.layout import current_layout
+from world.war.display import holder_label
+from world.war.queries import strengths_by_zone
 
 SUPPORTS_FLAG = "GMCP_SUPPORTS"
 CLIENT_FLAG = "GMCP_CLIENT"
@@ -58,7 +60,7 @@ def _village():
 
 def _war():
     """The running war service, or None before it has started."""
-    from world.war.service import WAR
+    from world.war.service import WAR  # late: app registry (the input functions load this module first)
 
     return WAR if WAR.ready else None
 
@@ -72,8 +74,6 @@ def zone_holder(zone):
         str or None: "leaf", "sound" or "contested" (the enemy is fighting inside), or None
         if the war has not started or does not know the zone.
     """
-    from world.war.display import holder_label
-
     war = _war()
     state = war.state.zones.get(zone) if war and zone else None
     return holder_label(state) if state else None
@@ -152,8 +152,7 @@ def _deliver(sessions, message):
         sessions (list of Session): Who gets it.
         message (gmcp.Message): What.
     """
-    # Imported here: Evennia's session handler loads the input functions, which import this module.
-    from server import fanout
+    from server import fanout  # late: app registry (fanout imports the session handler)
 
     if len(sessions) == 1:
         sessions[0].msg(**message.msg_kwargs())
@@ -286,8 +285,6 @@ def war_message():
         holder, whether it is contested, and the garrisons in it now; None before the war
         has started. Built once per war version and few seconds, however many ask.
     """
-    from world.war.queries import strengths_by_zone
-
     war = _war()
     if war is None:
         return None

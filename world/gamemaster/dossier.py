@@ -25,6 +25,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.db.models import Count, Q
+from evennia.accounts.models import AccountDB
+from evennia.objects.models import ObjectDB
+from evennia.typeclasses.attributes import Attribute
+
+from world.memories.models import Memory, MemoryKind
+from world.raids.models import Raid, RaidReport, RaidStatus
+from world.timeline.models import ChronicleEntry
+
 MAX_LISTED = 15
 # Characters that never belong in a name: control codes (raw ANSI starts with ESC).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -221,9 +230,6 @@ def find_account(name):
     Returns:
         Account or None: The account, or the owner of the ninja of that name.
     """
-    from evennia.accounts.models import AccountDB
-    from evennia.objects.models import ObjectDB
-
     account = AccountDB.objects.filter(username__iexact=name).first()
     if account is not None:
         return account
@@ -238,9 +244,6 @@ def find_account(name):
 
 def _ninja_of(account):
     """The account's ninja, oldest first: those carrying its id and those it can play."""
-    from evennia.objects.models import ObjectDB
-    from evennia.typeclasses.attributes import Attribute
-
     ids = {char.id for char in account.characters}
     rows = Attribute.objects.filter(db_key="account_id", db_category=None, objectdb__isnull=False)
     ids |= {obj_id for obj_id, owner in rows.values_list("objectdb__id", "db_value") if owner == account.id}
@@ -271,10 +274,6 @@ def _ninja_facts(obj, current_timeline, fell_in):
 
 def _raids(names, ninja_ids):
     """Raids in which a ninja of these names (reports) or ids (running raids) took part."""
-    from django.db.models import Q
-
-    from world.raids.models import Raid, RaidReport, RaidStatus
-
     found = []
     if names:
         query = Q()
@@ -308,11 +307,6 @@ def gather(account, current_timeline=None, zone_names=None):
     Returns:
         Dossier: Everything the game keeps about the account.
     """
-    from django.db.models import Count
-
-    from world.memories.models import Memory, MemoryKind
-    from world.timeline.models import ChronicleEntry
-
     zone_names = zone_names or {}
     memories = Memory.objects.filter(account_id=account.id)
     counts = {row["kind"]: row["n"] for row in memories.values("kind").annotate(n=Count("id")).order_by()}

@@ -10,6 +10,7 @@ channel, world.clients.dispatches, wired at server start) is told.
 
 import time
 
+from evennia.accounts.models import AccountDB
 from evennia.utils import logger
 
 from world.memories.models import MemoryKind
@@ -35,8 +36,6 @@ def owner_of(ninja):
     Returns:
         Account or None: The account the ninja belongs to (also when nobody plays it).
     """
-    from evennia.accounts.models import AccountDB
-
     account_id = ninja.attributes.get("account_id")
     return AccountDB.objects.filter(id=account_id).first() if account_id else None
 

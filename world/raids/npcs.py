@@ -10,8 +10,8 @@ commands find the strategist or the quartermaster in a room.
 
 from pathlib import Path
 
-from evennia import create_object
 from evennia.objects.models import ObjectDB
+from evennia.utils.create import create_object
 
 from world.content.reader import read_file
 from world.village.builder import room_by_id

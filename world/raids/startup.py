@@ -7,14 +7,16 @@ the restart caught setting out carries on building its instance, one the restart
 with nobody inside is ended, and the objects of ended raids still standing are deleted.
 """
 
+from evennia.objects.models import ObjectDB
 from evennia.utils import logger
+
+from world.raids.life.grounds import RAID_TAG
+from world.raids.npcs import place_npcs
+from world.raids.service import RAIDS
 
 
 def at_server_start():
     """Place the named NPCs; restore the running raids and their clock."""
-    from world.raids.npcs import place_npcs
-    from world.raids.service import RAIDS
-
     changed = place_npcs()
     if changed:
         logger.log_info(f"Raids: placed {', '.join(changed)}.")
@@ -44,10 +46,6 @@ def sweep_ended_instances(running_ids):
     Returns:
         int: How many objects were deleted.
     """
-    from evennia.objects.models import ObjectDB
-
-    from world.raids.life.grounds import RAID_TAG
-
     running = {str(raid_id) for raid_id in running_ids}
     stale = [
         obj

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
+from world.combat.bridge import TECHNIQUES
 from world.memories.models import Memory, MemoryKind
 from world.ninja.ranks import PLAYER_RANKS
 from world.timeline import content
 from world.timeline.content import Grants
+from world.war.service import WAR
 
 RANK_ORDER = list(PLAYER_RANKS)
 # The Attribute a ninja's legacy title is kept in.
@@ -163,11 +165,7 @@ def apply_to_new_ninja(account, character, timeline=None, effects=None):
     Returns:
         Carryover: What was applied.
     """
-    from world.combat.bridge import TECHNIQUES
-
     if timeline is None:
-        from world.war.service import WAR
-
         timeline = WAR.state.timeline if WAR.ready else 1
     carried = carryover_of(account, timeline, effects)
     if carried.rank is not None and RANK_ORDER.index(carried.rank) > RANK_ORDER.index(character.rank):

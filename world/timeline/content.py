@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from world.combat.catalog import get_catalog
 from world.content.reader import read_file
 from world.memories.models import MemoryKind
 from world.ninja.ranks import Rank, parse_rank
@@ -211,8 +212,6 @@ def _grants(effect, known_technique):
 
 
 def _leaf_technique(key):
-    from world.combat.catalog import get_catalog
-
     ability = get_catalog().techniques.get(key)
     return ability is not None and ability.learn_rank is not None
 

@@ -13,6 +13,7 @@ holds. Call `start_room()` when an account creates a character, and
 from world.ninja.ranks import Faction
 from world.village.builder import room_by_id
 from world.village.layout import current_layout
+from world.war.service import WAR
 
 
 def start_room_id():
@@ -21,8 +22,6 @@ def start_room_id():
         int: The stable id of the room where new ninja wake now (see the module's rule), or the
         village data's start room before the war runs.
     """
-    from world.war.service import WAR
-
     layout = current_layout()
     if not (WAR.ready and WAR.state.epoch in WAR.config.epochs):
         return layout.start_room

@@ -16,6 +16,7 @@ from evennia.objects.models import ObjectDB
 from world.raids.life.grounds import RAID_TAG
 from world.raids.models import Raid, RaidReport, RaidStatus
 from world.raids.report import RaidReport as Report
+from world.raids.service import RAIDS
 from world.timeline.participants import Participant, Section
 
 RESULT = "cut short"
@@ -68,8 +69,6 @@ PLACES = ("db_location", "db_home", "db_destination")
 
 
 def after_commit(ctx, section):
-    from world.raids.service import RAIDS
-
     RAIDS.forget()
     deleted = section.data["deleted"]
     stale = {

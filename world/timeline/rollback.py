@@ -48,6 +48,9 @@ from world.timeline import (
 from world.timeline.checkpoints import Step
 from world.timeline.models import Cause, ChronicleEntry, Schedule, ScheduleStatus
 from world.timeline.participants import REGISTRY, RollbackContext, RollbackError, register
+from world.war.events import EventKind
+from world.war.models import Timeline, WarEvent
+from world.war.service import WAR
 
 # The epoch every Second Chance returns to.
 EPOCH = "exams"
@@ -175,8 +178,6 @@ def plan(cause, reason, actor=None, now=None, registry=None):
     Raises:
         RollbackError: If it cannot happen (no war yet, the epoch's start room missing).
     """
-    from world.war.service import WAR
-
     started = time.monotonic()
     if not WAR.ready:
         raise RollbackError("The war has not started yet.")
@@ -242,9 +243,6 @@ def _memories(ctx, order):
 
 
 def _chronicle(ctx, state, config, order):
-    from world.war.events import EventKind
-    from world.war.models import Timeline, WarEvent
-
     started = Timeline.objects.filter(number=ctx.old_timeline).values_list("started_at", flat=True).first()
     fall_year = (
         WarEvent.objects.filter(timeline=ctx.old_timeline, kind=EventKind.LEAF_FALLEN.value)
@@ -388,8 +386,6 @@ def _after_commit(result, checkpoint, started):
 
 def _recover():
     """After a failed transaction: the war in memory is the one in the database again."""
-    from world.war.service import WAR
-
     try:
         WAR.install(WAR.store.load())
     except Exception:

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from evennia.utils import logger
 from evennia.utils.ansi import strip_ansi
+from twisted.internet import reactor
 
 from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
@@ -32,6 +33,7 @@ from world.ninja.refusal import Refusal
 from world.timeline import announce, carryover, content, countdown, ritual, rollback
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
+from world.war.service import WAR, leaf_fell
 
 MAX_SECONDS = 7 * 24 * 3600
 # A timer may fire this early; the Second Chance still fires.
@@ -53,14 +55,10 @@ def countdown_seconds():
 
 
 def _reactor_call_later(delay, callback):
-    from twisted.internet import reactor
-
     return reactor.callLater(max(0.0, delay), callback)
 
 
 def _war():
-    from world.war.service import WAR
-
     return WAR
 
 
@@ -240,8 +238,6 @@ class SecondChanceService:
 
     def on_war_events(self, events):
         """A war-service listener: the Leaf's fall starts the countdown."""
-        from world.war.service import leaf_fell
-
         fall = leaf_fell(events)
         if fall is None:
             return

@@ -16,6 +16,7 @@ hidden headquarters and the story clock return to the epoch the data defines
 
 from django.conf import settings
 
+from world.clients.notify import broadcast_war
 from world.ninja.ranks import Faction
 from world.timeline.participants import Participant, Section
 from world.war import changes, engine
@@ -23,6 +24,7 @@ from world.war.clock import year_text
 from world.war.events import EventKind, EventLog
 from world.war.models import Timeline
 from world.war.queries import totals
+from world.war.service import WAR
 
 NAME = "war"
 
@@ -66,8 +68,6 @@ def new_war(old, ctx, config):
 
 def plan(ctx):
     """The war's section of the plan (see the module docstring)."""
-    from world.war.service import WAR
-
     old, config = WAR.state, WAR.config
     state = new_war(old, ctx, config)
     names = {key: info.name for key, info in config.zones.items()}
@@ -98,8 +98,6 @@ def plan(ctx):
 
 def reset(ctx, section):
     """Close the old timeline and write the new war (inside the rollback's transaction)."""
-    from world.war.service import WAR
-
     state = section.data
     Timeline.objects.filter(number=ctx.old_timeline, ended_at__isnull=True).update(
         ended_at=ctx.now, end_reason=ctx.reason[:200]
@@ -118,9 +116,6 @@ def reset(ctx, section):
 
 def after_commit(ctx, section):
     """Run the new war, and show clients the new map."""
-    from world.clients.notify import broadcast_war
-    from world.war.service import WAR
-
     WAR.install(section.data)
     broadcast_war()
 

@@ -10,8 +10,8 @@ It runs at every server start and on the admin command `rebuild`.
 
 from dataclasses import dataclass, field
 
-from evennia import create_object
 from evennia.objects.models import ObjectDB
+from evennia.utils.create import create_object
 
 from world.village.layout import DIRECTIONS, current_layout, load_layout
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from world.content.errors import ContentError
 from world.content.reader import Entry, read_file
 from world.ninja.ranks import SQUAD_RANKS, Faction
+from world.village.layout import load_layout
 from world.war.keyframes import Keyframes
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -192,8 +193,6 @@ def load_zones():
     Returns:
         dict: Zone key -> ZoneInfo, from the village layout (world/village/data).
     """
-    from world.village.layout import load_layout
-
     layout = load_layout()
     return {
         key: ZoneInfo(

@@ -15,6 +15,8 @@ import copy
 import time
 from dataclasses import dataclass
 
+from twisted.internet import reactor
+
 from world.war.engine import due_tick, run_tick
 from world.war.events import EventKind
 
@@ -105,8 +107,6 @@ def forecast(state, now, config, horizon_years=HORIZON_YEARS):
 
 def _next_reactor_turn(call):
     # Imported late: Evennia installs its reactor before the game modules run.
-    from twisted.internet import reactor
-
     reactor.callLater(0, call)
 
 

@@ -25,6 +25,7 @@ from world.content.reader import read_file
 from world.gamemaster import audit
 from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.ninja.refusal import Refusal
+from world.village.builder import build_world  # late: Evennia's API is not ready when the admin loads
 from world.village.layout import current_layout, load_layout
 from world.war import changes
 from world.war.queries import zone_strength
@@ -392,8 +393,6 @@ def rebuild(actor):
     Raises:
         GMError: The village data has an error; nothing was changed.
     """
-    from world.village.builder import build_world  # late: Evennia's API is not ready when the admin loads
-
     try:
         layout = load_layout()
     except ContentError as err:

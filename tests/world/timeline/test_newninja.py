@@ -6,7 +6,6 @@ import pytest
 
 from world.ninja.ranks import Faction
 from world.timeline import newninja
-from world.war import service
 
 ARENA, HQ, TOWER, CAMP = 1300, 100, 200, 900
 
@@ -46,7 +45,7 @@ def war(monkeypatch):
         state.zones = {key: SimpleNamespace(holder=holder) for key, holder in holders.items()}
 
     hold()
-    monkeypatch.setattr(service, "WAR", fake)
+    monkeypatch.setattr(newninja, "WAR", fake)
     monkeypatch.setattr(newninja, "current_layout", _layout)
     return SimpleNamespace(state=state, hold=hold)
 
@@ -73,5 +72,5 @@ def test_the_epochs_room_when_the_leaf_holds_nothing(war):
 
 
 def test_the_village_data_before_the_war_runs(war, monkeypatch):
-    monkeypatch.setattr(service.WAR, "ready", False)
+    monkeypatch.setattr(newninja.WAR, "ready", False)
     assert newninja.start_room_id() == HQ

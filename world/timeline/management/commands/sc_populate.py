@@ -12,8 +12,21 @@ earlier timelines and one who wove the forbidden jutsu before.
 
 import random
 
+import evennia
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from evennia.accounts.models import AccountDB
+from evennia.utils.create import create_account, create_object
+
+from world.combat.bridge import POISON, give_starting_kit
+from world.memories.models import MemoryKind
+from world.memories.recall import remember
+from world.ninja.death import kill
+from world.ninja.ranks import Faction, Rank
+from world.timeline.newninja import start_room
+from world.village.builder import ROOM_TAG
+from world.war import changes
+from world.war.service import WAR
 
 
 class Command(BaseCommand):
@@ -25,11 +38,7 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=float, default=0.4, help="Story years to run the war on.")
 
     def handle(self, *args, **options):
-        import evennia
-
         evennia._init()
-        from world.war.service import WAR
-
         rng = random.Random(options["seed"])
         WAR.start()
         populate(rng, options["accounts"])
@@ -42,9 +51,6 @@ class Command(BaseCommand):
 
 
 def _scale(state, now):
-    from world.ninja.ranks import Faction
-    from world.war import changes
-
     changes.set_rate_scale(state, Faction.LEAF, 1.25, now)
 
 
@@ -56,18 +62,6 @@ def populate(rng, count):
         rng (random.Random): The random source.
         count (int): How many accounts.
     """
-    from evennia.accounts.models import AccountDB
-    from evennia.utils.create import create_account, create_object
-
-    from world.combat.bridge import POISON, give_starting_kit
-    from world.memories.models import MemoryKind
-    from world.memories.recall import remember
-    from world.ninja.death import kill
-    from world.ninja.ranks import Rank
-    from world.timeline.newninja import start_room
-    from world.village.builder import ROOM_TAG
-    from world.war.service import WAR
-
     room = start_room()
     rooms = list(type(room).objects.filter(db_tags__db_category=ROOM_TAG).distinct().order_by("id")[:60])
     timeline = WAR.state.timeline
