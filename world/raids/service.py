@@ -7,7 +7,8 @@ raid in memory, loaded from the rows on first use (so after a reload they come b
 themselves), and saves it after every change. Launching builds the instance: one room per
 room of the seeded plan (4 to 10), tagged with the raid's id, joined by exits that agree
 with the plan's grid, an object per turn of the reactor while the team sets out
-(instance.py); ending it deletes them (ending.py). Fights are in fighting.py.
+(life/grounds.py); ending it deletes them (life/ending.py). Fights are in life/fighting.py,
+the objective and loot in life/objective.py, the game masters' tools in life/oversight.py.
 
 Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
 team of one), and takes every teammate who is online and at the headquarters; a teammate
@@ -21,16 +22,17 @@ from evennia.scripts.models import ScriptDB
 from evennia.utils.create import create_script
 from evennia.utils.utils import delay
 
-from world.gamemaster import audit
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
 from world.raids import advancement
-from world.raids.board import custom_offer, offers, render
+from world.raids.board import offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
 from world.raids.life.ending import Ending
 from world.raids.life.fighting import CHOICES, Fighting, round_seconds
 from world.raids.life.grounds import Instance, next_turn
+from world.raids.life.objective import Objectives
+from world.raids.life.oversight import Oversight
 from world.raids.life.state import MemberStatus, RunningRaid
 from world.raids.life.telling import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.models import Raid, RaidStatus
@@ -39,7 +41,7 @@ from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
-from world.war.queries import strengths_by_zone, zone_strength
+from world.war.queries import strengths_by_zone
 from world.war.service import WAR
 
 CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
@@ -53,7 +55,7 @@ def at_headquarters(character):
     return bool(location and WAR.ready and location.db.zone == WAR.config.hq.zone)
 
 
-class RaidService(Delivery, Fighting, Instance, Ending):
+class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
     """
     Args:
         clock (callable): Wall time; tests inject a fake clock.
@@ -191,27 +193,6 @@ class RaidService(Delivery, Fighting, Instance, Ending):
         raid = self.start(board[number - 1], going, team_id)
         if behind:
             leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
-        return raid
-
-    def gm_start(self, actor, character, zone, seed):
-        """
-        A game master's raid on a chosen zone and seed, for `character` (their ninja) and its team.
-
-        Raises:
-            RaidRefusal: A Leaf-held zone, an unknown zone, the ninja already on a raid.
-        """
-        self._check_launcher(character)
-        state = WAR.state
-        target = state.zones.get(zone)
-        if target is None:
-            raise RaidRefusal(f"There is no zone called '{zone}'.")
-        if target.holder is Faction.LEAF and not target.contested:
-            raise RaidRefusal(f"The Leaf holds {content().zone_name(zone)}: raids go into Sound-held zones.")
-        going, _, team_id = self._team_for(character)
-        strength = zone_strength(state, zone, WAR.clock())[Faction.SOUND]
-        offer = custom_offer(zone, str(seed), strength)
-        raid = self.start(offer, going, team_id)
-        audit.record(actor, "raid start", f"raid {raid.id}", None, {"zone": zone, "seed": str(seed)})
         return raid
 
     def start(self, offer, characters, team_id=None):
@@ -451,75 +432,6 @@ class RaidService(Delivery, Fighting, Instance, Ending):
         self.tell(raid, f"{character.key} is gone from the raid.")
         self.check_end(raid)
 
-    # ------------------------------------------------------------------ objective and loot
-
-    def complete_objective(self, raid, text):
-        if raid.objective_done:
-            return
-        raid.report.complete_objective()
-        self.tell(
-            raid,
-            f"|g{text} Objective complete!|n Head home with |wraid leave|n when you are ready; "
-            "the raid ends when the last of you has left.",
-        )
-
-    def on_clear_ground(self, raid, room_id, character):
-        """The objective's steps that happen when a member stands in a room with no enemy."""
-        objective = raid.plan.objective
-        condition = raid.condition
-        if raid.objective_done:
-            return
-        if room_id in objective.target_rooms:
-            if condition is Condition.DESTROY_TARGET:
-                self.complete_objective(
-                    raid,
-                    f"{character.key} sets explosive tags on the {objective.target}; it goes up in flames.",
-                )
-                return
-            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and not raid.progress.found:
-                raid.progress.found = True
-                self.tell(raid, f"{character.key} reaches the Leaf ninja: bring them back to the way in.")
-            if condition is Condition.VISIT_ROOMS and room_id not in raid.progress.visited:
-                raid.progress.visited.add(room_id)
-                self.tell(
-                    raid,
-                    f"{character.key} counts the garrison from here "
-                    f"({len(raid.progress.visited)} of {len(objective.target_rooms)} vantage points).",
-                )
-        if room_id == raid.plan.entry:
-            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and raid.progress.found:
-                self.complete_objective(raid, "The Leaf ninja are safe at the way out.")
-            elif condition is Condition.VISIT_ROOMS and raid.progress.visited >= set(objective.target_rooms):
-                self.complete_objective(raid, "The survey is done.")
-
-    def loot(self, character):
-        """
-        Take what the room holds.
-
-        Returns:
-            str: What was taken.
-
-        Raises:
-            RaidRefusal: Not on a raid, enemies here, nothing left.
-        """
-        raid = self.raid_of(character)
-        if raid is None:
-            raise RaidRefusal("There is nothing to loot here.")
-        room_id = raid.member(character)["room"]
-        if raid.hostile(room_id):
-            raise RaidRefusal("Not while Sound ninja stand here.")
-        found = raid.loot_here(room_id)
-        if not found:
-            raise RaidRefusal("There is nothing left to take here.")
-        for item, qty in found.items():
-            advancement.add_to_pouch(character, item, qty)
-            raid.report.take(character.key, item, qty)
-        raid.progress.loot.pop(room_id, None)
-        raid.save()
-        taken = ", ".join(advancement.item_name(item, qty) for item, qty in found.items())
-        self.tell(raid, f"{character.key} takes {taken}.", room_id, exclude=[character])
-        return f"You take {taken}."
-
     # ------------------------------------------------------------------ what players read
 
     def describe(self, room_obj, looker):
@@ -568,36 +480,6 @@ class RaidService(Delivery, Fighting, Instance, Ending):
                 f"Vantage points: {len(raid.progress.visited)} of {len(plan.objective.target_rooms)}."
             )
         return "\n".join(lines)
-
-    # ------------------------------------------------------------------ game masters
-
-    def gm_end(self, actor, raid_id):
-        """End a running raid now (survivors come home); audited."""
-        raid = self.get(raid_id)
-        if raid is None:
-            raise RaidRefusal(f"No running raid {raid_id} (|wraids|n lists them).")
-        before = {"status": "running", "inside": raid.names_inside()}
-        result = self.finish(raid, ended_by=f"ended by {getattr(actor, 'key', actor)}")
-        audit.record(actor, "raid end", f"raid {raid_id}", before, {"status": "ended", "result": result})
-        return result
-
-    def gm_watch(self, account, raid_id):
-        """
-        Start or stop watching a raid.
-
-        Returns:
-            bool: True if the account watches it now.
-        """
-        raid = self.get(raid_id)
-        if raid is None:
-            raise RaidRefusal(f"No running raid {raid_id} (|wraids|n lists them).")
-        watching = account.id not in raid.watchers
-        if watching:
-            raid.watchers.append(account.id)
-        else:
-            raid.watchers.remove(account.id)
-        raid.save()
-        return watching
 
 
 RAIDS = RaidService()

@@ -13,6 +13,8 @@ A raid's life, from setting out to its mark on the war, one stage per module.
 6. `outcome`: what the finished raid does to the war, as plain instructions (`resolve()`).
 7. `war_effects`: those instructions applied to the war in one `WAR.change`.
 
-`world.raids.service.RaidService` is built from the parts that act on a raid (telling,
-fighting, grounds, ending).
+Beside the stages: `objective` (the objective's steps and the loot of cleared rooms) and
+`oversight` (the game masters' start, end and watch). `world.raids.service.RaidService` is
+built from the parts that act on a raid (telling, fighting, grounds, ending, objective,
+oversight).
 """

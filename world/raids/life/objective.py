@@ -1,0 +1,83 @@
+"""
+A raid's objective and its spoils: the steps an objective takes as members reach its rooms
+(tags set, captives found and brought back, vantage points counted), and the loot that rooms
+hold once they are clear.
+
+An objective is done once, and the raid goes on until its members leave: the report counts it
+whether they come home or not (ending.py).
+"""
+
+from world.raids import advancement
+from world.raids.content import Condition
+from world.raids.refusal import RaidRefusal
+
+
+class Objectives:
+    """The raid service's part that moves the objective on and hands out loot."""
+
+    def complete_objective(self, raid, text):
+        if raid.objective_done:
+            return
+        raid.report.complete_objective()
+        self.tell(
+            raid,
+            f"|g{text} Objective complete!|n Head home with |wraid leave|n when you are ready; "
+            "the raid ends when the last of you has left.",
+        )
+
+    def on_clear_ground(self, raid, room_id, character):
+        """The objective's steps that happen when a member stands in a room with no enemy."""
+        objective = raid.plan.objective
+        condition = raid.condition
+        if raid.objective_done:
+            return
+        if room_id in objective.target_rooms:
+            if condition is Condition.DESTROY_TARGET:
+                self.complete_objective(
+                    raid,
+                    f"{character.key} sets explosive tags on the {objective.target}; it goes up in flames.",
+                )
+                return
+            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and not raid.progress.found:
+                raid.progress.found = True
+                self.tell(raid, f"{character.key} reaches the Leaf ninja: bring them back to the way in.")
+            if condition is Condition.VISIT_ROOMS and room_id not in raid.progress.visited:
+                raid.progress.visited.add(room_id)
+                self.tell(
+                    raid,
+                    f"{character.key} counts the garrison from here "
+                    f"({len(raid.progress.visited)} of {len(objective.target_rooms)} vantage points).",
+                )
+        if room_id == raid.plan.entry:
+            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and raid.progress.found:
+                self.complete_objective(raid, "The Leaf ninja are safe at the way out.")
+            elif condition is Condition.VISIT_ROOMS and raid.progress.visited >= set(objective.target_rooms):
+                self.complete_objective(raid, "The survey is done.")
+
+    def loot(self, character):
+        """
+        Take what the room holds.
+
+        Returns:
+            str: What was taken.
+
+        Raises:
+            RaidRefusal: Not on a raid, enemies here, nothing left.
+        """
+        raid = self.raid_of(character)
+        if raid is None:
+            raise RaidRefusal("There is nothing to loot here.")
+        room_id = raid.member(character)["room"]
+        if raid.hostile(room_id):
+            raise RaidRefusal("Not while Sound ninja stand here.")
+        found = raid.loot_here(room_id)
+        if not found:
+            raise RaidRefusal("There is nothing left to take here.")
+        for item, qty in found.items():
+            advancement.add_to_pouch(character, item, qty)
+            raid.report.take(character.key, item, qty)
+        raid.progress.loot.pop(room_id, None)
+        raid.save()
+        taken = ", ".join(advancement.item_name(item, qty) for item, qty in found.items())
+        self.tell(raid, f"{character.key} takes {taken}.", room_id, exclude=[character])
+        return f"You take {taken}."
