@@ -13,6 +13,7 @@ from evennia.utils.utils import lazy_property
 
 from world.clients import gmcp, notify
 from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.raids.life.fighting import take_notice
 from world.timeline.service import SECOND_CHANCE
 from world.village.crowd import is_crowd
 from world.war.briefing import SEEN_ATTR, briefing, seen_now
@@ -83,6 +84,9 @@ class Character(ObjectParent, DefaultCharacter):
         notify.send_state(self)
         self._countdown_state()
         self._war_briefing()
+        notice = take_notice(self)
+        if notice:
+            self.msg(notice)
 
     def _countdown_state(self):
         """A player who arrives during a Second Chance countdown is shown it at once."""

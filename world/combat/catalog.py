@@ -200,6 +200,7 @@ class Rules:
     wait_chakra: int
     flee_priority: int
     carried_out_health: int
+    damage_spread: float
     messages: dict
 
 
@@ -384,7 +385,7 @@ def _load_rules(raw):
     raw.only(
         (
             "rank_levels", "player_speed", "revive_window", "max_clones", "max_poison_stacks",
-            "wait_chakra", "flee_priority", "carried_out_health", "messages",
+            "wait_chakra", "flee_priority", "carried_out_health", "damage_spread", "messages",
         ),
     )  # fmt: skip
     levels = raw.sub("rank_levels")
@@ -405,6 +406,7 @@ def _load_rules(raw):
         wait_chakra=raw.whole("wait_chakra", low=0),
         flee_priority=raw.whole("flee_priority", low=-9),
         carried_out_health=raw.whole("carried_out_health", low=1),
+        damage_spread=raw.number("damage_spread", low=0, high=0.9, default=0.0),
         messages={MessageKind(k): _texts(messages, k) for k in messages.keys()},
     )
 

@@ -6,11 +6,13 @@ The formula, all from the data tables:
     per hit       = base + per_rank x attacker's level
     first hit     + clone_bonus x counted clones       (clones flank or join the attack)
     that connects + airborne_bonus if the target is airborne (the combo; the target lands)
-    every hit     x the attacker's frenzy multiplier, fractions dropped
+    every hit     x the attacker's frenzy multiplier
+                  x a seeded roll within 1 +/- damage_spread (rules.yaml), fractions dropped
 
-There is no random spread: the same move in the same state always hits as hard, so a
-player can learn the numbers (randomness in a round comes from turn order ties and enemy
-target choices). Each hit is stopped first by a substitution (the evade charge is
+The spread is narrow enough that a player can learn the figures (a technique's own number is
+the middle of its range) and wide enough that fights, and so raids, are not foregone: with
+none, the same team against the same foes wins or loses every time, and no raid could be
+"won three times in four". Each hit is stopped first by a substitution (the evade charge is
 time-limited), then by a shadow clone; the rest takes health, never below zero.
 
 At zero health a Leaf player is downed and the revive window opens; anyone else
@@ -87,7 +89,7 @@ def fall(fighter, rules, actor=None):
     return [say(rules, MessageKind.KILLED, actor, fighter)]
 
 
-def deliver(attacker, target, spec, clones, rules):
+def deliver(attacker, target, spec, clones, rules, rng):
     """
     Land a technique's hits on one target.
 
@@ -96,7 +98,8 @@ def deliver(attacker, target, spec, clones, rules):
         target (Fighter): Who is hit.
         spec (DamageSpec): The technique's damage data.
         clones (int): The attacker's clones counted for the bonus (see `counted_clones`).
-        rules (Rules): For the texts.
+        rules (Rules): For the texts and the damage spread.
+        rng (random.Random): The round's stream, for the spread.
 
     Returns:
         tuple: (list of CombatMessage, bool): the messages, and whether any hit connected
@@ -118,7 +121,8 @@ def deliver(attacker, target, spec, clones, rules):
         amount = per_hit(spec, attacker)
         if not connected:
             amount += bonus + combo
-        amount = int(amount * attacker.frenzy_multiplier)
+        spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
+        amount = max(1, int(amount * attacker.frenzy_multiplier * spread))
         connected = True
         dealt += amount
         lose_health(target, amount)

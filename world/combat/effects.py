@@ -102,7 +102,7 @@ def _rescue(actor, target, ability, rules):
     return []
 
 
-def perform(actor, ability, targets, rules):
+def perform(actor, ability, targets, rules, rng):
     """
     Apply a paid-for ability.
 
@@ -111,6 +111,7 @@ def perform(actor, ability, targets, rules):
         ability (Ability): The technique or item use.
         targets (list of Fighter): Whom it reaches (already checked).
         rules (Rules): Limits and outcome texts.
+        rng (random.Random): The round's stream (damage spread).
 
     Returns:
         list of CombatMessage: In the order things happened.
@@ -122,7 +123,7 @@ def perform(actor, ability, targets, rules):
         messages.append(say(rules, MessageKind.CLONES_SPENT, actor, actor, clones))
     for target in targets:
         if ability.damage:
-            hits, connected = deliver(actor, target, ability.damage, clones, rules)
+            hits, connected = deliver(actor, target, ability.damage, clones, rules, rng)
             messages += hits
             if connected:
                 messages += _on_hit(actor, target, ability, rules)

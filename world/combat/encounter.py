@@ -7,10 +7,13 @@ database. Leaf ninja join with `add` (see `world.combat.bridge.fighter_from_char
 Sound fighters with `spawn`, which numbers rank-and-file ("Sound chuunin 2") so players
 can tell them apart. `find` matches what a player typed against fighter names.
 
-The fight is decided by `outcome`: VICTORY when no Sound fighter stands and no Leaf ninja
-is still down (the team must first revive or carry out its fallen, even after the last
-enemy dies); DEFEAT or RETREAT when no Leaf ninja stands any more, depending on whether
-anyone got out alive.
+The fight is decided by `outcome`. It goes on while a Leaf ninja is down: a downed ninja
+gets every round of their revive window, even when nobody of the Leaf stands in the fight
+any more (a teammate may still come in and revive them; the Sound do not strike the
+fallen). VICTORY when no Sound fighter stands and no Leaf ninja is down (the team must
+first revive or carry out its fallen, even after the last enemy dies); DEFEAT or RETREAT
+when no Leaf ninja stands or lies in the fight any more, depending on whether anyone got
+out alive.
 """
 
 from dataclasses import dataclass, field
@@ -23,8 +26,8 @@ from .fighter import Fighter, Side, Status
 class Outcome(StrEnum):
     ONGOING = "ongoing"
     VICTORY = "victory"  # every Sound fighter dead, nobody of the Leaf left down
-    DEFEAT = "defeat"  # no Leaf ninja left standing and none got away
-    RETREAT = "retreat"  # no Leaf ninja left standing, but some got away alive
+    DEFEAT = "defeat"  # no Leaf ninja left standing or down, and none got away
+    RETREAT = "retreat"  # no Leaf ninja left standing or down, but some got away alive
 
 
 @dataclass
@@ -115,10 +118,10 @@ class Encounter:
     def outcome(self):
         """Outcome: Whether the fight goes on, and if not, how it ended."""
         leaf, sound = self.side(Side.LEAF), self.side(Side.SOUND)
-        if not any(f.active for f in sound) and not any(f.downed for f in leaf):
-            return Outcome.VICTORY
-        if any(f.active for f in leaf):
+        if any(f.downed for f in leaf):
             return Outcome.ONGOING
+        if any(f.active for f in leaf):
+            return Outcome.ONGOING if any(f.active for f in sound) else Outcome.VICTORY
         if any(f.status is Status.ESCAPED for f in leaf):
             return Outcome.RETREAT
         return Outcome.DEFEAT

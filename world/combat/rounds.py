@@ -14,8 +14,9 @@ The round: everyone acts once, in initiative order, then effects tick.
    Once one side has nobody standing, the remaining actions are dropped.
 3. At the round end poison burns (standing fighters only; it can down them), revive
    windows close one round (an empty one means death), and cooldowns, substitutions,
-   airborne foes and frenzies count down. If no Leaf ninja stands any more, nobody is
-   left to save the downed: they die.
+   airborne foes and frenzies count down. A downed ninja always gets the whole window the
+   DOWNED message promised, whoever else still stands: the raid decides what happens to
+   a team that is down to the last ninja (world/raids/life/fighting.py).
 
 The result lists every message in order, and the fight's outcome.
 """
@@ -29,7 +30,7 @@ from .damage import fall, lose_health, say
 from .effects import perform
 from .encounter import Outcome
 from .errors import CombatError
-from .fighter import Side, Status, lasting
+from .fighter import Status, lasting
 from .messages import MessageKind, fizzle
 
 
@@ -114,7 +115,7 @@ def _take_turn(encounter, action, rng, catalog):
             return [fizzle(actor, str(again))]
         messages.append(say(rules, MessageKind.RETARGETED, actor, targets[0]))
     _pay(actor, action, ability)
-    return messages + perform(actor, ability, targets, rules)
+    return messages + perform(actor, ability, targets, rules, rng)
 
 
 def _tick_poison(fighter, rules):
@@ -161,10 +162,6 @@ def _end_of_round(encounter, rules):
             if not fighter.revive_window:
                 messages += _die(fighter, rules)
         _count_down(fighter)
-    if not any(f.active for f in encounter.side(Side.LEAF)):
-        for fighter in fighters:
-            if fighter.downed:
-                messages += _die(fighter, rules)
     return messages
 
 

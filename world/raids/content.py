@@ -147,6 +147,8 @@ class OpeningRaid:
     briefing: str
     boss: BossArchetype
     boss_name: str
+    boss_fighter: str  # the combat template the lieutenant fights with in this raid
+    column: tuple  # the column's fighters beside the lieutenant, by team size (1, 2, ...)
     entry: RoomTemplate
     target: RoomTemplate
 
@@ -422,6 +424,8 @@ def _load_story(data_dir, zones, objectives, ranks):
         briefing=_template(opening, "briefing"),
         boss=_boss(boss.text("rank"), boss, (boss_name,)),
         boss_name=boss_name,
+        boss_fighter=boss.text("fighter", default="") or ranks[boss.text("rank")].fighter,
+        column=tuple(int(n) for n in opening.numbers("column", low=0)),
         entry=room["entry"],
         target=room["target"],
     )

@@ -352,8 +352,9 @@ def _boss(rng, objective, zone, band, squads, opening):
         key=lambda squad: (-data.ranks[squad.rank].order, -squad.strength, str(squad.id)),
     )
     source = fielding[0] if fielding else None
+    fighter = None
     if opening:
-        archetype, name = opening.boss, opening.boss_name
+        archetype, name, fighter = opening.boss, opening.boss_name, opening.boss_fighter
     else:
         step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
         if source:
@@ -365,7 +366,7 @@ def _boss(rng, objective, zone, band, squads, opening):
         name=name,
         rank=archetype.rank,
         squad=source.id if source else None,
-        fighter=data.ranks[archetype.rank].fighter,
+        fighter=fighter or data.ranks[archetype.rank].fighter,
         desc=archetype.desc,
     )
 
@@ -408,7 +409,12 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
     remaining = {squad.id: squad.fighters for squad in squads}
     if boss.squad is not None:
         remaining[boss.squad] -= 1
-    budget = min(team_size * band.enemies_per_member, sum(remaining.values()))
+    wanted = (
+        opening.column[min(team_size, len(opening.column)) - 1]
+        if opening
+        else team_size * band.enemies_per_member
+    )
+    budget = min(wanted, sum(remaining.values()))
     if opening:
         budget = min(budget, opening.estimate - 1)
     sizes = _group_sizes(rng, budget, size, entry, boss_room, team_size)

@@ -59,12 +59,15 @@ def test_kabuto_swallows_a_blood_pill_when_very_low_and_runs_out():
     assert choice(encounter, kabuto) == ("healing_chakra", "")
 
 
-def test_chuunin_throw_kunai_at_the_weakest_while_they_last():
+def test_chuunin_throw_kunai_at_anyone_while_they_last():
+    # Rank-and-file spread their kunai (their captains pick targets): a chuunin picking the
+    # weakest made every column focus one genin down, the simulator showed.
     naruto = leaf("naruto", "genin")
     sakura = leaf("sakura", "genin", health=40)
     encounter = fight(naruto, sakura, enemies=["sound_chuunin"])
     chuunin = encounter.get("sound_chuunin-1")
-    assert choice(encounter, chuunin) == ("throw_kunai", sakura.id)
+    targets = {choice(encounter, chuunin, seed=seed) for seed in range(20)}
+    assert targets == {("throw_kunai", naruto.id), ("throw_kunai", sakura.id)}
     chuunin.pouch.clear()
     assert choice(encounter, chuunin)[0] == "strike"
 

@@ -15,7 +15,12 @@ from tests.world.combat.helpers import (
     play,
     technique,
 )
+from world.combat.catalog import get_catalog
+from world.combat.damage import per_hit
 from world.combat.messages import MessageKind
+
+# The formula's figures; the spread has its own test below.
+pytestmark = pytest.mark.usefixtures("exact_damage")
 
 
 @pytest.mark.parametrize("rank", ["genin", "chuunin", "jounin", "anbu"])
@@ -211,3 +216,22 @@ def test_a_soldier_pill_restores_chakra_up_to_the_maximum():
     assert naruto.chakra == min(naruto.chakra_max, 10 + restored)
     assert "soldier_pill" not in naruto.pouch
     assert naruto.cooldown_left("soldier_pill") == ITEMS["soldier_pill"]["use"]["cooldown"]
+
+
+def test_hits_vary_within_the_spread_and_replay_from_the_seed(monkeypatch):
+    spread = get_catalog().rules.damage_spread
+    monkeypatch.undo()  # this test wants the shipped rules, spread included
+    dealt = set()
+    for seed in range(40):
+        naruto = leaf("naruto", "chuunin")
+        encounter = fight(naruto, enemies=["sound_jounin"])
+        foe = encounter.get("sound_jounin-1")
+        play(encounter, technique(naruto, "strike", foe), seed=seed)
+        dealt.add(foe.health_max - foe.health)
+    figure = per_hit(get_catalog().techniques["strike"].damage, leaf("naruto", "chuunin"))
+    assert len(dealt) > 3 and all(figure * (1 - spread) - 1 <= d <= figure * (1 + spread) + 1 for d in dealt)
+    again = fight(leaf("naruto", "chuunin"), enemies=["sound_jounin"])
+    play(again, technique(again.get("naruto"), "strike", again.get("sound_jounin-1")), seed=7)
+    once = fight(leaf("naruto", "chuunin"), enemies=["sound_jounin"])
+    play(once, technique(once.get("naruto"), "strike", once.get("sound_jounin-1")), seed=7)
+    assert again.get("sound_jounin-1").health == once.get("sound_jounin-1").health

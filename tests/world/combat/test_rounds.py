@@ -211,12 +211,31 @@ def test_downed_then_dead_when_the_window_runs_out():
     assert "die" in next(m for m in result.messages if m.kind is MessageKind.DIED).text_for(sakura.id)
 
 
-def test_with_nobody_left_standing_the_downed_die_at_once():
+def test_the_last_one_down_still_gets_the_whole_window():
+    # Before: with nobody left standing, the downed died in the round they fell.
     sakura = leaf("sakura", "genin", health=1)
     encounter = fight(sakura, enemies=["kabuto"])
     result = play(encounter, technique(encounter.get("kabuto"), "strike", sakura))
-    assert result.downed == [sakura.id] and result.died == [sakura.id]
-    assert result.outcome is Outcome.DEFEAT
+    assert result.downed == [sakura.id] and result.died == []
+    assert result.outcome is Outcome.ONGOING
+    window = RULES["revive_window"]
+    for _ in range(window - 1):
+        result = play(encounter)
+        assert result.died == [] and sakura.health == 0  # the Sound do not strike the fallen
+    result = play(encounter)
+    assert result.died == [sakura.id] and result.outcome is Outcome.DEFEAT
+
+
+def test_a_downed_ninja_outlives_the_teammate_who_falls_after_them():
+    # Before: a downed genin died when his last teammate fell, two rounds into his window.
+    naruto, sakura = leaf("naruto", "genin", health=1), leaf("sakura", "genin", health=1)
+    encounter = fight(naruto, sakura, enemies=["sound_chuunin"])
+    chuunin = encounter.get("sound_chuunin-1")
+    play(encounter, technique(chuunin, "strike", naruto))
+    assert naruto.downed and sakura.active
+    result = play(encounter, technique(chuunin, "strike", sakura))
+    assert sakura.downed and naruto.downed and result.died == []
+    assert naruto.revive_window == 2
 
 
 def test_sound_fighters_are_killed_not_downed():
@@ -261,7 +280,7 @@ def poisoned_team():
     return encounter, naruto, sakura, encounter.get("kabuto")
 
 
-def test_venom_hurts_every_round_end_for_its_rounds_then_fades():
+def test_venom_hurts_every_round_end_for_its_rounds_then_fades(exact_damage):
     encounter, naruto, _, kabuto = poisoned_team()
     result = play(encounter, technique(kabuto, "venom_kunai", naruto))
     expected = naruto.health_max - hit("venom_kunai", KABUTO_RANK) - VENOM["damage"]

@@ -158,7 +158,7 @@ def test_the_opening_raid_follows_the_story():
     plan = generate("t1/opening", "flank_route", "ambush", squads, 4, story="opening")
     assert plan.room(plan.entry).name == "Hillside Blind"
     assert plan.room(plan.boss_room).name == "Switchback Pass"
-    assert plan.boss.rank == "lieutenant" and plan.boss.fighter == "kabuto"
+    assert plan.boss.rank == "lieutenant" and plan.boss.fighter == "kabuto_scouting"
     assert plan.objective.kind == "opening" and plan.title == "The Ambush on the Flank"
     column = plan.enemies()[:-1]
     assert column and all(enemy.rank == "chuunin" for enemy in column)

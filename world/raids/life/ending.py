@@ -79,13 +79,14 @@ class Ending:
             raid.save()
         return effects
 
-    def finish(self, raid, ended_by=None):
+    def finish(self, raid, ended_by=None, failed=False):
         """
         End a raid (see the module docstring).
 
         Args:
             raid (RunningRaid): The raid.
-            ended_by (str, optional): Who ended it, when a game master did.
+            ended_by (str, optional): Who or what ended it (a game master, the whole team down).
+            failed (bool): The team was beaten (all down), not one that walked away.
 
         Returns:
             str: The result ("success", "failure" or "abandoned").
@@ -95,7 +96,7 @@ class Ending:
         for _, char in self.characters(raid):
             self.leave_raid(raid, char, briefing, save=False)
         alive = [info for info in raid.members.values() if info["status"] != MemberStatus.DEAD]
-        tally = raid.report.tally(abandoned=not raid.report.objective_done and bool(alive))
+        tally = raid.report.tally(abandoned=not (failed or raid.report.objective_done) and bool(alive))
         effects = self._effects(raid, tally)
         raid.report.finish(now, tally.result, effects)
 

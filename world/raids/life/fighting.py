@@ -5,10 +5,23 @@ Each room with Sound ninja has its own fight (`state.Fight`): the members standi
 are its Leaf fighters, the room's enemies its Sound fighters. Players choose actions with
 the combat commands; a round resolves as soon as every conscious player of the fight who is
 connected has chosen, or when its deadline passes (settings.RAID_ROUND_SECONDS, 15 s by
-default): whoever has not chosen waits. A player who drops out stays in the fight and waits
-each round, so nobody is held up; a fight with nobody connected left standing in it is held
-until someone comes back. The deadline is wall time kept in the raid's row, and the raid
-clock (one persistent Script) checks it every second, so a reload only delays a round.
+default): whoever has not chosen waits. The deadline is wall time kept in the raid's row,
+and the raid clock (one persistent Script) checks it every second, so a reload only delays
+a round.
+
+The promises the fight makes, kept here:
+
+- **Downed means the whole window.** A downed member's rounds run on their deadline even
+  when nobody of the Leaf stands in that fight any more (a teammate from another room, or one
+  who joins, may still come and revive them); only an empty window kills.
+- **A team all down fails at once.** When every member inside lies downed, nobody is left to
+  save anyone: the raid ends there, failed, and the Sound, holding the field, leave the fallen
+  for dead. A Leaf patrol brings them to the infirmary on their last breath (their pouch,
+  health and poison as they fell). Nobody dies of it; the war pays for the failure.
+- **A dropped player is covered for `COVER_ROUNDS`.** A member who disconnects in a fight
+  stays in it (waiting each round) while the team covers them; after that many rounds
+  they are pulled out, alive, to the infirmary, and read what happened when they return. A
+  fight with nobody connected left in it is held until someone comes back.
 
 After a round: every message goes to each fighter as the combat rules word it for them (and
 the onlookers' text to anyone else in the room, and to watching game masters); the report
@@ -18,8 +31,6 @@ to their Characters; a ninja whose revive window ran out dies for the timeline
 ninja carried out (with the one carrying them) is taken to the infirmary. A won fight
 clears the room; a lost one leaves its surviving enemies waiting there.
 """
-
-import random
 
 from django.conf import settings
 
@@ -34,16 +45,39 @@ from world.combat.rounds import resolve_round
 from world.ninja.death import kill
 from world.raids import teams, teamstore
 from world.raids.content import Condition
+from world.raids.encounters import round_rng
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import INFIRMARY, by_id, hq_room
 
 DEFAULT_ROUND_SECONDS = 15
 CHOICES = "attack, jutsu, use, revive, carry, flee or wait"
+COVER_ROUNDS = 3
+# Attribute holding what a member pulled out while disconnected reads when they return.
+NOTICE = "raid_notice"
+LEFT_FOR_DEAD = (
+    "|rNobody of your team is left standing.|n The Sound leave you for dead. Hours later a Leaf "
+    "patrol finds you and carries you to the headquarters' infirmary, barely breathing."
+)
+COVERED = (
+    "Your team covered you for {rounds} rounds while you were gone, then got you out: you are "
+    "back at the headquarters' infirmary."
+)
 
 
 def round_seconds():
     """Seconds a round waits for its players (settings.RAID_ROUND_SECONDS)."""
     return float(getattr(settings, "RAID_ROUND_SECONDS", DEFAULT_ROUND_SECONDS))
+
+
+def take_notice(character):
+    """
+    Returns:
+        str or None: What happened in the raid while the player was gone (once), if anything.
+    """
+    notice = character.attributes.get(NOTICE)
+    if notice:
+        character.attributes.remove(NOTICE)
+    return notice
 
 
 def fighter_id(character):
@@ -160,8 +194,10 @@ class Fighting:
                 fight = raid.fights.get(room_id)
                 if fight is None or not fight.ongoing or fight.deadline is None or fight.deadline > now:
                     continue
-                standing = [f for f in fight.encounter.side(Side.LEAF) if f.active]
-                if any(self.fighter_connected(f.id) for f in standing):
+                leaf = fight.encounter.side(Side.LEAF)
+                if any(f.downed for f in leaf) or any(
+                    f.active and self.fighter_connected(f.id) for f in leaf
+                ):
                     self.resolve(raid, room_id)
                 else:
                     fight.deadline = now + round_seconds()
@@ -173,7 +209,7 @@ class Fighting:
         """Play the next round of a room's fight and deal with everything it did."""
         fight = raid.fights[room_id]
         encounter = fight.encounter
-        rng = random.Random(f"raid|{raid.plan.seed}|fight|{room_id}|{encounter.round}")
+        rng = round_rng(raid.plan.seed, room_id, encounter.round)
         result = resolve_round(encounter, dict(fight.pending), rng)
         fight.pending.clear()
         self._deliver_round(raid, room_id, result)
@@ -192,7 +228,8 @@ class Fighting:
                 encounter.fighters.pop(fighter.id)
         for fid in escaped:
             encounter.fighters.pop(fid, None)
-        outcome = result.outcome
+        covered = self._cover_absent(fight)
+        outcome = encounter.outcome
         if outcome is Outcome.ONGOING:
             fight.deadline = self.clock() + round_seconds()
             self._prompt_round(raid, room_id)
@@ -208,9 +245,43 @@ class Fighting:
             char = by_id(int(fid[1:]))
             if char is not None:
                 self._escape(raid, char, carried=fid in carried)
+        for char in covered:
+            self.leave_raid(raid, char, hq_room(INFIRMARY), save=False)
+            char.attributes.add(NOTICE, COVERED.format(rounds=COVER_ROUNDS))
+            self.tell(
+                raid, f"{char.key} has been gone too long: the team gets them out of the fight.", room_id
+            )
         raid.save()
+        if raid.all_down():
+            self.left_for_dead(raid)
+            return
         self.send_status(raid)
         self.check_end(raid)
+
+    def _cover_absent(self, fight):
+        """Count a round for each disconnected standing member; those covered long enough leave."""
+        out = []
+        for fighter in fight.encounter.side(Side.LEAF):
+            if not fighter.active or self.fighter_connected(fighter.id):
+                fight.absent.pop(fighter.id, None)
+                continue
+            fight.absent[fighter.id] = fight.absent.get(fighter.id, 0) + 1
+            if fight.absent[fighter.id] >= COVER_ROUNDS:
+                fight.absent.pop(fighter.id)
+                char = by_id(int(fighter.id[1:]))
+                if char is not None:
+                    out.append(char)
+        return out
+
+    def left_for_dead(self, raid):
+        """The whole team is down: the raid fails now, the fallen are brought home alive."""
+        infirmary = hq_room(INFIRMARY)
+        floor = get_catalog().rules.carried_out_health
+        for _, char in self.characters(raid):
+            char.traits.health.current = max(floor, int(char.traits.health.current))
+            self.leave_raid(raid, char, infirmary, save=False)
+            char.msg(LEFT_FOR_DEAD)
+        return self.finish(raid, ended_by="the whole team was down", failed=True)
 
     def _prompt_round(self, raid, room_id):
         fight = raid.fights[room_id]

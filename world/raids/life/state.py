@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from world.combat.actions import Action, ActionKind
-from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter, Outcome
 from world.combat.fighter import Side, Status
 from world.raids.board import RaidOffer
 from world.raids.content import Condition
+from world.raids.encounters import room_encounter, room_enemies
 from world.raids.generator import RaidPlan
 from world.raids.report import RaidReport
 
@@ -37,6 +37,7 @@ class Fight:
     encounter: Encounter
     pending: dict = field(default_factory=dict)  # fighter id -> Action
     deadline: float | None = None
+    absent: dict = field(default_factory=dict)  # fighter id -> rounds played while disconnected
 
     @property
     def ongoing(self):
@@ -58,6 +59,7 @@ class Fight:
                 for fid, a in self.pending.items()
             },
             "deadline": self.deadline,
+            "absent": dict(self.absent),
         }
 
     @classmethod
@@ -66,7 +68,9 @@ class Fight:
             fid: Action(fid, ActionKind(a["kind"]), a.get("key", ""), a.get("target", ""))
             for fid, a in (raw.get("pending") or {}).items()
         }
-        return cls(Encounter.from_dict(raw["encounter"]), pending, raw.get("deadline"))
+        return cls(
+            Encounter.from_dict(raw["encounter"]), pending, raw.get("deadline"), dict(raw.get("absent") or {})
+        )
 
 
 @dataclass
@@ -106,21 +110,6 @@ class Progress:
             war_applied=bool(raw.get("war_applied")),
             setting_out=bool(raw.get("setting_out")),
         )
-
-
-def unique_names(enemies):
-    """Display names for a room's enemies, numbered where two would read the same."""
-    counts = {}
-    for enemy in enemies:
-        counts[enemy.name] = counts.get(enemy.name, 0) + 1
-    seen, names = {}, {}
-    for enemy in enemies:
-        if counts[enemy.name] > 1:
-            seen[enemy.name] = seen.get(enemy.name, 0) + 1
-            names[enemy.id] = f"{enemy.name} {seen[enemy.name]}"
-        else:
-            names[enemy.id] = enemy.name
-    return names
 
 
 class RunningRaid:
@@ -187,11 +176,7 @@ class RunningRaid:
 
     def enemies_waiting(self, room_id):
         """Plan enemies of a room nobody has fought yet (the boss in the boss's room)."""
-        room = self.plan.room(room_id)
-        enemies = list(room.enemies)
-        if room_id == self.plan.boss_room:
-            enemies.append(self.plan.boss)
-        return enemies
+        return room_enemies(self.plan, room_id)
 
     def enemy(self, enemy_id):
         """The plan's Enemy (or Boss) with this id, or None."""
@@ -212,19 +197,19 @@ class RunningRaid:
 
     def encounter_for(self, room_id):
         """Start the room's fight: its enemies as fighters (ids from the plan), no players yet."""
-        catalog = get_catalog()
-        encounter = Encounter()
-        enemies = self.enemies_waiting(room_id)
-        names = unique_names(enemies)
-        for enemy in enemies:
-            fighter = Encounter().spawn(enemy.fighter, name=names[enemy.id], catalog=catalog)
-            fighter.id = enemy.id
-            if enemy.id == self.plan.boss.id:
-                fighter.aliases = ["boss", catalog.enemies[enemy.fighter].name.lower()]
-            encounter.add(fighter)
-        fight = Fight(encounter)
+        fight = Fight(room_encounter(self.plan, room_id))
         self.fights[room_id] = fight
         return fight
+
+    def all_down(self):
+        """True when members are inside and every one of them lies downed in a fight."""
+        inside = self.inside()
+        for cid in inside:
+            fight = self.fights.get(self.members[cid]["room"])
+            fighter = fight.encounter.get(f"#{cid}") if fight else None
+            if fighter is None or not fighter.downed:
+                return False
+        return bool(inside)
 
     def fighting_room(self, character):
         """The room id where the character has a place in an ongoing fight, or None."""

@@ -76,7 +76,9 @@ def test_kills_come_off_the_zone_squads_and_the_war_shows_it_at_once(make_ninja,
     assert Memory.objects.filter(kind=MemoryKind.RAID).count() == 2
 
 
-def test_a_raid_where_everyone_falls_costs_the_leaf_and_the_fallen_are_gone(make_ninja, raids, war):
+def test_a_team_all_down_fails_at_once_and_the_fallen_come_home_alive(make_ninja, raids, war):
+    # Before: the last ninja down died in the round he fell, and a raid with nobody standing
+    # waited for rounds nobody could play.
     from world.combat.actions import plan_wait
 
     kenta = make_ninja("Kenta")
@@ -84,22 +86,48 @@ def test_a_raid_where_everyone_falls_costs_the_leaf_and_the_fallen_are_gone(make
     raid_id = raid.id
     leaf_before = totals(war.state, war.clock())[Faction.LEAF]
     here = walk(raids, raid_id, [kenta], raid.plan.boss_room)
-    fighter = raid.fights[here].encounter.get(f"#{kenta.id}")
-    fighter.health = 1  # one more blow downs him; with nobody else standing he dies
+    raid.fights[here].encounter.get(f"#{kenta.id}").health = 1  # one more blow downs him
     for _ in range(5):
         if raids.get(raid_id) is None:
             break
         raids.choose(kenta, plan_wait)
 
-    assert raids.get(raid_id) is None
+    assert raids.get(raid_id) is None  # ended in the round he fell
     report = RaidReport.objects.get(raid_id=raid_id)
-    assert report.result == "failure"
-    (fallen,) = report.data["fallen"]
-    assert fallen["player"] == "Kenta" and fallen["cause"].startswith("was cut down by ")
-    assert raid.plan.room(here).name in fallen["cause"]
-    death = death_of(kenta)
-    assert death["how"] == fallen["cause"] and death["raid"] == raid_id and kenta.location is None
-    assert Memory.objects.filter(kind=MemoryKind.DEATH, text__startswith="Kenta was cut down").exists()
+    assert report.result == "failure" and report.data["fallen"] == []
+    assert death_of(kenta) is None and kenta.traits.health.current >= 1
+    assert kenta.location.key == "Infirmary"
+    text = told(kenta)
+    assert "left standing" in text and "leave you for dead" in text
+    assert "is over: failure.|n (the whole team was down)" in text
     # The easy band's failure costs the Leaf two ninja, from the zones beside the flank.
     assert totals(war.state, war.clock())[Faction.LEAF] == pytest.approx(leaf_before - 2)
     assert "the Leaf lost 2" in WarEvent.objects.get(kind="raid").text
+
+
+def test_a_downed_ninja_nobody_revives_dies_when_the_window_closes(make_ninja, raids, war):
+    from world.combat.actions import plan_wait
+
+    kenta, aoi = make_ninja("Kenta"), make_ninja("Aoi")
+    raid = raids.start(raids.board()[0], [kenta, aoi])
+    raid_id = raid.id
+    here = walk(raids, raid_id, [kenta, aoi], raid.plan.boss_room)
+    encounter = raid.fights[here].encounter
+    encounter.get(f"#{kenta.id}").health = 1
+    encounter.get(f"#{aoi.id}").health = encounter.get(f"#{aoi.id}").health_max = 10_000
+    rounds_down = None
+    for number in range(12):
+        if raid.fights.get(here) is None or death_of(kenta):
+            break
+        if encounter.get(f"#{kenta.id}") and encounter.get(f"#{kenta.id}").downed and rounds_down is None:
+            rounds_down = number
+        if encounter.get(f"#{kenta.id}").active:
+            raids.choose(kenta, plan_wait)
+        raids.choose(aoi, plan_wait)
+    assert rounds_down is not None
+    death = death_of(kenta)
+    assert death is not None and death["raid"] == raid_id and death["how"].startswith("was cut down by ")
+    assert raid.plan.room(here).name in death["how"]
+    assert number - rounds_down == 3  # the whole window the DOWNED message promised
+    assert Memory.objects.filter(kind=MemoryKind.DEATH, text__startswith="Kenta was cut down").exists()
+    assert raids.get(raid_id) is not None  # Aoi fights on

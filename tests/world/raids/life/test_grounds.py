@@ -96,6 +96,27 @@ def test_idle_or_dropped_players_never_hold_the_round_up(make_ninja, raids, war)
     assert fight.encounter.round == 3
 
 
+def test_a_dropped_player_is_covered_for_three_rounds_then_pulled_out(make_ninja, raids, war):
+    from world.raids.life.fighting import COVER_ROUNDS, take_notice
+
+    nao, oto = make_ninja("Nao"), make_ninja("Oto")
+    raid = raids.start(raids.board()[0], [nao, oto])
+    here = walk(raids, raid.id, [nao, oto], raid.plan.boss_room)
+    fight = raid.fights[here]
+    for char in (nao, oto):  # nobody falls while we count
+        fighter = fight.encounter.get(f"#{char.id}")
+        fighter.health = fighter.health_max = 10_000
+    raids.online.discard(oto.id)
+    for _ in range(COVER_ROUNDS - 1):
+        raids.choose(nao, plan_wait)
+        assert raid.member(oto)["status"] == "in"  # the team covers Oto
+    raids.choose(nao, plan_wait)
+    assert raid.member(oto)["status"] == "out" and fight.encounter.get(f"#{oto.id}") is None
+    assert oto.location.key == "Infirmary" and "gets them out of the fight" in told(nao)
+    assert "covered you for 3 rounds" in take_notice(oto) and take_notice(oto) is None
+    assert raids.get(raid.id) is not None  # Nao fights on
+
+
 def test_a_downed_ninja_can_be_revived_or_carried_out_alive(make_ninja, raids):
     from world.combat.catalog import get_catalog
     from world.combat.damage import fall

@@ -1,0 +1,80 @@
+"""
+A raid room's fight as the combat rules see it, shared by the live raids and the simulator.
+
+Both build a room's encounter from the plan with `room_encounter` (enemies as fighters whose
+ids are the plan's enemy ids, "e3" or "boss", so a kill names the squad it is taken from)
+and draw each round's chance from `round_rng`, a stream that depends only on the raid's
+seed, the room and the round. So a simulated raid and a live one with the same seed, the
+same fighters and the same choices play the same rounds.
+"""
+
+import random
+
+from world.combat.catalog import get_catalog
+from world.combat.encounter import Encounter
+
+
+def room_enemies(plan, room_id):
+    """
+    Args:
+        plan (RaidPlan): The raid's plan.
+        room_id (int): A room of it.
+
+    Returns:
+        list of Enemy: The room's enemies before anyone fought them (the boss in its room).
+    """
+    enemies = list(plan.room(room_id).enemies)
+    if room_id == plan.boss_room:
+        enemies.append(plan.boss)
+    return enemies
+
+
+def unique_names(enemies):
+    """Display names for a room's enemies, numbered where two would read the same."""
+    counts = {}
+    for enemy in enemies:
+        counts[enemy.name] = counts.get(enemy.name, 0) + 1
+    seen, names = {}, {}
+    for enemy in enemies:
+        if counts[enemy.name] > 1:
+            seen[enemy.name] = seen.get(enemy.name, 0) + 1
+            names[enemy.id] = f"{enemy.name} {seen[enemy.name]}"
+        else:
+            names[enemy.id] = enemy.name
+    return names
+
+
+def room_encounter(plan, room_id, catalog=None):
+    """
+    Args:
+        plan (RaidPlan): The raid's plan.
+        room_id (int): The room whose fight starts.
+        catalog (Catalog, optional): Content to use; the shipped data by default.
+
+    Returns:
+        Encounter: The room's enemies as fighters, no Leaf ninja yet.
+    """
+    catalog = catalog or get_catalog()
+    encounter = Encounter()
+    enemies = room_enemies(plan, room_id)
+    names = unique_names(enemies)
+    for enemy in enemies:
+        fighter = Encounter().spawn(enemy.fighter, name=names[enemy.id], catalog=catalog)
+        fighter.id = enemy.id
+        if enemy.id == plan.boss.id:
+            fighter.aliases = ["boss", catalog.enemies[enemy.fighter].name.lower()]
+        encounter.add(fighter)
+    return encounter
+
+
+def round_rng(seed, room_id, round_number):
+    """
+    Args:
+        seed (str): The raid's seed.
+        room_id (int): The room of the fight.
+        round_number (int): The rounds already played in it.
+
+    Returns:
+        random.Random: The round's only source of chance.
+    """
+    return random.Random(f"raid|{seed}|fight|{room_id}|{round_number}")

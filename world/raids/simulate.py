@@ -1,0 +1,428 @@
+"""
+The raid simulator: whole raids played by simulated players, over the real rules, no server.
+
+    .venv/bin/python -m world.raids.simulate --team genin,genin --raid opening --runs 500 --seed 1 [--json]
+
+In the spirit of Dungeon Crawl Stone Soup's fight simulator, it answers "how often does this
+team win this raid?" by playing it many times. Everything that decides a fight is the game's
+own: the plan comes from the raid generator (`generator.generate`, through the board's offer
+for the story's opening), each room's fight from `encounters.room_encounter`, each round from
+the combat rules' `resolve_round` with the live raids' `encounters.round_rng`. Only the
+players are simulated, by `policy` (see there for how they choose).
+
+A simulated raid, as a team would play it from the board:
+
+1. The team enters at the plan's way in and walks, all together, by the shortest way to the
+   next room the objective needs (the boss's room, the target, each vantage point, then back
+   to the way in for captives, escorts and surveys). Every room on the way with enemies
+   waiting is a fight; a fight's ninja start with what they left the last one with (health,
+   chakra, pouch, poison), and regenerate at their rank's rate for `walk_seconds` between
+   rooms. A cleared room's loot goes to the member who has least of it.
+2. A member whose revive window runs out dies; a ninja who carries a downed teammate out
+   takes both home; a team that flees goes home; a team all down at once is left for dead
+   and comes home (the live raids' rule). The raid is won when its objective is done with a
+   member still on their feet, and lost when nobody is left in it.
+
+Runs are independent and seeded: run i of seed s plays the raid of seed "sim/s/i", so the
+same arguments give the same figures in any process.
+"""
+
+import argparse
+import functools
+import json
+import statistics
+import sys
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from world.combat.catalog import get_catalog
+from world.combat.encounter import Outcome
+from world.combat.fighter import Fighter, Side, Status
+from world.combat.messages import MessageKind
+from world.combat.rounds import resolve_round
+from world.content.reader import read_file
+from world.ninja.ranks import PLAYER_RANKS, RANK_STATS, Rank
+from world.raids import policy
+from world.raids.board import offers
+from world.raids.content import Condition, content
+from world.raids.encounters import room_encounter, room_enemies, round_rng
+from world.raids.generator import generate
+from world.war.config import load_config
+from world.war.engine import new_state
+
+DATA = Path(__file__).parent / "data" / "simulation.yaml"
+OPENING = "opening"
+DEFAULT_PATH = "ninja"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """simulation.yaml: the simulator's assumptions."""
+
+    walk_seconds: float
+    max_rounds: int
+    squads: dict  # band key -> {rank: ninja}
+
+
+def load_settings(path=DATA):
+    """Returns: Settings: read and checked from simulation.yaml."""
+    raw = read_file(path).only(
+        ("walk_seconds", "max_rounds", "squads"), ("walk_seconds", "max_rounds", "squads")
+    )
+    bands = {band.key for band in content().bands}
+    squads = raw.sub("squads")
+    if set(squads.keys()) != bands:
+        squads.fail(None, f"must name every band of difficulty.yaml ({', '.join(sorted(bands))})")
+    ranks = set(content().ranks)
+    table = {}
+    for band in squads.keys():
+        table[band] = squads.counts(band)
+        unknown = set(table[band]) - ranks
+        if unknown:
+            squads.fail(band, f"names unknown rank {sorted(unknown)[0]!r}")
+    return Settings(
+        walk_seconds=raw.number("walk_seconds", low=0),
+        max_rounds=raw.whole("max_rounds", low=1),
+        squads=table,
+    )
+
+
+# ---------------------------------------------------------------------- the team
+
+
+@dataclass(frozen=True)
+class Member:
+    """One simulated ninja: a rank and a training path."""
+
+    rank: Rank
+    path: str = DEFAULT_PATH
+
+
+def parse_team(text):
+    """
+    Args:
+        text (str): Ranks separated by commas, each optionally `rank:path` ("genin,genin:medic").
+
+    Returns:
+        tuple of Member
+
+    Raises:
+        ValueError: With a sentence saying what is wrong.
+    """
+    catalog = get_catalog()
+    members = []
+    for part in (p.strip() for p in str(text).split(",")):
+        rank_text, _, path = part.partition(":")
+        try:
+            rank = Rank(rank_text.strip().lower())
+        except ValueError:
+            rank = None
+        if rank not in PLAYER_RANKS:
+            raise ValueError(
+                f"{rank_text!r} is not a rank (ranks: {', '.join(r.value for r in PLAYER_RANKS)})"
+            )
+        path = path.strip().lower() or DEFAULT_PATH
+        if path not in catalog.starting_techniques:
+            raise ValueError(
+                f"{path!r} is not a training path (paths: {', '.join(catalog.starting_techniques)})"
+            )
+        members.append(Member(rank, path))
+    if not 1 <= len(members) <= content().max_team:
+        raise ValueError(f"A strike team has 1 to {content().max_team} members.")
+    return tuple(members)
+
+
+def recruit(number, member, catalog):
+    """
+    A simulated ninja as a fresh fighter: full gauges, the path's starting techniques (and,
+    above genin, every technique their rank may learn: a veteran has learned them), the
+    starting pouch.
+
+    Args:
+        number (int): The ninja's place in the team, from 1 (its fighter id is "#<number>").
+        member (Member): Rank and path.
+        catalog (Catalog): The combat content.
+
+    Returns:
+        Fighter
+    """
+    stats = RANK_STATS[member.rank]
+    known = list(catalog.starting_techniques[member.path])
+    if member.rank is not Rank.GENIN:
+        known += [t.key for t in catalog.learnable(member.rank) if t.key not in known]
+    return Fighter(
+        id=f"#{number}",
+        name=f"Ninja {number}",
+        side=Side.LEAF,
+        rank=member.rank.value,
+        level=catalog.rules.rank_levels[member.rank.value],
+        health=stats.health,
+        health_max=stats.health,
+        chakra=stats.chakra,
+        chakra_max=stats.chakra,
+        speed=catalog.rules.player_speed[member.rank],
+        techniques=known,
+        pouch=dict(catalog.starting_pouch),
+    )
+
+
+# ---------------------------------------------------------------------- the raid
+
+
+def opening_plan(seed, team_size):
+    """The story's opening raid as the board offers it in a new world (the exams epoch)."""
+    offer, squads = _opening_offer()
+    return generate(seed, offer.zone, offer.objective, squads, team_size, story=OPENING)
+
+
+@functools.cache
+def _opening_offer():
+    """The board's opening offer in a new world, and the squads its column comes from."""
+    config = load_config()
+    state = new_state("exams", 1, 1, 0.0, config)
+    holders = {key: zone.holder.value for key, zone in state.zones.items()}
+    neighbours = {key: info.neighbours for key, info in config.zones.items()}
+    strength = {}
+    for squad in state.squads.values():
+        if squad.faction.value == "sound":
+            strength[squad.zone] = strength.get(squad.zone, 0) + squad.strength
+    offer = offers(holders, neighbours, strength, "sim", False)[0]
+    squads = [
+        (squad.id, squad.rank, squad.strength)
+        for squad in state.squads.values()
+        if squad.zone == offer.source_zone and squad.faction.value == "sound"
+    ]
+    return offer, tuple(squads)
+
+
+def objective_plan(seed, objective, band, team_size, settings):
+    """A raid on an objective in a zone of the band's strength."""
+    data = content()
+    zone = next(key for key, zone in data.zones.items() if objective in zone.objectives)
+    squads = [(f"sim-{rank}", rank, count) for rank, count in settings.squads[band].items()]
+    return generate(seed, zone, objective, squads, team_size, difficulty=band)
+
+
+def raid_kinds():
+    """Returns: list of str: what `--raid` accepts: "opening" and the objectives."""
+    return [OPENING, *content().objectives]
+
+
+def _route(plan, start, goal):
+    """Rooms from `start` (excluded) to `goal` (included), by the fewest steps."""
+    came = {start: None}
+    queue = deque([start])
+    while queue:
+        room = queue.popleft()
+        if room == goal:
+            break
+        for _, other in sorted(plan.room(room).exits.items()):
+            if other not in came:
+                came[other] = room
+                queue.append(other)
+    path = []
+    while goal != start:
+        path.append(goal)
+        goal = came[goal]
+    return path[::-1]
+
+
+def _goals(plan):
+    """The rooms the objective needs, in the order a team visits them."""
+    objective = plan.objective
+    condition = Condition(objective.condition)
+    if condition is Condition.KILL_BOSS:
+        return [plan.boss_room]
+    targets = sorted(objective.target_rooms, key=lambda room: len(_route(plan, plan.entry, room)))
+    if condition is Condition.DESTROY_TARGET:
+        return targets[:1]
+    return [*targets, plan.entry]
+
+
+@dataclass
+class RaidRun:
+    """What one simulated raid came to."""
+
+    won: bool
+    deaths: int
+    rounds: int
+    fights: int
+    fled: bool
+
+
+class SimulatedRaid:
+    """
+    One raid played through.
+
+    Args:
+        plan (RaidPlan): The raid.
+        team (tuple of Member): Who goes.
+        settings (Settings): The simulator's assumptions.
+    """
+
+    def __init__(self, plan, team, settings):
+        self.plan, self.settings = plan, settings
+        self.catalog = get_catalog()
+        self.team = [recruit(n, member, self.catalog) for n, member in enumerate(team, start=1)]
+        self.ranks = {f.id: member.rank for f, member in zip(self.team, team, strict=True)}
+        self.cleared = set()
+        self.rounds = self.fights = self.deaths = 0
+        self.fled = False
+
+    def in_raid(self):
+        return [f for f in self.team if f.status is Status.ACTIVE]
+
+    def fight(self, room_id):
+        """
+        Play a room's fight to its end.
+
+        Returns:
+            Outcome: How it ended.
+        """
+        encounter = room_encounter(self.plan, room_id, self.catalog)
+        for member in self.in_raid():
+            member.cooldowns, member.clones, member.evade_hits, member.evade_rounds = {}, 0, 0, 0
+            member.airborne = member.frenzy_rounds = 0
+            member.frenzy_multiplier = 1.0
+            encounter.add(member)
+        self.fights += 1
+        while encounter.outcome is Outcome.ONGOING and encounter.round < self.settings.max_rounds:
+            rng = round_rng(self.plan.seed, room_id, encounter.round)
+            result = resolve_round(encounter, policy.plan_round(encounter, self.catalog), rng, self.catalog)
+            self.rounds += 1
+            self.deaths += len(result.died)
+            if any(m.kind is MessageKind.FLED for m in result.messages):
+                self.fled = True
+            if not self.in_raid():
+                break  # the whole team is down: the raid ends at once, the fallen left for dead
+        outcome = encounter.outcome
+        for member in self.team:
+            if member.status is Status.DOWNED:
+                if self.in_raid():  # a stalemate: nobody came back for them
+                    member.status = Status.DEAD
+                    self.deaths += 1
+                else:
+                    member.status = Status.ESCAPED
+        if outcome is Outcome.ONGOING or not self.in_raid():
+            outcome = Outcome.DEFEAT
+        if outcome is Outcome.VICTORY:
+            self.cleared.add(room_id)
+            self._loot(room_id)
+        return outcome
+
+    def _loot(self, room_id):
+        standing = self.in_raid()
+        for drop in self.plan.room(room_id).loot:
+            taker = min(standing, key=lambda f: (f.pouch.get(drop.item, 0), f.id))
+            taker.pouch[drop.item] = taker.pouch.get(drop.item, 0) + drop.qty
+
+    def _walk(self):
+        """Regeneration over the walk to the next room."""
+        seconds = self.settings.walk_seconds
+        for member in self.in_raid():
+            stats = RANK_STATS[self.ranks[member.id]]
+            member.health = min(member.health_max, int(member.health + stats.health_regen * seconds))
+            member.chakra = min(member.chakra_max, int(member.chakra + stats.chakra_regen * seconds))
+
+    def play(self):
+        """
+        Returns:
+            RaidRun: The raid's outcome.
+        """
+        here = self.plan.entry
+        for goal in _goals(self.plan):
+            for room in _route(self.plan, here, goal) or [goal]:
+                self._walk()
+                here = room
+                if room not in self.cleared and room_enemies(self.plan, room):
+                    if self.fight(room) is not Outcome.VICTORY or self.fled:
+                        return self._result(won=False)
+                if not self.in_raid():
+                    return self._result(won=False)
+        return self._result(won=bool(self.in_raid()))
+
+    def _result(self, won):
+        return RaidRun(won=won, deaths=self.deaths, rounds=self.rounds, fights=self.fights, fled=self.fled)
+
+
+def plan_for(raid, seed, team_size, band, settings):
+    """The plan of one run: the opening, or an objective in a zone of the band's strength."""
+    if raid == OPENING:
+        return opening_plan(seed, team_size)
+    return objective_plan(seed, raid, band, team_size, settings)
+
+
+def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
+    """
+    Play a raid many times.
+
+    Args:
+        team (tuple of Member): The team (see `parse_team`).
+        raid (str): "opening" or an objective key.
+        runs (int): How many raids.
+        seed (int or str): The base seed.
+        band (str): The difficulty band for an objective raid (ignored for the opening).
+        settings (Settings, optional): simulation.yaml by default.
+
+    Returns:
+        dict: runs, win_rate, deaths_per_run, rounds_mean, fights_mean, flee_rate, and what
+        was simulated (team, raid, band, seed).
+    """
+    settings = settings or load_settings()
+    if raid not in raid_kinds():
+        raise ValueError(f"{raid!r} is not a raid (raids: {', '.join(raid_kinds())})")
+    if band not in settings.squads:
+        raise ValueError(f"{band!r} is not a difficulty (difficulties: {', '.join(settings.squads)})")
+    results = [
+        SimulatedRaid(plan_for(raid, f"sim/{seed}/{index}", len(team), band, settings), team, settings).play()
+        for index in range(runs)
+    ]
+    return {
+        "team": ",".join(
+            f"{m.rank.value}:{m.path}" if m.path != DEFAULT_PATH else m.rank.value for m in team
+        ),
+        "raid": raid,
+        "band": None if raid == OPENING else band,
+        "seed": seed,
+        "runs": runs,
+        "win_rate": round(sum(r.won for r in results) / runs, 4),
+        "deaths_per_run": round(sum(r.deaths for r in results) / runs, 4),
+        "rounds_mean": round(statistics.fmean(r.rounds for r in results), 2),
+        "fights_mean": round(statistics.fmean(r.fights for r in results), 2),
+        "flee_rate": round(sum(r.fled for r in results) / runs, 4),
+    }
+
+
+def main(argv=None):
+    """The command line (see the module docstring)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m world.raids.simulate", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--team", required=True, help="ranks, comma-separated, each optionally rank:path")
+    parser.add_argument("--raid", required=True, help=f"one of: {', '.join(raid_kinds())}")
+    parser.add_argument("--band", default="moderate", help="difficulty band of an objective raid")
+    parser.add_argument("--runs", type=int, default=500)
+    parser.add_argument("--seed", default="1")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not 1 <= args.runs <= 100_000:
+        parser.error("--runs must be between 1 and 100000")
+    try:
+        figures = simulate(parse_team(args.team), args.raid, args.runs, args.seed, args.band)
+    except ValueError as err:
+        parser.error(str(err))
+    if args.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        print(
+            f"{figures['team']} on {figures['raid']}"
+            + (f" ({figures['band']})" if figures["band"] else "")
+            + f": won {figures['win_rate']:.0%} of {figures['runs']} runs, "
+            f"{figures['deaths_per_run']:.2f} deaths and {figures['rounds_mean']:.1f} rounds a run"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
