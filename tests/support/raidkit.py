@@ -5,26 +5,11 @@ from world.raids.board import RaidOffer
 from world.raids.content import RaidKind
 
 
-def route(plan, start, goal):
-    """Plan room ids from `start` to `goal` (both included), by the fewest exits."""
-    previous = {start: None}
-    queue = [start]
-    for room in queue:
-        for _, target in sorted(plan.room(room).exits.items()):
-            if target not in previous:
-                previous[target] = room
-                queue.append(target)
-    path = [goal]
-    while path[-1] != start:
-        path.append(previous[path[-1]])
-    return path[::-1]
-
-
 def walk(raids, raid_id, chars, goal):
     """Move the characters room by room towards `goal`, stopping where a fight starts."""
     raid = raids.get(raid_id)
     start = raid.member(chars[0])["room"]
-    for room_id in route(raid.plan, start, goal)[1:]:
+    for room_id in raid.plan.route(start, goal)[1:]:
         for char in chars:
             raids.traverse(char, raids.instance_room(raid, room_id))
         if raid.fights.get(room_id) and raid.fights[room_id].ongoing:

@@ -187,6 +187,26 @@ class RaidPlan:
                 counts[enemy.squad] = counts.get(enemy.squad, 0) + 1
         return counts
 
+    def route(self, start, goal):
+        """
+        Returns:
+            list of int: Room ids from `start` to `goal`, both included, by the fewest exits
+            (ties by the exits' order), as a team walks it.
+        """
+        previous = {start: None}
+        queue = [start]
+        for room in queue:
+            if room == goal:
+                break
+            for _, target in sorted(self.room(room).exits.items()):
+                if target not in previous:
+                    previous[target] = room
+                    queue.append(target)
+        path = [goal]
+        while path[-1] != start:
+            path.append(previous[path[-1]])
+        return path[::-1]
+
     def layout(self):
         """The room graph alone (coordinates and exits), to compare the shapes of raids."""
         return tuple((room.coords, tuple(sorted(room.exits.items()))) for room in self.rooms)

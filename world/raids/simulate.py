@@ -32,7 +32,6 @@ import functools
 import json
 import statistics
 import sys
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,9 +196,12 @@ def _opening_offer():
 
 
 def objective_plan(seed, objective, band, team_size, settings):
-    """A raid on an objective in a zone of the band's strength."""
+    """
+    A raid on an objective in a zone of the band's strength: the first zone (by key) with no
+    boss bump that favours the objective, or failing that any zone with no boss bump.
+    """
     data = content()
-    zone = next(key for key, zone in data.zones.items() if objective in zone.objectives)
+    zone = min(data.zones.values(), key=lambda z: (z.boss_bump, objective not in z.favoured, z.key)).key
     squads = [(f"sim-{rank}", rank, count) for rank, count in settings.squads[band].items()]
     return generate(seed, zone, objective, squads, team_size, difficulty=band)
 
@@ -209,32 +211,13 @@ def raid_kinds():
     return [OPENING, *content().objectives]
 
 
-def _route(plan, start, goal):
-    """Rooms from `start` (excluded) to `goal` (included), by the fewest steps."""
-    came = {start: None}
-    queue = deque([start])
-    while queue:
-        room = queue.popleft()
-        if room == goal:
-            break
-        for _, other in sorted(plan.room(room).exits.items()):
-            if other not in came:
-                came[other] = room
-                queue.append(other)
-    path = []
-    while goal != start:
-        path.append(goal)
-        goal = came[goal]
-    return path[::-1]
-
-
 def _goals(plan):
     """The rooms the objective needs, in the order a team visits them."""
     objective = plan.objective
     condition = Condition(objective.condition)
     if condition is Condition.KILL_BOSS:
         return [plan.boss_room]
-    targets = sorted(objective.target_rooms, key=lambda room: len(_route(plan, plan.entry, room)))
+    targets = sorted(objective.target_rooms, key=lambda room: len(plan.route(plan.entry, room)))
     if condition is Condition.DESTROY_TARGET:
         return targets[:1]
     return [*targets, plan.entry]
@@ -273,9 +256,14 @@ class SimulatedRaid:
     def in_raid(self):
         return [f for f in self.team if f.status is Status.ACTIVE]
 
-    def fight(self, room_id):
+    def fight(self, room_id, on_round=None):
         """
         Play a room's fight to its end.
+
+        Args:
+            room_id (int): The room.
+            on_round (callable, optional): on_round(encounter, result) after every round (to
+                watch a fight, or compare it with a live one).
 
         Returns:
             Outcome: How it ended.
@@ -292,6 +280,8 @@ class SimulatedRaid:
             result = resolve_round(encounter, policy.plan_round(encounter, self.catalog), rng, self.catalog)
             self.rounds += 1
             self.deaths += len(result.died)
+            if on_round:
+                on_round(encounter, result)
             if any(m.kind is MessageKind.FLED for m in result.messages):
                 self.fled = True
             if not self.in_raid():
@@ -332,7 +322,7 @@ class SimulatedRaid:
         """
         here = self.plan.entry
         for goal in _goals(self.plan):
-            for room in _route(self.plan, here, goal) or [goal]:
+            for room in self.plan.route(here, goal)[1:] or [goal]:
                 self._walk()
                 here = room
                 if room not in self.cleared and room_enemies(self.plan, room):
