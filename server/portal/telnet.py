@@ -54,12 +54,16 @@ from twisted.conch.telnet import (
     Telnet,
 )
 
+from server.portal import gmcp_names
+
 IAC_BYTE = 0xFF
 SB_BYTE = SB[0]
 SE_BYTE = SE[0]
 NEGOTIATION_VERBS = {WILL[0], WONT[0], DO[0], DONT[0]}
 # Commands Twisted passes on with no option byte; any other byte after IAC is ignored.
 SIMPLE_COMMANDS = {byte[0] for byte in (EOR, NOP, DM, BRK, IP, AO, AYT, EC, EL, GA)}
+
+gmcp_names.register(settings.GMCP_PACKAGE_NAMES)
 
 # The END-OF-RECORD telnet option (RFC 885): with it agreed, `IAC EOR` marks a prompt's end.
 TELOPT_EOR = bytes([25])
