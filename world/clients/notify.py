@@ -108,10 +108,11 @@ def sessions_of(target):
     """
     if target is None:
         return []
-    if hasattr(target, "sessid"):
-        return [target]
+    # Objects have a `sessid` too (the id of the session playing them): ask for sessions first.
     if hasattr(target, "sessions"):
         return list(target.sessions.all())
+    if hasattr(target, "sessid"):
+        return [target]
     return list(target)
 
 
