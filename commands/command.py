@@ -2,7 +2,8 @@
 The base command class every command of the game uses (set as COMMAND_DEFAULT_CLASS, so
 Evennia's own commands inherit it too). After each command it sends the player's status
 line as a prompt, which MUD clients show as a prompt and the webclient as its prompt line,
-and GMCP Char.Vitals to clients that take it, when the numbers changed.
+and GMCP Char.Vitals to clients that take it, when the numbers changed, and the changes to
+the item lists they were sent (world.clients.items).
 
 While a puppet's command runs, what its session is sent is gathered and leaves at the end as
 one AMP message (server.sessions: the command's text, the prompt and the GMCP that follow
@@ -20,7 +21,7 @@ import inspect
 import evennia
 from evennia.commands.default.muxcommand import MuxCommand as EvenniaMuxCommand
 
-from world.clients import gmcp, notify
+from world.clients import gmcp, items, notify
 from world.ninja.refusal import Refusal
 
 
@@ -101,6 +102,7 @@ class MuxCommand(EvenniaMuxCommand):
         if ninja.ndb.prompted != text:
             self.msg(prompt=text)
         notify.send(ninja, gmcp.char_vitals(vitals), only_if_changed=True)
+        items.sync(ninja)
         handler = _gathering_handler()
         if handler and self.session:
             handler.send_gathered(self.session)

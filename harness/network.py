@@ -92,6 +92,8 @@ def probe_telnet(port, needle=READY_TEXT, timeout=3.0):
 
 IAC, SB, SE = 255, 250, 240
 WILL, WONT, DO, DONT = 251, 252, 253, 254
+GA, EOR = 249, 239  # the commands that end a prompt: go-ahead, end-of-record
+SUPPRESS_GA, TELOPT_EOR = 3, 25  # the options that govern them
 _IAC = bytes([IAC])
 _ANSWER = {WILL: (DO, DONT), DO: (WILL, WONT)}
 

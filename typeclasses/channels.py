@@ -14,6 +14,8 @@ to be modified.
 
 from evennia.comms.comms import DefaultChannel
 
+from world.clients import channels
+
 
 class Channel(DefaultChannel):
     r"""
@@ -115,4 +117,10 @@ class Channel(DefaultChannel):
 
     """
 
-    pass
+    def post_join_channel(self, joiner, **kwargs):
+        super().post_join_channel(joiner, **kwargs)
+        channels.send_list(joiner)
+
+    def post_leave_channel(self, leaver, **kwargs):
+        super().post_leave_channel(leaver, **kwargs)
+        channels.send_list(leaver)

@@ -11,8 +11,9 @@ from evennia.contrib.rpg.traits import TraitHandler
 from evennia.objects.objects import DefaultCharacter
 from evennia.utils.utils import lazy_property
 
-from world.clients import gmcp, notify
+from world.clients import gmcp, items, notify, presence, state
 from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.raids.advancement import item_name, pouch_of
 from world.raids.life.fighting import take_notice
 from world.timeline.service import SECOND_CHANCE
 from world.village.crowd import is_crowd
@@ -79,14 +80,30 @@ class Character(ObjectParent, DefaultCharacter):
             "chakra_max": int(chakra.max),
         }
 
+    def full_name(self):
+        """Returns: str: the name as `score` heads the sheet and GMCP's Char.Name sends it."""
+        return f"{self.key}, {self.rank.label} of {self.faction.label}"
+
+    def pouch_items(self):
+        """
+        Returns:
+            list: (item key, count, "3 kunai") for what the pouch holds, by key (GMCP items).
+        """
+        return [(key, qty, item_name(key, qty)) for key, qty in sorted(pouch_of(self).items()) if qty]
+
     def at_post_puppet(self, **kwargs):
         super().at_post_puppet(**kwargs)
-        notify.send_state(self)
+        state.send_state(self)
+        presence.changed(self.location)
         self._countdown_state()
         self._war_briefing()
         notice = take_notice(self)
         if notice:
             self.msg(notice)
+
+    def at_post_unpuppet(self, account=None, session=None, **kwargs):
+        super().at_post_unpuppet(account=account, session=session, **kwargs)
+        presence.changed(self.location)
 
     def _countdown_state(self):
         """A player who arrives during a Second Chance countdown is shown it at once."""
@@ -118,6 +135,10 @@ class Character(ObjectParent, DefaultCharacter):
         super().at_post_move(source_location, move_type=move_type, **kwargs)
         notify.send_room(self)
         notify.send_status(self)
+        presence.changed(source_location)
+        if self.sessions.count():
+            presence.arrived(self)
+        items.sync(self)
 
     def channel_msg(self, message, channel, senders=None, **kwargs):
         super().channel_msg(message, channel, senders=senders, **kwargs)

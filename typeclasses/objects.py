@@ -8,8 +8,9 @@ with a location in the game world (like Characters, Rooms, Exits).
 
 """
 
-from evennia.objects.objects import DefaultObject
+from evennia.objects.objects import DefaultCharacter, DefaultObject
 
+from world.clients import items
 from world.village.crowd import NAMED, crowd_line, is_crowd
 
 
@@ -23,6 +24,19 @@ class ObjectParent:
     take precedence.
 
     """
+
+    def at_object_receive(self, moved_obj, source_location, move_type="move", **kwargs):
+        super().at_object_receive(moved_obj, source_location, move_type=move_type, **kwargs)
+        self._items_moved(moved_obj)
+
+    def at_object_leave(self, moved_obj, target_location, move_type="move", **kwargs):
+        super().at_object_leave(moved_obj, target_location, move_type=move_type, **kwargs)
+        self._items_moved(moved_obj)
+
+    def _items_moved(self, moved_obj):
+        """A thing (not a character or an exit) came or went: GMCP item lists change (world.clients.items)."""
+        if not (moved_obj.destination or isinstance(moved_obj, DefaultCharacter)):
+            items.changed(self)
 
     def get_display_characters(self, looker, **kwargs):
         """A crowd is counted, not listed (world.village.crowd)."""

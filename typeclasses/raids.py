@@ -72,6 +72,8 @@ class RaidClock(Script):
 class Npc(ObjectParent, DefaultObject):
     """A named person of the Leaf at the headquarters (Attribute `role`)."""
 
+    gmcp_attrib = "m"  # someone alive, in IRE's item letters (world.clients.items)
+
     def at_object_creation(self):
         super().at_object_creation()
         self.locks.add("get:false()")

@@ -16,9 +16,15 @@ The GMCP handshake as Mudlet and Iron Realms games do it:
 - `Core.Supports.Set ["Char 1", "Room 1", "War 1"]`: the packages the client wants,
   stored on the session (`world.clients.notify` then sends only those); `Add` and
   `Remove` change the stored set. After `Set` or `Add` a puppeted session is sent its
-  current Char.Vitals, Char.Status, Room.Info and War.Zones (those it asked for), so a
-  client never waits for a change.
+  current state (`world.clients.state.send_state`: Char.Name, Char.Vitals, Room.Info,
+  the item lists, Room.Players, Comm.Channel.List, War.Zones...: those it asked for), so a
+  client never waits for a change. `Remove` has no answer (GMCP defines none): those
+  packages simply stop.
 - `Core.Ping` / `Char.Ping`: answered with the same package, no body (clients time it).
+- Requests for the current state (`Char.Items.Inv`, `Char.Items.Room`,
+  `Char.Items.Contents`, `Comm.Channel.List`, `Comm.Channel.Players`, `Room.Info`,
+  `Room.Players`, `Char.Name`, `Char.StatusVars`, `Char.Status`, `Char.Vitals`): answered to
+  the session that asked (`world.clients.state.answer`, which lists each answer).
 
 Both are kept in `protocol_flags`, which Evennia syncs to the portal and back, so they
 survive a server reload. A malformed message (wrong types, a huge list) is ignored and
@@ -31,6 +37,7 @@ from evennia.utils import logger
 
 from world.clients import gmcp as _gmcp
 from world.clients import notify as _notify
+from world.clients import state as _state
 
 # Limits on what a client may declare; more than this is not a real client.
 _MAX_PACKAGES = 64
@@ -83,7 +90,7 @@ def _send_state(session):
     """Send a puppeted session its current state, now that it has said what it wants."""
     puppet = getattr(session, "puppet", None)
     if puppet is not None and hasattr(puppet, "vitals"):
-        _notify.send_state(puppet, session=session)
+        _state.send_state(puppet, session=session)
 
 
 def hello(session, *args, **kwargs):
@@ -138,3 +145,27 @@ def ping(session, *args, **kwargs):
 def char_ping(session, *args, **kwargs):
     """Char.Ping: answered like Core.Ping, for clients that send it under Char."""
     session.msg(**_gmcp.ping_reply(_gmcp.Package.CHAR_PING))
+
+
+def _request(name):
+    """An input function that answers the GMCP request Evennia calls `name`."""
+
+    def answer(session, *args, **kwargs):
+        _state.answer(session, name, *args)
+
+    answer.__name__ = answer.__qualname__ = name
+    answer.__doc__ = f"GMCP request {name!r}: answered with the current state (world.clients.state)."
+    return answer
+
+
+char_items_inv = _request("char_items_inv")
+char_items_room = _request("char_items_room")
+char_items_contents = _request("char_items_contents")
+comm_channel_list = _request("comm_channel_list")
+comm_channel_players = _request("comm_channel_players")
+room_info = _request("room_info")
+room_players = _request("room_players")
+char_name = _request("char_name")
+char_statusvars = _request("char_statusvars")
+char_status = _request("char_status")
+char_vitals = _request("char_vitals")

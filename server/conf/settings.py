@@ -136,6 +136,8 @@ WEBSOCKET_PROTOCOL_CLASS = "server.portal.websocket.HardenedWebSocketClient"
 AJAX_CLIENT_CLASS = "server.portal.ajax.HardenedAjaxWebClient"
 AMP_SERVER_PROTOCOL_CLASS = "server.fanout.FanOutAMPServerProtocol"  # supervisor + fan-out
 AMP_CLIENT_PROTOCOL_CLASS = "server.fanout.FanOutAMPClientProtocol"  # no Nagle + fan-out
+# GMCP packages with capitals inside a part, sent under their exact names (server.portal.gmcp_names).
+GMCP_PACKAGE_NAMES = ["Char.StatusVars", "Room.AddPlayer", "Room.RemovePlayer"]
 PORTAL_MAX_SUBNEGOTIATION_BYTES = 16 * 1024  # one telnet IAC SB ... IAC SE (GMCP, MSDP, ...)
 PORTAL_MAX_LINE_BYTES = 16 * 1024  # an unterminated telnet line (MAX_CHAR_LIMIT still applies)
 WEBSOCKET_MAX_MESSAGE_BYTES = 64 * 1024

@@ -16,12 +16,19 @@ raise on. `HardenedTelnetProtocol` adds the line bound: an unterminated line lon
 
 A handler that still fails on strange input (an option module fed nonsense) costs that one
 message, logged on one line, never the connection or the portal.
+
+Prompts are marked the way MUD clients find them (Mudlet's and TinTin++'s prompt triggers):
+the protocol offers END-OF-RECORD (`IAC WILL EOR`, option 25, RFC 885) and a prompt ends with
+`IAC EOR` where the client agreed (`IAC DO EOR`). Otherwise it ends with `IAC GA` unless the
+client suppressed go-ahead (it agreed to SUPPRESS-GO-AHEAD, as most do, and did not ask for GA
+on prompts: Evennia's `NOGOAHEAD` / `NOPROMPTGOAHEAD` flags). Stock Evennia never offered EOR
+and, for a client that accepted SUPPRESS-GO-AHEAD, sent prompts with no marker at all.
 """
 
 import re
 
 from django.conf import settings
-from evennia.server.portal.mccp import MCCP
+from evennia.server.portal.mccp import MCCP, mccp_compress
 from evennia.server.portal.telnet import TelnetProtocol
 from evennia.utils import logger
 from twisted.conch.telnet import (
@@ -36,6 +43,7 @@ from twisted.conch.telnet import (
     EL,
     EOR,
     GA,
+    IAC,
     IP,
     LINEMODE,
     NOP,
@@ -46,12 +54,19 @@ from twisted.conch.telnet import (
     Telnet,
 )
 
+from server.portal import gmcp_names
+
 IAC_BYTE = 0xFF
 SB_BYTE = SB[0]
 SE_BYTE = SE[0]
 NEGOTIATION_VERBS = {WILL[0], WONT[0], DO[0], DONT[0]}
 # Commands Twisted passes on with no option byte; any other byte after IAC is ignored.
 SIMPLE_COMMANDS = {byte[0] for byte in (EOR, NOP, DM, BRK, IP, AO, AYT, EC, EL, GA)}
+
+gmcp_names.register(settings.GMCP_PACKAGE_NAMES)
+
+# The END-OF-RECORD telnet option (RFC 885): with it agreed, `IAC EOR` marks a prompt's end.
+TELOPT_EOR = bytes([25])
 
 _DATA_STOP = re.compile(rb"[\xff\r]")
 _LINE_END = re.compile(rb"\r\n|\n\r|\r|\n")
@@ -178,10 +193,59 @@ class BoundedTelnetParser(Telnet):
 
 
 class HardenedTelnetProtocol(TelnetProtocol, BoundedTelnetParser):
-    """Evennia's telnet protocol on the bounded parser, with a bound on unterminated lines."""
+    """
+    Evennia's telnet protocol on the bounded parser, with a bound on unterminated lines and
+    prompts that end with EOR or GA as negotiated (see the module notes).
+    """
 
     max_line = settings.PORTAL_MAX_LINE_BYTES
     _discarding_line = False
+
+    def connectionMade(self):
+        super().connectionMade()
+        # Not one of Evennia's handshakes: a client that never answers delays nothing.
+        self.will(TELOPT_EOR).addErrback(lambda _refused: None)
+
+    def enableLocal(self, option):
+        """Evennia's options, and END-OF-RECORD (offered, or asked for by the client)."""
+        return option == TELOPT_EOR or super().enableLocal(option)
+
+    def eor_agreed(self):
+        """
+        Returns:
+            bool: The client agreed to END-OF-RECORD (and has not turned it off since).
+        """
+        return self.getOptionState(TELOPT_EOR).us.state == "yes"
+
+    def prompt_end(self):
+        """
+        Returns:
+            bytes: What follows a prompt: `IAC EOR` where the client agreed to EOR, else
+                `IAC GA` unless the client suppressed go-ahead, else nothing.
+        """
+        if self.eor_agreed():
+            return IAC + EOR
+        flags = self.protocol_flags
+        if not flags.get("NOGOAHEAD", True) or not flags.get("NOPROMPTGOAHEAD", True):
+            return IAC + GA
+        return b""
+
+    def send_prompt(self, *args, **kwargs):
+        """Evennia's prompt (rendered as stock renders it), ended as `prompt_end` says."""
+        flags = self.protocol_flags
+        had, kept = "NOPROMPTGOAHEAD" in flags, flags.get("NOPROMPTGOAHEAD")
+        end = self.prompt_end()
+        # Stock appends its own IAC GA from this flag; the end marker is chosen here instead.
+        flags["NOPROMPTGOAHEAD"] = True
+        try:
+            super().send_prompt(*args, **kwargs)
+        finally:
+            if had:
+                flags["NOPROMPTGOAHEAD"] = kept
+            else:
+                del flags["NOPROMPTGOAHEAD"]
+        if end:
+            self.transport.write(mccp_compress(self, end))
 
     def disableLocal(self, option):
         """

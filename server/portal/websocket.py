@@ -16,7 +16,10 @@ from autobahn.twisted.websocket import WebSocketServerProtocol
 from django.conf import settings
 from evennia.server.portal.webclient import WebSocketClient
 
+from server.portal import gmcp_names
 from server.portal.inputs import well_formed
+
+gmcp_names.register(settings.GMCP_PACKAGE_NAMES)
 
 _OPENING = (WebSocketServerProtocol.STATE_CONNECTING, WebSocketServerProtocol.STATE_PROXY_CONNECTING)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tests.clients.wire import telnet_gmcp
 from world.clients import gmcp
+from world.clients.gmcp import Package
 from world.clients.mapcoords import room_coords
 from world.village.layout import Layout, RoomSpec, ZoneSpec
 
@@ -203,6 +204,9 @@ def present_war():
     return {key: {"holder": holder, "strength": STRENGTH[holder]} for key, *_rest, holder in MAP}
 
 
+KUNAI = gmcp.Item("pouch.kunai", "3 kunai", "g")
+
+
 def steps():
     """
     Returns:
@@ -235,9 +239,29 @@ def steps():
                 room(100),
                 gmcp.war_zones(zones.values(), war),
                 gmcp.timeline_countdown(None, now=0, timeline=1),
+                gmcp.items_list("inv", [KUNAI, gmcp.Item("pouch.soldier_pill", "1 soldier pill", "g")]),
+                gmcp.items_list("room", [gmcp.Item("7", "Shikamaru", "m")]),
+                gmcp.room_players(
+                    [("Ayame", "Ayame, Genin of the Leaf"), ("Kiba", "Kiba, Genin of the Leaf")]
+                ),
             ),
         ),
         ("hurt", wire(gmcp.char_vitals(hurt))),
+        (
+            "people",
+            wire(
+                gmcp.room_addplayer("Neji", "Neji, Chuunin of the Leaf"),
+                gmcp.room_removeplayer("Kiba"),
+                gmcp.items_change(Package.CHAR_ITEMS_UPDATE, "inv", KUNAI._replace(name="2 kunai")),
+                gmcp.items_change(
+                    Package.CHAR_ITEMS_REMOVE, "inv", gmcp.Item("pouch.soldier_pill", "1 soldier pill")
+                ),
+                gmcp.items_change(
+                    Package.CHAR_ITEMS_ADD, "inv", gmcp.Item("pouch.technique_scroll", "1 technique scroll")
+                ),
+                gmcp.items_change(Package.CHAR_ITEMS_ADD, "room", gmcp.Item("9", "a crate")),
+            ),
+        ),
         (
             "move",
             wire(

@@ -113,7 +113,7 @@ def test_built_xml_matches_the_sources():
     tree = ET.parse(PACKAGE_DIR / "SecondChances.xml")
     assert tree.getroot().tag == "MudletPackage"
     names = [script.findtext("name") for script in tree.getroot().iter("Script")]
-    assert names == ["core", "vitals", "zonemap", "mapper", "uninstall"]
+    assert names == ["core", "vitals", "zonemap", "mapper", "people", "uninstall"]
 
 
 def test_mpackage_is_a_reproducible_zip_of_config_and_xml(tmp_path):
@@ -145,7 +145,10 @@ def test_connect_declares_packages_the_server_understands(mudlet):
     before, after = mudlet.run()
     assert before["sentGMCP"] == []
     [line] = after["sentGMCP"]
-    assert line == 'Core.Supports.Set ["Char 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]'
+    assert (
+        line
+        == 'Core.Supports.Set ["Char 1", "Char.Items 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]'
+    )
 
     # The same line, decoded by Evennia and handled by the game's input function.
     session = make_session()
@@ -153,6 +156,7 @@ def test_connect_declares_packages_the_server_understands(mudlet):
     getattr(inputfuncs, cmdname)(session, *args, **kwargs)
     assert session.protocol_flags[notify.SUPPORTS_FLAG] == {
         "char": 1,
+        "char.items": 1,
         "room": 1,
         "war": 1,
         "raid": 1,
@@ -176,6 +180,22 @@ def test_gauges_follow_char_vitals(mudlet):
     assert (health["value"], health["max"]) == (35, 100)
     assert (chakra["value"], chakra["max"]) == (12, 80)
     assert login["borderRight"] == 360
+
+
+@needs_lua
+def test_the_people_window_follows_room_players_and_items(mudlet):
+    mudlet.feed("login")
+    mudlet.dump()
+    mudlet.feed("people")
+    mudlet.dump()
+    login, later = mudlet.run()
+    window = login["widgets"]["SecondChances.people"]
+    assert window["parent"] == "SecondChances.panel"
+    assert window["text"] == "<b>Here:</b> Ayame, Kiba<br><b>Carrying:</b> 1 soldier pill, 3 kunai"
+    # Neji came, Kiba left; a kunai thrown, the pill eaten, a scroll found; the room's crate is not carried.
+    assert later["widgets"]["SecondChances.people"]["text"] == (
+        "<b>Here:</b> Ayame, Neji<br><b>Carrying:</b> 1 technique scroll, 2 kunai"
+    )
 
 
 @needs_lua
@@ -268,7 +288,7 @@ def test_reinstalling_does_not_double_handlers_and_uninstall_cleans_up(mudlet):
     mudlet.step("event sysUninstallPackage SecondChances")
     mudlet.dump()
     once, twice, other, removed = mudlet.run()
-    assert once["handlers"] == twice["handlers"] == other["handlers"] == 6
+    assert once["handlers"] == twice["handlers"] == other["handlers"] == 13
     assert removed["handlers"] == 0
     assert removed["packageLoaded"] is False
     assert removed["borderRight"] == 0
@@ -286,6 +306,12 @@ def test_odd_gmcp_does_not_break_the_package(mudlet):
         'War.Zones {"zones": {"ruins": {"name": "Ruined Eastern Districts", "holder": "leaf", "x": 1, "y": 1}}}',
         'Room.Info {"name": "no number"}',
         'Room.Info {"num": 5, "exits": {"n": "x"}, "coords": "bad"}',
+        'Room.Players {"name": "not a list"}',
+        "Room.AddPlayer [1, 2]",
+        "Room.RemovePlayer 7",
+        'Char.Items.List {"location": "inv", "items": "none"}',
+        'Char.Items.Add {"location": "inv", "item": {"name": "no id"}}',
+        "Char.Items.Remove",
     ):
         mudlet.step(f"gmcp {line}")
     mudlet.dump()
@@ -296,6 +322,7 @@ def test_odd_gmcp_does_not_break_the_package(mudlet):
     assert state["rooms"]["5"]["exits"] == {} and "coords" not in state["rooms"]["5"]
     assert _background(_label(state, "market_street")) == SOUND
     assert _label(state, "ruins")["text"] == "<center><b>RED</b><br>0</center>"  # no short name: initials
+    assert "Here:</b> Ayame, Kiba" in state["widgets"]["SecondChances.people"]["text"]
 
 
 @needs_lua
@@ -305,7 +332,7 @@ def test_the_whole_session_ends_the_same_in_mudlets_lua_5_1(tmp_path):
     for lua in (LUA, MUDLETS_LUA):
         mudlet = Mudlet(tmp_path, lua)
         mudlet.connect()
-        mudlet.feed("login", "hurt", "move", "flip")
+        mudlet.feed("login", "hurt", "people", "move", "flip")
         mudlet.step('set speedWalkDir ["n"]')
         mudlet.step("call doSpeedWalk")
         mudlet.dump()

@@ -7,10 +7,16 @@ encoder, with only the network left out.
 import weakref
 from types import SimpleNamespace
 
+from django.conf import settings
 from evennia.server.portal.telnet import TelnetProtocol
 from evennia.server.portal.telnet_oob import GMCP, TelnetOOB
 from evennia.server.sessionhandler import SessionHandler
 from twisted.conch.telnet import IAC, SB, SE
+
+from server.portal import gmcp_names
+
+# As the portal does when it loads its protocols: IRE's exact names (Room.AddPlayer...).
+gmcp_names.register(settings.GMCP_PACKAGE_NAMES)
 
 
 class _Protocol:

@@ -18,7 +18,9 @@ from tests.support.clients import telnet_text
 pytestmark = pytest.mark.e2e
 
 # What the Mudlet package declares (see clients/mudlet/src/01_core.lua).
-MUDLET_SUPPORTS = ["Char 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]
+MUDLET_SUPPORTS = ["Char 1", "Char.Items 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]
+PLAYER = {"name", "fullname"}
+ITEM_FIELDS = {"id", "name"}
 
 
 class GmcpPlayer:
@@ -125,7 +127,15 @@ def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, cre
     status = client.expect_gmcp("Char.Status", mark)
     room = client.expect_gmcp("Room.Info", mark)
     war = client.expect_gmcp("War.Zones", mark)
-    assert vitals == {"hp": 100, "maxhp": 100, "cp": 80, "maxcp": 80, "string": "H:100/100 C:80/80"}
+    assert vitals == {
+        "hp": 100,
+        "maxhp": 100,
+        "cp": 80,
+        "maxcp": 80,
+        "mp": 80,
+        "maxmp": 80,
+        "string": "H:100/100 C:80/80",
+    }
     assert status == {
         "name": name,
         "rank": "Genin",
@@ -158,7 +168,7 @@ def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, cre
         for step in json.loads(FIXTURE.read_text())
         for line in step["gmcp"]
     }
-    assert set(vitals) == set(recorded["Char.Vitals"])
+    assert set(vitals) == set(recorded["Char.Vitals"]) | {"mp", "maxmp"}
     assert set(room) == set(recorded["Room.Info"])
     assert set(zones["hospital"]) == set(recorded["War.Zones"]["zones"]["hospital"]) | {"forces"}
 
@@ -177,4 +187,72 @@ def test_a_client_that_declares_only_room_gets_no_vitals(player, credentials):
     mark = client.send_gmcp("Core.Supports.Set", ["Room 1"])
     client.expect_gmcp("Room.Info", mark)
     client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))  # all sent before it has arrived
-    assert [package for package, _data in client.messages[mark:]] == ["Room.Info", "Core.Ping"]
+    assert [package for package, _data in client.messages[mark:]] == [
+        "Room.Info",
+        "Room.Players",
+        "Core.Ping",
+    ]
+
+
+def test_every_ire_package_and_every_request_in_ires_shapes(player, credentials):
+    name, password = credentials("Ire")
+    client = player()
+    mark = len(client.messages)
+    _log_in(client, name, password)
+    # At login: the name, the status fields, the lists, the channels.
+    assert client.expect_gmcp("Char.Name", mark) == {"name": name, "fullname": f"{name}, Genin of the Leaf"}
+    status_vars = client.expect_gmcp("Char.StatusVars", mark)
+    assert set(client.expect_gmcp("Char.Status", mark)) <= set(status_vars)
+    channels = client.expect_gmcp("Comm.Channel.List", mark)
+    assert {"name": "dispatches", "caption": "Dispatches", "command": "dispatches"} in channels
+    inv = client.expect_gmcp("Char.Items.List", mark)
+    assert inv["location"] in ("inv", "room")
+    [players] = [d for p, d in client.messages[mark:] if p == "Room.Players"][-1:]
+    assert {"name": name, "fullname": f"{name}, Genin of the Leaf"} in players
+
+    # Each request is answered.
+    inv = client.expect_gmcp("Char.Items.List", client.send_gmcp("Char.Items.Inv"))
+    assert inv["location"] == "inv" and inv["items"]
+    assert all(set(item) >= ITEM_FIELDS for item in inv["items"])
+    kunai = next(item for item in inv["items"] if item["id"] == "pouch.kunai")
+    assert kunai["attrib"] == "g" and kunai["name"].endswith("kunai")
+    room = client.expect_gmcp("Char.Items.List", client.send_gmcp("Char.Items.Room"))
+    assert room["location"] == "room" and all(set(item) >= ITEM_FIELDS for item in room["items"])
+    contents = client.expect_gmcp("Char.Items.List", client.send_gmcp("Char.Items.Contents", "1"))
+    assert contents == {"location": "rep1", "items": []}
+    info = client.expect_gmcp("Room.Info", client.send_gmcp("Room.Info"))
+    assert info["num"] == 100 and info["name"] == "Briefing Room"
+    players = client.expect_gmcp("Room.Players", client.send_gmcp("Room.Players"))
+    assert all(set(p) == PLAYER for p in players) and name in {p["name"] for p in players}
+    who = client.expect_gmcp("Comm.Channel.Players", client.send_gmcp("Comm.Channel.Players"))
+    assert {"name": name, "channels": ["dispatches"]} in [
+        {**entry, "channels": [c for c in entry["channels"] if c == "dispatches"]} for entry in who
+    ]
+    assert client.expect_gmcp("Comm.Channel.List", client.send_gmcp("Comm.Channel.List")) == channels
+    assert client.expect_gmcp("Char.Name", client.send_gmcp("Char.Name"))["name"] == name
+    assert set(client.expect_gmcp("Char.StatusVars", client.send_gmcp("Char.StatusVars"))) == set(status_vars)
+
+    # Supports.Add answers with the state of what is now declared; Remove stops a package.
+    mark = client.send_gmcp("Core.Supports.Remove", ["Char.Items 1"])
+    client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))
+    mark = client.send_gmcp("Core.Supports.Add", ["Char.Items 1"])
+    assert client.expect_gmcp("Char.Items.List", mark)["location"] in ("inv", "room")
+
+    # Another ninja comes in and goes: Room.AddPlayer, then Room.RemovePlayer.
+    other_name, other_password = credentials("Ire")
+    other = player()
+    mark = len(client.messages)
+    _log_in(other, other_name, other_password)
+    added = client.expect_gmcp("Room.AddPlayer", mark)
+    assert added == {"name": other_name, "fullname": f"{other_name}, Genin of the Leaf"}
+    other.send("south")
+    other.expect_text("Hidden Doorway")
+    assert client.expect_gmcp("Room.RemovePlayer", mark) == other_name
+
+    # Following: the new room's players (both) and a new list of its items.
+    mark = len(client.messages)
+    client.send("south")
+    client.expect_text("Hidden Doorway")
+    arrived = client.expect_gmcp("Room.Players", mark)
+    assert {p["name"] for p in arrived} == {name, other_name}
+    assert client.expect_gmcp("Char.Items.List", mark)["location"] == "room"

@@ -9,20 +9,29 @@ How Evennia 6.1 puts these on the wire (read from `evennia/server/sessionhandler
 - The command name `char_vitals` becomes the GMCP name by splitting on `_` and capitalising
   each part: `Char.Vitals`, `room_info` -> `Room.Info`, `war_zones` -> `War.Zones`,
   `comm_channel_text` -> `Comm.Channel.Text`. A name without `_` lands in `Core`
-  (`ping` -> `Core.Ping`). CamelCase parts cannot be produced (`Room.AddPlayer` would
-  arrive as `Room.Addplayer`), so every package here is one capitalised word per part.
-- kwargs alone are sent as one JSON object: `Char.Vitals {"hp": 80, ...}`. That is why
-  every builder returns a non-empty dict (an empty one would go out with no body, a list
-  would be split into args and kwargs), and why no payload has the key `options`, which
-  Evennia adds to every message's kwargs and removes again before encoding.
+  (`ping` -> `Core.Ping`). A part with capitals inside (`Room.AddPlayer`,
+  `Char.StatusVars`) would arrive as `Room.Addplayer`: those are listed in
+  `settings.GMCP_PACKAGE_NAMES`, which the portal adds to Evennia's table of exact names
+  (`server.portal.gmcp_names`).
+- kwargs alone are sent as one JSON object: `Char.Vitals {"hp": 80, ...}`. A body that is a
+  JSON array or string (IRE's `Room.Players [...]`, `Room.RemovePlayer "Kiba"`) is passed as
+  the one positional argument, `[[body], {}]`, which Evennia encodes as that value alone
+  (`Message.msg_kwargs`). No object body has the key `options`, which Evennia adds to every
+  message's kwargs and removes again before encoding.
 
 Field names follow the conventions Mudlet users know from Iron Realms games (IRE):
-`Char.Vitals` has `hp`/`maxhp` and, for chakra, `cp`/`maxcp` (as IRE's mana is `mp`/`maxmp`),
-plus IRE's one-line `string`; `Room.Info` has `num`, `name`, `area`, `environment`, `coords`
-("area,x,y,z") and `exits` keyed by short direction (`n`, `ne`, `u`, `in`) as Mudlet's
-`setExit()` takes them. Machine values (zone keys, holders, factions) are lower-case keys;
-names meant for display (room, area, rank) are as players read them. Colour markup is
-stripped from every text field.
+`Char.Vitals` has `hp`/`maxhp` and, for chakra, both the game's `cp`/`maxcp` and IRE's mana
+names `mp`/`maxmp` (generic gauge scripts look for those), plus IRE's one-line `string`;
+`Char.Name` has `name` and `fullname`; `Char.StatusVars` names the fields of `Char.Status`;
+`Char.Items.List/Add/Remove/Update` carry `location` ("inv", "room") and items with `id`,
+`name` and `attrib` (IRE's letters: "m" a person, "t" takeable, "g" a group of the same thing);
+`Room.Info` has `num`, `name`, `area`, `environment`, `coords` ("area,x,y,z") and `exits`
+keyed by short direction (`n`, `ne`, `u`, `in`) as Mudlet's `setExit()` takes them;
+`Room.Players` lists `{"name", "fullname"}`, `Room.AddPlayer` is one of those and
+`Room.RemovePlayer` the name alone; `Comm.Channel.List` lists `{"name", "caption",
+"command"}` and `Comm.Channel.Players` `{"name", "channels"}`. Machine values (zone keys,
+holders, factions) are lower-case keys; names meant for display (room, area, rank) are as
+players read them. Colour markup is stripped from every text field.
 
 Packages of our own: `War.Zones` (every zone's holder and strength, with map coordinates),
 `Raid.Status` and `Timeline.Countdown` (the Second Chance).
@@ -40,13 +49,24 @@ from world.village.layout import DIRECTIONS
 class Package(StrEnum):
     """The GMCP messages the game sends, by their wire name."""
 
+    CHAR_NAME = "Char.Name"
     CHAR_VITALS = "Char.Vitals"
     CHAR_STATUS = "Char.Status"
+    CHAR_STATUSVARS = "Char.StatusVars"
+    CHAR_ITEMS_LIST = "Char.Items.List"
+    CHAR_ITEMS_ADD = "Char.Items.Add"
+    CHAR_ITEMS_REMOVE = "Char.Items.Remove"
+    CHAR_ITEMS_UPDATE = "Char.Items.Update"
     ROOM_INFO = "Room.Info"
+    ROOM_PLAYERS = "Room.Players"
+    ROOM_ADDPLAYER = "Room.AddPlayer"
+    ROOM_REMOVEPLAYER = "Room.RemovePlayer"
     WAR_ZONES = "War.Zones"
     RAID_STATUS = "Raid.Status"
     TIMELINE_COUNTDOWN = "Timeline.Countdown"
     COMM_CHANNEL_TEXT = "Comm.Channel.Text"
+    COMM_CHANNEL_LIST = "Comm.Channel.List"
+    COMM_CHANNEL_PLAYERS = "Comm.Channel.Players"
     CORE_PING = "Core.Ping"
     CHAR_PING = "Char.Ping"
 
@@ -64,22 +84,26 @@ SHORT_DIRECTIONS = {name: (aliases[0] if aliases else name) for name, aliases in
 
 
 class Message(NamedTuple):
-    """One GMCP message: its package and its JSON body."""
+    """One GMCP message: its package and its JSON body (an object, an array or a string)."""
 
     package: Package
-    payload: dict
+    payload: dict | list | str
 
     def msg_kwargs(self):
         """
         Returns:
-            dict: Keyword arguments for `obj.msg()` / `session.msg()`.
+            dict: Keyword arguments for `obj.msg()` / `session.msg()` (module notes).
         """
-        return {self.package.cmdname: self.payload}
+        if isinstance(self.payload, dict):
+            return {self.package.cmdname: self.payload}
+        return {self.package.cmdname: [[self.payload], {}]}
 
 
 def _message(package, payload):
-    if not payload or RESERVED_KEY in payload:
-        raise ValueError(f"{package}: a payload must be a non-empty dict without {RESERVED_KEY!r}")
+    if isinstance(payload, list):
+        return Message(package, payload)
+    if not payload or (isinstance(payload, dict) and RESERVED_KEY in payload):
+        raise ValueError(f"{package}: a payload must be a list, a string or a dict without {RESERVED_KEY!r}")
     return Message(package, payload)
 
 
@@ -103,14 +127,54 @@ def char_vitals(vitals):
         vitals (dict): `Character.vitals()`: health, health_max, chakra, chakra_max.
 
     Returns:
-        Message: `Char.Vitals {"hp", "maxhp", "cp", "maxcp", "string"}`.
+        Message: `Char.Vitals {"hp", "maxhp", "cp", "maxcp", "mp", "maxmp", "string"}`: chakra
+        under the game's names and IRE's mana names alike.
     """
     hp, maxhp = _whole(vitals["health"]), _whole(vitals["health_max"])
     cp, maxcp = _whole(vitals["chakra"]), _whole(vitals["chakra_max"])
     return _message(
         Package.CHAR_VITALS,
-        {"hp": hp, "maxhp": maxhp, "cp": cp, "maxcp": maxcp, "string": f"H:{hp}/{maxhp} C:{cp}/{maxcp}"},
+        {
+            "hp": hp,
+            "maxhp": maxhp,
+            "cp": cp,
+            "maxcp": maxcp,
+            "mp": cp,
+            "maxmp": maxcp,
+            "string": f"H:{hp}/{maxhp} C:{cp}/{maxcp}",
+        },
     )
+
+
+def char_name(name, fullname):
+    """
+    Args:
+        name (str): The ninja's name.
+        fullname (str): The name with rank and village, as `score` heads the sheet.
+
+    Returns:
+        Message: `Char.Name {"name", "fullname"}`, sent at login.
+    """
+    return _message(Package.CHAR_NAME, {"name": _plain(name), "fullname": _plain(fullname)})
+
+
+# The fields of Char.Status and their captions, in IRE's Char.StatusVars shape.
+STATUS_VARS = {
+    "name": "Name",
+    "rank": "Rank",
+    "faction": "Faction",
+    "zone": "Zone",
+    "area": "Area",
+    "timeline": "Timeline",
+}
+
+
+def char_statusvars():
+    """
+    Returns:
+        Message: `Char.StatusVars {field: caption}` for every field `Char.Status` may carry.
+    """
+    return _message(Package.CHAR_STATUSVARS, dict(STATUS_VARS))
 
 
 def char_status(name, rank, faction, zone=None, area=None, timeline=None):
@@ -311,6 +375,99 @@ def comm_channel_text(channel, talker, text):
     return _message(
         Package.COMM_CHANNEL_TEXT,
         {"channel": _key(channel), "talker": _plain(talker), "text": _plain(text)},
+    )
+
+
+class Item(NamedTuple):
+    """One thing in an item list: IRE's `{"id", "name", "attrib"}`."""
+
+    id: str
+    name: str
+    attrib: str = ""
+
+    def as_gmcp(self):
+        """Returns: dict: The item as IRE sends it (`attrib` only when it has letters)."""
+        body = {"id": str(self.id), "name": _plain(self.name)}
+        if self.attrib:
+            body["attrib"] = self.attrib
+        return body
+
+
+def items_list(location, items):
+    """
+    Args:
+        location (str): "inv" or "room" (IRE's names), or "rep<id>" for a container.
+        items (iterable of Item): What is there.
+
+    Returns:
+        Message: `Char.Items.List {"location", "items": [...]}`.
+    """
+    return _message(
+        Package.CHAR_ITEMS_LIST, {"location": location, "items": [item.as_gmcp() for item in items]}
+    )
+
+
+def items_change(package, location, item):
+    """
+    Args:
+        package (Package): CHAR_ITEMS_ADD, CHAR_ITEMS_REMOVE or CHAR_ITEMS_UPDATE.
+        location (str): "inv" or "room".
+        item (Item): The item that came, went or changed.
+
+    Returns:
+        Message: `Char.Items.Add/Remove/Update {"location", "item": {...}}`.
+    """
+    return _message(package, {"location": location, "item": item.as_gmcp()})
+
+
+def room_players(players):
+    """
+    Args:
+        players (iterable of (name, fullname)): The players in the room, the reader included.
+
+    Returns:
+        Message: `Room.Players [{"name", "fullname"}, ...]`.
+    """
+    return _message(Package.ROOM_PLAYERS, [{"name": _plain(n), "fullname": _plain(f)} for n, f in players])
+
+
+def room_addplayer(name, fullname):
+    """Returns: Message: `Room.AddPlayer {"name", "fullname"}`: someone came into the room."""
+    return _message(Package.ROOM_ADDPLAYER, {"name": _plain(name), "fullname": _plain(fullname)})
+
+
+def room_removeplayer(name):
+    """Returns: Message: `Room.RemovePlayer "name"`: someone left the room (IRE sends the name alone)."""
+    return _message(Package.ROOM_REMOVEPLAYER, _plain(name))
+
+
+def comm_channel_list(channels):
+    """
+    Args:
+        channels (iterable of (name, caption, command)): The channels the player listens to,
+            each with its display caption and the command that speaks on it.
+
+    Returns:
+        Message: `Comm.Channel.List [{"name", "caption", "command"}, ...]`.
+    """
+    return _message(
+        Package.COMM_CHANNEL_LIST,
+        [{"name": _key(n), "caption": _plain(c), "command": _plain(cmd)} for n, c, cmd in channels],
+    )
+
+
+def comm_channel_players(players):
+    """
+    Args:
+        players (iterable of (name, channels)): Who is online and which of the reader's
+            channels each listens to.
+
+    Returns:
+        Message: `Comm.Channel.Players [{"name", "channels": [...]}, ...]`.
+    """
+    return _message(
+        Package.COMM_CHANNEL_PLAYERS,
+        [{"name": _plain(name), "channels": sorted(_key(c) for c in chans)} for name, chans in players],
     )
 
 

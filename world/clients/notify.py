@@ -108,14 +108,15 @@ def sessions_of(target):
     """
     if target is None:
         return []
-    if hasattr(target, "sessid"):
-        return [target]
+    # Objects have a `sessid` too (the id of the session playing them): ask for sessions first.
     if hasattr(target, "sessions"):
         return list(target.sessions.all())
+    if hasattr(target, "sessid"):
+        return [target]
     return list(target)
 
 
-def send(target, message, only_if_changed=False):
+def send(target, message, only_if_changed=False, asked=False):
     """
     Send one message to every session of the target that wants its package.
 
@@ -123,13 +124,15 @@ def send(target, message, only_if_changed=False):
         target (Object, Account, Session or iterable of Session): Who to send to.
         message (gmcp.Message): What to send.
         only_if_changed (bool): Skip sessions that were last sent this same body.
+        asked (bool): The sessions asked for it (a GMCP request): sent whatever packages
+            they declared.
 
     Returns:
         int: How many sessions it was sent to.
     """
     chosen = []
     for session in sessions_of(target):
-        if not wants(session, message.package):
+        if not (asked or wants(session, message.package)):
             continue
         last = session.ndb.gmcp_sent
         if last is None:
@@ -196,6 +199,20 @@ def _zone_of(room):
     return key, (zone.name if zone else key)
 
 
+def full_name(character):
+    """Returns: str: the character's `full_name()` ("Kiba, Genin of the Leaf"), or its name alone."""
+    named = getattr(character, "full_name", None)
+    return named() if named else character.key
+
+
+def name_message(character):
+    """
+    Returns:
+        gmcp.Message: Char.Name of the character.
+    """
+    return gmcp.char_name(character.key, full_name(character))
+
+
 def vitals_message(character):
     """
     Returns:
@@ -255,27 +272,6 @@ def send_room(character):
     if character.location is None:
         return 0
     return send(character, room_message(character.location))
-
-
-def send_state(character, session=None):
-    """
-    Send everything a client shows from the start: Char.Vitals, Char.Status, Room.Info and
-    (once the war runs) War.Zones, whether or not they changed (on puppet, and when a
-    client declares its packages).
-
-    Args:
-        character (Character): The puppet.
-        session (Session, optional): Only this session; all the character's if None.
-
-    Returns:
-        int: How many messages were sent.
-    """
-    target = session or character
-    messages = [vitals_message(character), status_message(character)]
-    if character.location is not None:
-        messages.append(room_message(character.location))
-    messages.append(war_message())
-    return sum(send(target, message) for message in messages if message)
 
 
 def war_message():

@@ -10,7 +10,7 @@ SecondChances = SecondChances or {}
 local SC = SecondChances
 
 SC.packageName = "SecondChances"
-SC.supports = { "Char 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1" }
+SC.supports = { "Char 1", "Char.Items 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1" }
 
 -- Who holds a zone, as a colour. Every coloured thing also says it in words (labels and
 -- tooltips), so nothing is told by colour alone.

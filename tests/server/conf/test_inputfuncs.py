@@ -8,10 +8,10 @@ from evennia.server.portal.gmcp_utils import decode_gmcp
 
 from server.conf import inputfuncs
 from tests.world.clients.sessions import make_session, sent
-from world.clients import notify
+from world.clients import notify, state
 from world.village.builder import build_world, room_by_id
 
-OURS = {"hello", "supports_set", "supports_add", "supports_remove", "ping", "char_ping"}
+OURS = {"hello", "supports_set", "supports_add", "supports_remove", "ping", "char_ping", *state.REQUESTS}
 
 
 def _receive(session, line):
@@ -130,14 +130,62 @@ def ninja(db):
 def test_supports_set_on_a_puppeted_session_sends_the_current_state(ninja):
     session = make_session(puppet=ninja)
     _receive(session, 'Core.Supports.Set ["Char 1", "Room 1", "War 1"]')
-    assert [name for name, _payload in sent(session)] == ["char_vitals", "char_status", "room_info"]
-    assert sent(session)[2][1]["num"] == 100
+    assert [name for name, _payload in sent(session)] == [
+        "char_name",
+        "char_statusvars",
+        "char_vitals",
+        "char_status",
+        "room_info",
+        "char_items_list",
+        "char_items_list",
+        "room_players",
+    ]
+    assert sent(session)[4][1]["num"] == 100
 
 
 def test_supports_set_sends_only_what_was_asked_for(ninja):
     session = make_session(puppet=ninja)
     _receive(session, 'Core.Supports.Set ["Room 1"]')
-    assert [name for name, _payload in sent(session)] == ["room_info"]
+    assert [name for name, _payload in sent(session)] == ["room_info", "room_players"]
+
+
+@pytest.mark.parametrize(
+    ("line", "answer", "body"),
+    [
+        ("Char.Items.Inv", "char_items_list", {"location": "inv"}),
+        ("Char.Items.Room", "char_items_list", {"location": "room"}),
+        ('Char.Items.Contents "55"', "char_items_list", {"location": "rep55", "items": []}),
+        ("Room.Info", "room_info", {"num": 100}),
+        ("Char.Name", "char_name", {"name": "Ayame", "fullname": "Ayame, Genin of the Leaf"}),
+        ("Char.StatusVars", "char_statusvars", {"rank": "Rank"}),
+        ("Char.Status", "char_status", {"rank": "Genin"}),
+        ("Char.Vitals", "char_vitals", {"mp": 80, "maxmp": 80}),
+        ("Comm.Channel.List", "comm_channel_list", None),
+        ("Comm.Channel.Players", "comm_channel_players", None),
+    ],
+)
+def test_each_request_is_answered_to_the_session_whatever_it_declared(ninja, line, answer, body):
+    session = make_session({notify.SUPPORTS_FLAG: {"war": 1}}, puppet=ninja)
+    _receive(session, line)
+    [(name, payload)] = sent(session)
+    assert name == answer
+    if body:
+        assert payload.items() >= body.items()
+
+
+def test_room_players_is_answered_with_the_reader_in_the_list(ninja):
+    session = make_session(puppet=ninja)
+    _receive(session, "Room.Players")
+    assert sent(session) == [
+        ("room_players", [[[{"name": "Ayame", "fullname": "Ayame, Genin of the Leaf"}]], {}])
+    ]
+
+
+def test_requests_before_login_answer_only_what_needs_no_ninja():
+    session = make_session()
+    _receive(session, "Char.Items.Inv")
+    _receive(session, "Room.Info")
+    assert sent(session) == []
 
 
 def test_supports_set_before_login_only_stores():

@@ -44,7 +44,63 @@ def test_char_vitals_uses_ire_names():
     message = gmcp.char_vitals(VITALS)
     assert _wire(message) == (
         "Char.Vitals",
-        {"hp": 64, "maxhp": 130, "cp": 7, "maxcp": 110, "string": "H:64/130 C:7/110"},
+        {"hp": 64, "maxhp": 130, "cp": 7, "maxcp": 110, "mp": 7, "maxmp": 110, "string": "H:64/130 C:7/110"},
+    )
+
+
+def test_char_name_and_statusvars():
+    assert _wire(gmcp.char_name("|wKiba|n", "Kiba, Genin of the Leaf")) == (
+        "Char.Name",
+        {"name": "Kiba", "fullname": "Kiba, Genin of the Leaf"},
+    )
+    name, body = _wire(gmcp.char_statusvars())
+    assert name == "Char.StatusVars"
+    status = gmcp.char_status("Kiba", Rank.GENIN, Faction.LEAF, "headquarters", "HQ", timeline=1).payload
+    assert set(status) == set(body) and body["timeline"] == "Timeline"
+
+
+def test_item_lists_and_changes_in_ire_shapes():
+    kunai = gmcp.Item("pouch.kunai", "|w3 kunai|n", "g")
+    assert _wire(gmcp.items_list("inv", [kunai, gmcp.Item("12", "a scroll")])) == (
+        "Char.Items.List",
+        {
+            "location": "inv",
+            "items": [
+                {"id": "pouch.kunai", "name": "3 kunai", "attrib": "g"},
+                {"id": "12", "name": "a scroll"},
+            ],
+        },
+    )
+    assert _wire(gmcp.items_list("room", [])) == ("Char.Items.List", {"location": "room", "items": []})
+    for package in (Package.CHAR_ITEMS_ADD, Package.CHAR_ITEMS_REMOVE, Package.CHAR_ITEMS_UPDATE):
+        assert _wire(gmcp.items_change(package, "inv", kunai)) == (
+            package.value,
+            {"location": "inv", "item": {"id": "pouch.kunai", "name": "3 kunai", "attrib": "g"}},
+        )
+
+
+def test_room_players_in_ire_shapes_even_with_one_or_no_player():
+    one = [("Kiba", "Kiba, Genin of the Leaf")]
+    assert _wire(gmcp.room_players(one)) == (
+        "Room.Players",
+        [{"name": "Kiba", "fullname": "Kiba, Genin of the Leaf"}],
+    )
+    assert telnet_gmcp(**gmcp.room_players([]).msg_kwargs()) == ["Room.Players []"]
+    assert _wire(gmcp.room_addplayer("Kiba", "Kiba, Genin")) == (
+        "Room.AddPlayer",
+        {"name": "Kiba", "fullname": "Kiba, Genin"},
+    )
+    assert telnet_gmcp(**gmcp.room_removeplayer("|wKiba|n").msg_kwargs()) == ['Room.RemovePlayer "Kiba"']
+
+
+def test_channel_list_and_players_in_ire_shapes():
+    assert _wire(gmcp.comm_channel_list([("Dispatches", "Dispatches", "dispatches")])) == (
+        "Comm.Channel.List",
+        [{"name": "dispatches", "caption": "Dispatches", "command": "dispatches"}],
+    )
+    assert _wire(gmcp.comm_channel_players([("Kiba", {"Public", "Dispatches"})])) == (
+        "Comm.Channel.Players",
+        [{"name": "Kiba", "channels": ["dispatches", "public"]}],
     )
 
 

@@ -179,27 +179,6 @@ def test_a_broadcast_goes_to_the_portal_once_for_every_session(war, monkeypatch)
     )
 
 
-def test_send_state_sends_vitals_status_and_room(ninja):
-    session = make_session(puppet=ninja)
-    assert notify.send_state(ninja, session=session) == 3
-    names = [name for name, _payload in sent(session)]
-    assert names == ["char_vitals", "char_status", "room_info"]
-    vitals = sent(session)[0][1]
-    assert (vitals["hp"], vitals["maxhp"], vitals["cp"], vitals["maxcp"]) == (100, 100, 80, 80)
-
-
-def test_send_state_includes_the_war_once_it_runs(ninja, war):
-    session = make_session(puppet=ninja)
-    assert notify.send_state(ninja, session=session) == 4
-    assert [name for name, _payload in sent(session)][-1] == "war_zones"
-
-
-def test_send_state_respects_what_the_client_declared(ninja):
-    session = make_session({notify.SUPPORTS_FLAG: {"room": 1}}, puppet=ninja)
-    assert notify.send_state(ninja, session=session) == 1
-    assert [name for name, _payload in sent(session)] == ["room_info"]
-
-
 def test_send_channel_text(ninja):
     session = make_session()
     assert notify.send_channel_text(session, "Public", "Neji", "|w[Public]|n Neji: Hold the gate.") == 1

@@ -34,6 +34,7 @@ clears the room; a lost one leaves its surviving enemies waiting there.
 
 from django.conf import settings
 
+from world.clients import items
 from world.combat import bridge
 from world.combat.actions import ActionKind
 from world.combat.catalog import get_catalog
@@ -218,6 +219,7 @@ class Fighting:
             char = by_id(int(fighter.id[1:]))
             if char is not None:
                 bridge.write_back(fighter, char)
+                items.sync(char)  # the pouch may have changed
         for fid in result.died:
             self._die(raid, room_id, fid)
         escaped = list(dict.fromkeys(result.escaped))
