@@ -8,6 +8,9 @@ on offer, numbered by their place in the list:
 - one attack for each Sound-held (or contested) zone that touches the Leaf's lines, with
   intelligence: an estimate of the enemy's strength (true strength plus deterministic noise,
   exact once the zone has been scouted), an objective and a difficulty band;
+- a skirmish, always (after the opening): a Sound patrol at the edge of the front, the
+  weakest zone the board attacks (or the first zone it defends), small enough for a lone
+  genin (difficulty.yaml's skirmish band);
 - early in a timeline, when no Sound-held zone touches the Leaf's lines, defensive missions
   instead: meeting the Sound's raiding parties in the Leaf zones next to the Sound, and
   bringing home Leaf missions ambushed in the field. The Sound's staging ground (story.yaml,
@@ -22,7 +25,7 @@ offers, in the same order, with the same seeds, in any process.
 import math
 from dataclasses import asdict, dataclass
 
-from world.raids.content import RaidKind, content
+from world.raids.content import SKIRMISH, RaidKind, content
 from world.raids.dice import stream, weighted
 from world.raids.generator import RaidError, generate
 
@@ -76,11 +79,13 @@ class RaidOffer:
     def describe(self, number):
         """The offer as the board lists it, under its number."""
         data = content()
-        estimate = f"{'exactly' if self.exact else 'about'} {self.estimated_strength}"
+        estimate = f"enemy strength {'exactly' if self.exact else 'about'} {self.estimated_strength}"
+        if self.difficulty == SKIRMISH:
+            estimate = "a small patrol"
         lines = [
             f"{number:>2}. {self.title}",
             f"    {data.zone_name(self.zone)}: {data.objectives[self.objective].name.lower()}; "
-            f"enemy strength {estimate}; {data.band(self.difficulty).label.lower()}. Seed {self.seed}.",
+            f"{estimate}; {data.band(self.difficulty).label.lower()}. Seed {self.seed}.",
         ]
         if self.story:
             lines.append(f"    {data.opening.briefing}")
@@ -194,6 +199,23 @@ def _opening(holders, adjacent, sound, sound_strength, seed_base):
     )
 
 
+def _skirmish(kind, zone, source, seed):
+    """The small task the board always offers: a patrol out of `source`, met in `zone`."""
+    data = content()
+    objective = "ambush" if kind is RaidKind.ATTACK else "defend"
+    return RaidOffer(
+        kind=str(kind),
+        zone=zone,
+        source_zone=source,
+        objective=objective,
+        title=data.titles[SKIRMISH].format(zone=data.zone_name(zone)),
+        estimated_strength=0,
+        exact=False,
+        difficulty=SKIRMISH,
+        seed=seed,
+    )
+
+
 def _check(holders, sound_strength):
     zones = content().zones
     for zone, holder in holders.items():
@@ -257,7 +279,11 @@ def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid
             )
             for zone in targets
         ]
-        return result + sorted(attacks, key=lambda offer: (offer.estimated_strength, offer.zone))
+        attacks.sort(key=lambda offer: (offer.estimated_strength, offer.zone))
+        edge = attacks[0].zone
+        seed = f"{seed_base}/skirmish/{edge}/{counts.get(edge, 0)}"
+        patrol = _skirmish(RaidKind.ATTACK, edge, edge, seed)
+        return [*result, patrol, *attacks]
 
     defences = []
     for zone in sorted(leaf_lines):
@@ -270,6 +296,10 @@ def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid
         if source:
             seed = f"{seed_base}/escort/{zone}/{counts.get(zone, 0)}"
             defences.append(_defence("escort", zone, source, seed, sound_strength.get(source, 0)))
+    if defences:
+        edge = defences[0]
+        seed = f"{seed_base}/skirmish/{edge.zone}/{counts.get(edge.zone, 0)}"
+        defences.insert(0, _skirmish(RaidKind.DEFENCE, edge.zone, edge.source_zone, seed))
     return result + defences
 
 

@@ -26,6 +26,10 @@ class RaidKind(StrEnum):
     DEFENCE = "defence"  # meeting a Sound raid on the village or on a Leaf mission
 
 
+# The band and title key of the small task the board always offers (board.py).
+SKIRMISH = "skirmish"
+
+
 class Condition(StrEnum):
     """What the instance checks to call an objective done (see objectives.yaml)."""
 
@@ -90,7 +94,7 @@ class Band:
     label: str
     up_to: float
     rooms: tuple
-    enemies_per_member: int
+    enemies_per_member: float
     boss_bump: int
     failure_cost: int
     abandon_cost: int
@@ -308,7 +312,7 @@ def _load_bands(data_dir, room_limits):
                 label=raw.text("label", default=key),
                 up_to=raw.number("up_to", low=0, default=float("inf")),
                 rooms=rooms,
-                enemies_per_member=raw.whole("enemies_per_member", low=0),
+                enemies_per_member=raw.number("enemies_per_member", low=0),
                 boss_bump=raw.whole("boss_bump", default=0),
                 failure_cost=raw.whole("failure_cost", low=0),
                 abandon_cost=raw.whole("abandon_cost", low=0),
@@ -438,8 +442,8 @@ def _load_story(data_dir, zones, objectives, ranks):
             )
     titles_raw = raw.sub("titles", default={})
     titles = {key: _template(titles_raw, key) for key in titles_raw.keys()}
-    if set(titles) != set(objectives):
-        raw.fail("titles", "need one title for every objective")
+    if set(titles) != {*objectives, SKIRMISH}:
+        raw.fail("titles", f"need one title for every objective, and one for the {SKIRMISH}")
     needed = ("intro", "defence_intro", "empty")
     board = raw.sub("board").only(needed, needed)
     board_text = {key: board.text(key) for key in board.keys()}

@@ -21,7 +21,7 @@ without a squad.
 import math
 from dataclasses import dataclass
 
-from world.raids.content import Condition, RaidKind, content
+from world.raids.content import SKIRMISH, Condition, RaidKind, content
 from world.raids.dice import stream, weighted
 
 PLAN_VERSION = 1
@@ -379,7 +379,7 @@ def _boss(rng, objective, zone, band, squads, opening):
         step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
         if source:
             step = max(step, order.index(source.rank))
-        archetype = data.bosses[order[min(step, len(order) - 1)]]
+        archetype = data.bosses[order[max(0, min(step, len(order) - 1))]]
         name = _fill(rng.choice(archetype.names), zone=zone.name)
     return Boss(
         id="boss",
@@ -429,11 +429,10 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
     remaining = {squad.id: squad.fighters for squad in squads}
     if boss.squad is not None:
         remaining[boss.squad] -= 1
-    wanted = (
-        opening.column[min(team_size, len(opening.column)) - 1]
-        if opening
-        else team_size * band.enemies_per_member
-    )
+    if opening:
+        wanted = opening.column[min(team_size, len(opening.column)) - 1]
+    else:
+        wanted = math.floor(team_size * band.enemies_per_member)
     budget = min(wanted, sum(remaining.values()))
     if opening:
         budget = min(budget, opening.estimate - 1)
@@ -477,6 +476,11 @@ def _loot(rng, size, entry, boss_room, band):
             merged[roll[0]] = merged.get(roll[0], 0) + roll[1]
         loot[room] = tuple(LootDrop(item=item, qty=qty) for item, qty in merged.items())
     return loot
+
+
+def _title_key(objective, band):
+    """The title a plan takes: the skirmish's own, or its objective's."""
+    return SKIRMISH if band.key == SKIRMISH else objective
 
 
 def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story=None):
@@ -570,7 +574,7 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         seed=seed,
         zone=zone,
         zone_name=zone_t.name,
-        title=opening.title if opening else data.titles[objective].format(zone=zone_t.name),
+        title=opening.title if opening else data.titles[_title_key(objective, band)].format(zone=zone_t.name),
         story=story,
         difficulty=band.key,
         team_size=team_size,

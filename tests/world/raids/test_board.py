@@ -9,6 +9,24 @@ from world.raids.generator import RaidError
 FRONT_AT_PRESENT = {"hyuuga_compound", "hospital", "market_street", "exam_arena"}
 
 
+def rated(board):
+    """The offers whose difficulty comes from intelligence's estimate (not the skirmish)."""
+    return [offer for offer in board if offer.difficulty != "skirmish"]
+
+
+def test_every_board_offers_a_skirmish_for_a_lone_genin_right_after_the_opening():
+    for world, strength, done in ((PRESENT, STRENGTH_AT_PRESENT, False), (EXAMS, STRENGTH_AT_EXAMS, True)):
+        board = offers(world, NEIGHBOURS, strength, "t1", done)
+        skirmishes = [offer for offer in board if offer.difficulty == "skirmish"]
+        assert len(skirmishes) == 1
+        (patrol,) = skirmishes
+        assert board.index(patrol) == (0 if done else 1)
+        assert patrol.title.startswith("Skirmish: a Sound patrol near ")
+        assert "a small patrol; skirmish." in patrol.describe(1)
+    at_present = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True)
+    assert at_present[0].zone == rated(at_present)[0].zone  # the weakest zone on the front
+
+
 def test_the_opening_raid_comes_first_in_a_new_world():
     board = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", False)
     opening = board[0]
@@ -32,13 +50,13 @@ def test_attacks_go_only_to_sound_zones_on_the_leafs_lines():
         assert offer.source_zone == offer.zone and PRESENT[offer.zone] == "sound"
         assert any(PRESENT[other] == "leaf" for other in NEIGHBOURS[offer.zone])
         assert offer.objective in ("ambush", "sabotage", "rescue", "scout")
-    strengths = [offer.estimated_strength for offer in board]
+    strengths = [offer.estimated_strength for offer in rated(board)]
     assert strengths == sorted(strengths)
 
 
 def test_estimates_are_noisy_but_close_and_exact_once_scouted():
     board = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True, revealed={"hospital"})
-    for offer in board:
+    for offer in rated(board):
         true = STRENGTH_AT_PRESENT[offer.zone]
         if offer.zone == "hospital":
             assert offer.exact and offer.estimated_strength == true
@@ -46,7 +64,7 @@ def test_estimates_are_noisy_but_close_and_exact_once_scouted():
             assert not offer.exact
             assert abs(offer.estimated_strength - true) <= true * INTEL_NOISE + 1
     noisy = {
-        offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, f"t{n}", True)[0].estimated_strength
+        rated(offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, f"t{n}", True))[0].estimated_strength
         for n in range(10)
     }
     assert len(noisy) > 1

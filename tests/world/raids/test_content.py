@@ -32,8 +32,9 @@ def test_the_four_attack_objectives_and_two_defensive_missions_exist():
 
 def test_bands_rise_and_the_last_has_no_cap():
     bands = content().bands
-    assert [band.key for band in bands] == ["easy", "moderate", "hard", "deadly"]
-    assert content().band_for(0).key == "easy"
+    assert [band.key for band in bands] == ["skirmish", "easy", "moderate", "hard", "deadly"]
+    assert content().band_for(0).key == "skirmish"  # nobody there but a patrol
+    assert content().band_for(1).key == "easy"
     assert content().band_for(10_000).key == "deadly"
 
 
