@@ -8,7 +8,7 @@ from evennia import default_cmds
 
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
-from commands.ninja import CmdScore
+from commands.ninja import CmdInventory, CmdScore
 from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMANDS
 from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS
@@ -31,7 +31,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (CmdScore, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdPose):
+        for cmd in (CmdScore, CmdInventory, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdPose):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())

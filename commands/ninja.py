@@ -2,6 +2,7 @@
 
 from commands.command import MuxCommand
 from world.ninja.sheet import score_lines
+from world.raids.advancement import pouch_text
 
 
 class CmdScore(MuxCommand):
@@ -25,3 +26,31 @@ class CmdScore(MuxCommand):
             self.msg("You have no ninja in play. Use |wic|n to take up your ninja first.")
             return
         self.msg("\n".join(score_lines(ninja)))
+
+
+class CmdInventory(MuxCommand):
+    """
+    What you carry: your pouch (kunai, pills, tags, scrolls) and anything in your hands.
+
+    Usage:
+      inventory
+
+    The pouch is what |wuse|n, |wjutsu|n (kunai throws) and the quartermaster's |wbuy|n
+    draw on and add to; loot from raids goes into it.
+    """
+
+    key = "inventory"
+    aliases = ["inv", "i"]
+    locks = "cmd:all()"
+    help_category = "Ninja"
+
+    def func(self):
+        ninja = self.caller
+        if not hasattr(ninja, "vitals"):
+            self.msg("You have no ninja in play. Use |wic|n to take up your ninja first.")
+            return
+        lines = [pouch_text(ninja)]
+        held = [obj for obj in ninja.contents if obj.access(ninja, "view")]
+        if held:
+            lines.append("In your hands: " + ", ".join(obj.get_display_name(ninja) for obj in held) + ".")
+        self.msg("\n".join(lines))

@@ -22,7 +22,7 @@ class RaidCommand(MuxCommand):
     """Base of the raid commands (the rules' refusals reach the player through the base command)."""
 
     locks = "cmd:all()"
-    help_category = "Raids"
+    help_category = "Raid commands"
 
 
 class CmdRaid(RaidCommand):
@@ -55,7 +55,7 @@ class CmdRaid(RaidCommand):
             if raid is not None and sub != "board":
                 self.msg(RAIDS.status_text(raid))
             else:
-                self.msg(RAIDS.board_text())
+                self.msg(RAIDS.board_text(self.caller))
         elif sub == "launch":
             if len(words) != 2 or not words[1].isdigit():
                 raise RaidRefusal("Usage: raid launch <number>  (the number on the board: see |wraid|n)")

@@ -8,6 +8,7 @@ reaches every member who is online.
 
 from commands.command import MuxCommand
 from world.raids import teams, teamstore
+from world.raids.service import RAIDS
 
 
 def _tell_team(record, text, exclude=None):
@@ -28,15 +29,19 @@ class CmdTeam(MuxCommand):
       team leave              leave your team (the next member leads)
       team kick <ninja>       remove someone (leader only)
       team say <message>      talk to your team, wherever they are
+      team stay               on a raid: hold back while the leader walks on
+      team follow             on a raid: walk with the leader again (the default)
 
-    The leader launches raids for the team from the headquarters (see |whelp raid|n).
-    You may also raid alone, without a team.
+    The leader launches raids for the team from the headquarters (see |whelp raids|n).
+    Inside a raid the team walks with its leader, so nobody meets the Sound alone; a member
+    who walks off on their own splits from the team until |wteam follow|n. You may also raid
+    alone, without a team.
     """
 
     key = "team"
     aliases = ["teams"]
     locks = "cmd:all()"
-    help_category = "Raids"
+    help_category = "Raid commands"
 
     def func(self):
         words = self.args.strip().split(None, 1)
@@ -50,13 +55,22 @@ class CmdTeam(MuxCommand):
             "leave": self.leave,
             "kick": self.kick,
             "say": self.say,
+            "stay": self.stay,
+            "follow": self.follow,
         }.get(sub)
         if handler is None:
             self.msg(
-                "Usage: team [create | invite <ninja> | accept [<leader>] | leave | kick <ninja> | say <text>]"
+                "Usage: team [create | invite <ninja> | accept [<leader>] | leave | kick <ninja> | say <text>"
+                " | stay | follow]"
             )
             return
         handler(rest)
+
+    def stay(self, _):
+        self.msg(RAIDS.set_follow(self.caller, False))
+
+    def follow(self, _):
+        self.msg(RAIDS.set_follow(self.caller, True))
 
     def _find(self, name):
         if not name:

@@ -3,8 +3,21 @@
 import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
-from commands.ninja import CmdScore
+from commands.ninja import CmdInventory, CmdScore
+from world.raids.advancement import add_to_pouch
 from world.village.builder import build_world, start_room
+
+
+class TestInventory(EvenniaCommandTest):
+    def test_inventory_lists_the_pouch_that_shop_and_use_draw_on(self):
+        # Before: "You are not carrying anything." beside a pouch of pills and kunai.
+        out = self.call(CmdInventory(), "")
+        assert "Pouch: 1 blood pill, 8 kunai, 1 soldier pill." in out
+        add_to_pouch(self.char1, "explosive_tag", 2)
+        assert "2 explosive tags" in self.call(CmdInventory(), "")
+        assert "In your hands" not in self.call(CmdInventory(), "")
+        self.obj1.location = self.char1
+        assert f"In your hands: {self.obj1.key}." in self.call(CmdInventory(), "")
 
 
 class TestScore(EvenniaCommandTest):

@@ -10,8 +10,9 @@ def walk(raids, raid_id, chars, goal):
     raid = raids.get(raid_id)
     start = raid.member(chars[0])["room"]
     for room_id in raid.plan.route(start, goal)[1:]:
-        for char in chars:
-            raids.traverse(char, raids.instance_room(raid, room_id))
+        for char in chars:  # the leader's step brings the followers along
+            if raid.member(char)["room"] != room_id:
+                raids.traverse(char, raids.instance_room(raid, room_id))
         if raid.fights.get(room_id) and raid.fights[room_id].ongoing:
             return room_id
     return goal

@@ -34,6 +34,12 @@ HOLDERS = ("leaf", "sound", "contested")
 INTEL_NOISE = 0.25
 
 
+def _difficulty(offer, odds):
+    if odds is None:
+        return content().band(offer.difficulty).label.lower()
+    return f"|w{odds.label}|n for your team (won {odds.win_rate:.0%} of simulated raids)"
+
+
 @dataclass(frozen=True)
 class RaidOffer:
     """
@@ -76,8 +82,15 @@ class RaidOffer:
             story=self.story,
         )
 
-    def describe(self, number):
-        """The offer as the board lists it, under its number."""
+    def describe(self, number, odds=None):
+        """
+        The offer as the board lists it, under its number.
+
+        Args:
+            number (int): Its place on the board.
+            odds (Odds, optional): The asking team's simulated odds (world/raids/odds.py);
+                without them the difficulty band's label stands in.
+        """
         data = content()
         estimate = f"enemy strength {'exactly' if self.exact else 'about'} {self.estimated_strength}"
         if self.difficulty == SKIRMISH:
@@ -85,7 +98,7 @@ class RaidOffer:
         lines = [
             f"{number:>2}. {self.title}",
             f"    {data.zone_name(self.zone)}: {data.objectives[self.objective].name.lower()}; "
-            f"{estimate}; {data.band(self.difficulty).label.lower()}. Seed {self.seed}.",
+            f"{estimate}; {_difficulty(self, odds)}. Seed {self.seed}.",
         ]
         if self.story:
             lines.append(f"    {data.opening.briefing}")
@@ -323,12 +336,13 @@ def custom_offer(zone, seed, strength):
     return _attack(zone, str(seed), strength, True)
 
 
-def render(offer_list):
+def render(offer_list, odds=None):
     """
     The board as the strategist presents it (the text of the `raid` command).
 
     Args:
         offer_list (list[RaidOffer]): From `offers()`.
+        odds (callable, optional): odds(offer) -> the asking team's Odds or None.
 
     Returns:
         str: The strategist's words and the numbered offers.
@@ -339,5 +353,8 @@ def render(offer_list):
     intro = text["intro"]
     if any(offer.kind == RaidKind.DEFENCE for offer in offer_list):
         intro = f"{intro}\n{text['defence_intro']}"
-    lines = [offer.describe(number) for number, offer in enumerate(offer_list, start=1)]
+    lines = [
+        offer.describe(number, odds(offer) if odds else None)
+        for number, offer in enumerate(offer_list, start=1)
+    ]
     return "\n".join([intro, "", *lines])

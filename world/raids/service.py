@@ -10,6 +10,11 @@ with the plan's grid, an object per turn of the reactor while the team sets out
 (life/grounds.py); ending it deletes them (life/ending.py). Fights are in life/fighting.py,
 the objective and loot in life/objective.py, the game masters' tools in life/oversight.py.
 
+Inside, the team walks together: when the leader takes an exit, every member in the room
+with them who follows (the default) and is connected walks too, and they arrive at once, so
+a fight starts with all of them in it. A member who walks on their own splits off (they
+stop following until `team follow`); `team stay` holds back on purpose.
+
 Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
 team of one), and takes every teammate who is online and at the headquarters; a teammate
 left behind may `raid join` the running raid while it has room. Every refusal is a
@@ -37,6 +42,7 @@ from world.raids.life.state import MemberStatus, RunningRaid
 from world.raids.life.telling import BRIEFING_ROOM, Delivery, by_id, hq_room
 from world.raids.models import Raid, RaidStatus
 from world.raids.models import RaidReport as ReportRow
+from world.raids.odds import odds_for
 from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
@@ -48,6 +54,8 @@ CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
 CLOCK_KEY = "raid_clock"
 # Seconds after a reconnection before the player is greeted (the puppeting must finish first).
 WELCOME_DELAY = 0.5
+# A member's flag (in the raid's member record): walks with the leader.
+FOLLOWS = "follows"
 
 
 def at_headquarters(character):
@@ -136,8 +144,21 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             revealed=revealed,
         )
 
-    def board_text(self):
-        return render(self.board())
+    def board_text(self, asking=None):
+        """
+        The board as `asking` reads it: each raid labelled by its simulated odds for the
+        character's strike team (or for them alone), when there is someone asking.
+        """
+        if asking is None:
+            return render(self.board())
+        ranks = [member.rank for member in self.team_members(asking)]
+        return render(self.board(), lambda offer: odds_for(offer, ranks))
+
+    def team_members(self, character):
+        """The characters of the character's strike team (themselves first), or just them."""
+        record = team_of(character)
+        others = record.members() if record is not None else []
+        return [character, *(c for c in others if c != character and not is_dead(c))]
 
     # ------------------------------------------------------------------ launching
 
@@ -358,34 +379,94 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             character.msg("You are in a fight: |wflee|n to break away, or finish it.")
             return True
         info = raid.member(character)
-        info["came_from"], info["room"] = info["room"], destination.db.plan_room
-        self.move(character, destination)
-        self.arrive(raid, character, info["room"])
+        here, leader = info["room"], raid.leader()
+        party = [character]
+        if character.key == leader:
+            party += [
+                char
+                for cid, char in self.characters(raid, here)
+                if char != character and self.follows(raid, cid)
+            ]
+        elif info.get(FOLLOWS, True):
+            info[FOLLOWS] = False
+            character.msg(f"You split from the team. (|wteam follow|n falls in behind {leader} again.)")
+        room_id = destination.db.plan_room
+        for char in party:
+            member = raid.member(char)
+            member["came_from"], member["room"] = here, room_id
+            if char != character:
+                char.msg(f"You follow {character.key}.")
+            self.move(char, destination)
+        self.arrive(raid, party, room_id)
         raid.save()
         self.send_status(raid)
         return True
 
-    def arrive(self, raid, character, room_id):
-        """A member is now in a room: the route, a fight, or the room's objective."""
+    def follows(self, raid, character_id):
+        """True if the member walks with the leader (the default; `team stay` ends it)."""
+        return raid.members[character_id].get(FOLLOWS, True) and self.connected(by_id(character_id))
+
+    def set_follow(self, character, follow):
+        """
+        `team follow` / `team stay` inside a raid.
+
+        Returns:
+            str: What the member is told.
+
+        Raises:
+            RaidRefusal: Not on a raid, or the leader.
+        """
+        raid = self.raid_of(character)
+        if raid is None:
+            raise RaidRefusal("You are not on a raid: |wfollow <ninja>|n follows someone about the village.")
+        leader = raid.leader()
+        if character.key == leader:
+            raise RaidRefusal("You lead the team: the others follow you.")
+        raid.member(character)[FOLLOWS] = follow
+        raid.save()
+        if not follow:
+            return f"You hold back: {leader} walks on without you until you |wteam follow|n again."
+        info = raid.member(character)
+        leader_info = next((i for i in raid.members.values() if i["name"] == leader), None)
+        if leader_info and leader_info["status"] == MemberStatus.IN and leader_info["room"] != info["room"]:
+            where = raid.plan.room(leader_info["room"]).name
+            return f"You will follow {leader} again once you reach them ({where})."
+        return f"You fall in behind {leader}."
+
+    def arrive(self, raid, characters, room_id):
+        """
+        Members are now in a room, together: the route, a fight, or the room's objective.
+
+        Args:
+            raid (RunningRaid): Their raid.
+            characters (Character or list): Who arrived (a team walking with its leader).
+            room_id (int): The plan room.
+        """
+        party = characters if isinstance(characters, list) else [characters]
         room = raid.plan.room(room_id)
         raid.report.enter(room)
-        # game masters watching see the room as the member does
-        self.watch(raid, f"{character.key} enters |c{room.name}|n.\n{room.desc}")
+        # game masters watching see the room as the members do
+        who = ", ".join(c.key for c in party)
+        self.watch(raid, f"{who} {'enters' if len(party) == 1 else 'enter'} |c{room.name}|n.\n{room.desc}")
         started = raid.untouched(room_id)
         if raid.hostile(room_id):
-            fight = self.join_fight(raid, room_id, character)
+            for char in party:
+                fight = self.join_fight(raid, room_id, char)
             if started:
                 names = ", ".join(f.name for f in fight.enemies())
-                self.tell(raid, f"|rSound ninja! {names}.|n", room_id, exclude=[character])
+                self.tell(raid, f"|rSound ninja! {names}.|n", room_id, exclude=party)
             opening = "The Sound ninja here turn on you!" if started else "You join the fight!"
-            character.msg(f"|r{opening}|n\n{self.fight_text(raid, room_id, character)}\nChoose: {CHOICES}.")
+            for char in party:
+                char.msg(f"|r{opening}|n\n{self.fight_text(raid, room_id, char)}\nChoose: {CHOICES}.")
             return
         raid.progress.cleared.add(room_id)
-        self.on_clear_ground(raid, room_id, character)
+        for char in party:
+            self.on_clear_ground(raid, room_id, char)
 
     def arrive_all(self, raid, room_id):
-        for _, char in self.characters(raid, room_id):
-            self.arrive(raid, char, room_id)
+        party = [char for _, char in self.characters(raid, room_id)]
+        if party:
+            self.arrive(raid, party, room_id)
 
     def returned(self, character):
         """

@@ -62,13 +62,14 @@ class Settings:
     walk_seconds: float
     max_rounds: int
     squads: dict  # band key -> {rank: ninja}
+    labels: tuple  # (label, least win rate), easiest first
 
 
+@functools.cache
 def load_settings(path=DATA):
     """Returns: Settings: read and checked from simulation.yaml."""
-    raw = read_file(path).only(
-        ("walk_seconds", "max_rounds", "squads"), ("walk_seconds", "max_rounds", "squads")
-    )
+    fields = ("walk_seconds", "max_rounds", "squads", "labels")
+    raw = read_file(path).only(fields, fields)
     bands = {band.key for band in content().bands}
     squads = raw.sub("squads")
     if set(squads.keys()) != bands:
@@ -80,10 +81,17 @@ def load_settings(path=DATA):
         unknown = set(table[band]) - ranks
         if unknown:
             squads.fail(band, f"names unknown rank {sorted(unknown)[0]!r}")
+    marks = raw.sub("labels")
+    labels = tuple((name, marks.number(name, low=0, high=1)) for name in marks.keys())
+    if [least for _, least in labels] != sorted((least for _, least in labels), reverse=True) or labels[-1][
+        1
+    ]:
+        marks.fail(None, "must go from the easiest down to one at 0")
     return Settings(
         walk_seconds=raw.number("walk_seconds", low=0),
         max_rounds=raw.whole("max_rounds", low=1),
         squads=table,
+        labels=labels,
     )
 
 

@@ -117,3 +117,42 @@ def test_early_in_a_timeline_teams_meet_the_sound_s_raiding_parties_at_home(make
     assert all(squads[enemy.squad].zone == defences[0].source_zone for enemy in enemies)
     raids.leave(ami)
     assert RaidReport.objects.get(raid_id=raid.id).result == "abandoned"
+
+
+def _first_fight(raid):
+    plan = raid.plan
+    return next(room for room in plan.route(plan.entry, plan.boss_room)[1:] if raid.hostile(room))
+
+
+def test_the_team_walks_with_its_leader_into_a_fight_together(make_ninja, raids):
+    # Before: each member walked alone, and one met three Sound chuunin while his teammate
+    # in the next room saw nothing.
+    aoi, ban = make_ninja("Aoi"), make_ninja("Ban")
+    raid = raids.start(raids.board()[0], [aoi, ban])
+    assert raid.leader() == "Aoi"
+    target = _first_fight(raid)
+    path = raid.plan.route(raid.plan.entry, target)[1:]
+    for room_id in path:
+        raids.traverse(aoi, raids.instance_room(raid, room_id))
+    assert raid.member(ban)["room"] == raid.member(aoi)["room"] == target
+    assert ban.location == aoi.location
+    players = {f.id for f in raid.fights[target].players()}
+    assert players == {f"#{aoi.id}", f"#{ban.id}"}
+    assert "You follow Aoi." in told(ban)
+
+
+def test_team_stay_holds_back_and_walking_alone_splits(make_ninja, raids):
+    aoi, ban = make_ninja("Aoi"), make_ninja("Ban")
+    raid = raids.start(raids.board()[0], [aoi, ban])
+    entry = raid.plan.entry
+    first = raid.plan.route(entry, raid.plan.boss_room)[1]
+    assert "You hold back" in raids.set_follow(ban, False)
+    raids.traverse(aoi, raids.instance_room(raid, first))
+    assert raid.member(ban)["room"] == entry and raid.member(aoi)["room"] == first
+    assert "once you reach them" in raids.set_follow(ban, True)
+    told(ban)
+    raids.traverse(ban, raids.instance_room(raid, first))  # walking on his own: he splits
+    assert "You split from the team" in told(ban)
+    assert raids.follows(raid, ban.id) is False
+    with pytest.raises(RaidRefusal, match="You lead the team"):
+        raids.set_follow(aoi, False)

@@ -201,6 +201,13 @@ class RunningRaid:
         self.fights[room_id] = fight
         return fight
 
+    def leader(self):
+        """The name of who leads inside: the team's leader, or the first member still in."""
+        inside = self.names_inside()
+        if self.report.leader in inside or not inside:
+            return self.report.leader
+        return inside[0]
+
     def all_down(self):
         """True when members are inside and every one of them lies downed in a fight."""
         inside = self.inside()
