@@ -57,9 +57,7 @@ def test_health_leaks_nothing_but_its_three_fields(db, client):
 
 
 def test_a_database_that_does_not_answer_gives_503_without_details(db, client):
-    with patch(
-        "web.website.views.health.durability", side_effect=DatabaseError("disk I/O error at /srv")
-    ):
+    with patch("web.website.views.health.durability", side_effect=DatabaseError("disk I/O error at /srv")):
         response = client.get("/health")
     assert response.status_code == 503
     assert json.loads(response.content) == {"status": "error", "server": "Second Chances"}
