@@ -16,13 +16,17 @@ Both kinds offer the same few operations, so a test written once runs on both:
 - `sibling(tag)`: another database of the same kind beside it (a pristine copy, a template);
 - `connect()`: a DB-API connection (sqlite3, or psycopg in autocommit) for reading it;
 - `tables()`, `columns(table)`: its tables and their columns, in order;
-- `drop()`: delete it.
+- `drop()`: delete it;
+- `restore(backup)`: make it from a Second Chance's backup (a copy of the file; `pg_restore`
+  into the fresh database, as README's restore steps do).
 """
 
 import os
 import re
 import secrets
+import shutil
 import sqlite3
+import subprocess
 import time
 from contextlib import closing
 from pathlib import Path
@@ -81,6 +85,10 @@ class SqliteDatabase:
 
     def exists(self):
         return self.path.exists()
+
+    def restore(self, backup):
+        self.drop()
+        shutil.copyfile(backup, self.path)
 
     def drop(self):
         for suffix in ("", "-wal", "-shm"):
@@ -155,6 +163,20 @@ class PostgresDatabase:
     def copy_to(self, other):
         other.drop()
         other.create(template=self)
+
+    def restore(self, backup):
+        """Create this database afresh and pg_restore the custom-format dump `backup` into it."""
+        self.drop()
+        self.create()
+        done = subprocess.run(
+            ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={self.url}", str(backup)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_restore of {backup} failed: {done.stderr[-2000:]}")
 
     def exists(self):
         with closing(self._admin()) as admin:

@@ -58,9 +58,10 @@ VENV_BIN = Path(sys.executable).absolute().parent
 _INITIAL_SETUP_DONE = "Initial setup complete. Restarting Server once."
 _RESET_DONE = "successfully restarted in 'reset' mode"
 
-# What a copy leaves out: version control, environments, caches, and the running state of
-# the source game (database, logs, pid files, collected static files, its secret settings).
-_SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache"}
+# What a copy leaves out: version control, environments, caches, a local PostgreSQL's cluster
+# (`make postgres`), and the running state of the source game (database, logs, pid files,
+# collected static files, its secret settings).
+_SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache", ".postgres"}
 _SKIP_IN_SERVER = {".static", ".media", "backups"}
 
 

@@ -34,7 +34,7 @@ import os
 import sqlite3
 import subprocess
 import time
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,7 +151,8 @@ def write_backup(path, using="default", keep=None, overrides=()):
         partial.unlink(missing_ok=True)
         writer(using, partial, list(overrides))
     except Exception as err:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # a folder that could not be made holds no partial file
+            partial.unlink(missing_ok=True)
         raise BackupError(f"Writing the backup {partial} failed: {err}") from err
     os.replace(partial, path)
     prune(path.parent, keep or keep_count())
