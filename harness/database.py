@@ -180,7 +180,10 @@ class PostgresDatabase:
 
     def exists(self):
         with closing(self._admin()) as admin:
-            return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name]).fetchone() is not None
+            return (
+                admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name]).fetchone()
+                is not None
+            )
 
     def drop(self):
         with closing(self._admin()) as admin:

@@ -4,11 +4,14 @@ import json
 import threading
 from unittest.mock import patch
 
+import pytest
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.test import RequestFactory
 
 from web.website.views.health import durability, health
+
+pytestmark = pytest.mark.db_both
 
 
 def test_health_reports_the_server_and_this_connections_durability(db, client):

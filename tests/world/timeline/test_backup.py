@@ -126,6 +126,8 @@ def test_a_failed_backup_stops_the_second_chance_unless_forced(transactional_db,
         rollback.execute(rollback.plan(Cause.GAMEMASTER, "Ordered."), write_backup=failing)
     assert war.state.timeline == 1
     with TestCase.captureOnCommitCallbacks(execute=True):
-        result = rollback.execute(rollback.plan(Cause.GAMEMASTER, "Ordered."), write_backup=failing, force=True)
+        result = rollback.execute(
+            rollback.plan(Cause.GAMEMASTER, "Ordered."), write_backup=failing, force=True
+        )
     assert result.backup is None and result.backup_error == "the disk is full."
     assert war.state.timeline == 2
