@@ -376,8 +376,12 @@ def test_a_kill_at_every_step_leaves_the_whole_old_or_the_whole_new_world(rig, r
 def test_a_kill_at_a_random_moment_leaves_the_whole_old_or_the_whole_new_world(rig, reference):
     rng = random.Random(SEED)
     seen = []
-    for _ in range(RANDOM_KILLS):
-        if rig.timeline() != 1:
+    # PostgreSQL's sequences do not roll back with a transaction: after a rollback killed before
+    # its commit, the old world is whole but the next rows would get other ids than the
+    # reference's, so there the pristine database is put back after every kill.
+    sequences_roll_back = rig.game.database.vendor == "sqlite"
+    for attempt in range(RANDOM_KILLS):
+        if rig.timeline() != 1 or (attempt and not sequences_roll_back):
             rig.restore()
         delay = rng.uniform(0.3, 1.3) * reference["seconds"]
         rig.gm.send("secondchance/now")
