@@ -326,7 +326,7 @@ def execute(plan, checkpoint=checkpoints.reach, write_backup=None, force=False):
         except backup.BackupError as err:
             if not force:
                 raise backup.BackupError(
-                    f"The backup before the Second Chance failed, so nothing was changed. {err} "
+                    f"The backup before the Second Chance failed, so nothing was changed. {str(err).rstrip('.')}. "
                     "Fix that and try again, or go on without a backup: secondchance/now/force."
                 ) from err
             result.backup_error = str(err)
