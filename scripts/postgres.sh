@@ -57,11 +57,13 @@ choose_owner() {
   if [ ! -L "$DIR" ] && [ ! -d "$DIR" ] && ! runuser -u "$OWNER" -- test -x "$parent"; then
     local elsewhere
     elsewhere="/var/tmp/second-chances-postgres-$(printf '%s' "$DIR" | sha256sum | cut -c1-12)"
-    mkdir -p "$elsewhere"
+    mkdir -p "$elsewhere" "$parent"
     ln -s "$elsewhere" "$DIR"
   fi
   mkdir -p "$DIR"
-  chown "$OWNER" "$(readlink -f "$DIR")"
+  # The owner's programs open these paths themselves: give them the real folder, not the link.
+  DIR="$(readlink -f "$DIR")"
+  chown "$OWNER" "$DIR"
 }
 
 running() { as_owner "$PGBIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; }
@@ -87,7 +89,7 @@ start() {
     echo "$PORT" >"$DIR/port"
     # shellcheck disable=SC2086
     as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start \
-      -o "-p $PORT -c listen_addresses=127.0.0.1 -k $(readlink -f "$DIR") -c max_connections=300 ${SC_PG_OPTIONS:-}" >/dev/null ||
+      -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DIR -c max_connections=300 ${SC_PG_OPTIONS:-}" >/dev/null ||
       { tail -20 "$DIR/server.log"; die "PostgreSQL did not start"; }
   fi
   PGPASSWORD="$(cat "$DIR/password")" "$PGBIN/psql" -h 127.0.0.1 -p "$(cat "$DIR/port")" -U "$ROLE" -d postgres -tAq \
