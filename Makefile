@@ -1,11 +1,14 @@
 # Second Chances: the two commands a newcomer needs are `make run` and `make test`.
-.PHONY: run stop test lint format bench
+.PHONY: run stop test lint format bench postgres
 
 run:  ## set up everything and start the game (telnet :4000, web :4001)
 	@bash scripts/run.sh
 
 stop:  ## stop the game
 	@bash scripts/stop.sh
+
+postgres:  ## start a local PostgreSQL 15 (data in .postgres/) and print its DATABASE_URL
+	@bash scripts/postgres.sh start
 
 test:  ## lint, format check, and every test
 	@bash scripts/test.sh

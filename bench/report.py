@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from harness.database import postgres_url
+
 
 def percentile(values, share):
     """
@@ -85,6 +87,8 @@ def machine():
         "cpus": os.cpu_count(),
         "load_average_at_start": load,
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        # our games' database (harness.database): PostgreSQL when DATABASE_URL names one
+        "database": "postgresql" if postgres_url() else "sqlite",
     }
 
 

@@ -26,12 +26,15 @@ back) and the probes' longest silence include those, and are reported beside it.
 
     .venv/bin/python -m bench.rollback                       # 1,000 and 10,000 objects
     .venv/bin/python -m bench.rollback --objects 1000 --sessions 200
+    DATABASE_URL=postgresql://... .venv/bin/python -m bench.rollback   # on PostgreSQL
+
+With DATABASE_URL set, each game runs on a fresh database of that PostgreSQL server (see
+harness/database.py), and the backup in the timings is pg_dump's.
 """
 
 import argparse
 import asyncio
 import re
-import sqlite3
 import time
 from contextlib import closing
 from pathlib import Path
@@ -55,8 +58,14 @@ PROBE_INTERVAL = 0.05
 
 
 def object_ids(database):
-    """Returns: set of int: Every object's id, read straight from the game's database."""
-    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)) as db:
+    """
+    Args:
+        database (SqliteDatabase or PostgresDatabase): The game's (harness.database).
+
+    Returns:
+        set of int: Every object's id, read straight from the game's database.
+    """
+    with closing(database.connect()) as db:
         return {row[0] for row in db.execute("SELECT id FROM objects_objectdb")}
 
 
@@ -98,7 +107,7 @@ async def roll_back(game, args, rooms):
     master = Bot(10**6, name, password)
     await master.open(LOOPBACK, game.telnet_port)
     await master.login()
-    before = object_ids(game.game.database_path)
+    before = object_ids(game.game.database)
     stop, gaps = asyncio.Event(), []
     probes = [asyncio.create_task(probe(bot, stop, gaps)) for bot in bots[: args.probes]]
     await asyncio.sleep(1.0)
@@ -115,7 +124,7 @@ async def roll_back(game, args, rooms):
     stop.set()
     await asyncio.gather(*probes)
     alive = await asyncio.gather(*(bot.call(None, 15.0) for bot in bots if not bot.disconnected))
-    after = object_ids(game.game.database_path)
+    after = object_ids(game.game.database)
     await asyncio.gather(*(bot.close() for bot in [*bots, master]))
     answered_gaps = [g for g in gaps if g is not None]
     profile = sampler.finish() if sampler else None

@@ -70,6 +70,7 @@ class StockGame(GameServer):
 
     ready_text = STOCK_READY_TEXT
     name = "the stock game"
+    follows_database_url = False  # Evennia's default settings: always its own SQLite file
 
     def __init__(self, extra_settings=None, **kwargs):
         self._template_root = Path(tempfile.mkdtemp(prefix="stock-evennia-template-"))

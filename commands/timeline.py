@@ -71,22 +71,27 @@ class CmdSecondChance(TimelineCommand):
       secondchance/dryrun                           what it would reset and keep, now
       secondchance/cancel
       secondchance/now [reason]                     at once, whatever is scheduled
+      secondchance/now/force [reason]               at once, even if the backup fails
 
     A schedule is announced to every connected player and counted down (at 10 and 5
     minutes, 1 minute, 30 seconds and each of the last ten). It fires regardless of the
     ritual players may weave meanwhile; a ritual completed in time fires it early. The
-    database is backed up first (server/backups/). Zones, squads, the story clock and every
+    database is backed up first (server/backups/); if the backup fails, nothing happens and
+    you are told why: fix it, or add /force to go on without one. Zones, squads, the story clock and every
     account's latest ninja return to the exam epoch; accounts, memories, the chronicle and
     your settings are kept. Every order is written to the audit log.
     """
 
     key = "secondchance"
-    switch_options = ("schedule", "dryrun", "cancel", "now")
+    switch_options = ("schedule", "dryrun", "cancel", "now", "force")
     locks = "cmd:perm(Admin)"
     help_category = "Game master"
 
     def func(self):
-        switch = self.switches[0] if self.switches else None
+        orders = [name for name in self.switches if name != "force"]
+        switch = orders[0] if orders else None
+        if "force" in self.switches and switch != "now":
+            raise TimelineError("Only the Second Chance now can be forced: secondchance/now/force.")
         if switch is None:
             self.msg(SECOND_CHANCE.status_text())
         elif switch == "schedule":
@@ -99,13 +104,17 @@ class CmdSecondChance(TimelineCommand):
         elif switch == "dryrun":
             self.msg(SECOND_CHANCE.dry_run(actor=self.caller).report(dry_run=True))
         elif switch == "now":
-            result = SECOND_CHANCE.fire_now(self.caller, self.args.strip() or None)
+            result = SECOND_CHANCE.fire_now(
+                self.caller, self.args.strip() or None, force="force" in self.switches
+            )
             ctx = result.plan.ctx
             took = result.timings.get("total")
             self.msg(
                 f"The Second Chance is done: timeline {ctx.old_timeline} -> {ctx.new_timeline}"
                 + (f" in {took:.2f}s" if took is not None else "")
-                + f". Backup: {result.backup or 'none'}."
+                + f". Backup: {result.backup or 'none'}"
+                + (f" (forced on without one: {result.backup_error})" if result.backup_error else "")
+                + "."
             )
 
 

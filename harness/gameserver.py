@@ -6,8 +6,9 @@ Evennia keeps its pid files, logs, collected static files and database at fixed 
 the game directory, and a running game holds five ports. So a `GameServer` copies the game
 directory to a temporary folder, writes that copy's `server/conf/secret_settings.py` with
 free loopback ports (never the developer's 4000-4006) and any extra settings, gives it its
-own SQLite database inside the copy, migrates it and starts it with a known game-master
-account. It counts as started only when the game itself answers on telnet (its connection
+own database (an SQLite file inside the copy; with DATABASE_URL set, a fresh PostgreSQL
+database on that server, dropped at cleanup: see harness/database.py), migrates it and starts
+it with a known game-master account. It counts as started only when the game itself answers on telnet (its connection
 screen arrives): the port opens before the server behind the portal is ready.
 
 Stopping uses `evennia stop` with a time limit, then the pid files, then checks that no
@@ -16,9 +17,10 @@ process of the copy is left (a stop has been seen to hang with both processes up
 The first server of a game in a process keeps its freshly migrated database as a template;
 later ones (same migrations and settings) copy it instead of migrating again.
 
-The database path reaches the copy through `TEST_DB_PATH` (read by `server/conf/settings.py`)
-rather than a `DATABASES` override, so the copy runs with the project's own database options
-(WAL, synchronous, transaction mode) and tests check those, not a copy of them.
+The database reaches the copy through the environment, `TEST_DB_PATH` or `DATABASE_URL` (read
+by `server/conf/settings.py`), rather than a `DATABASES` override, so the copy runs with the
+project's own database options (WAL, synchronous, transaction mode; persistent connections)
+and tests check those, not a copy of them.
 
 Every `evennia` command runs with the running Python's venv first on PATH (Evennia starts
 `twistd` from PATH) and the game master's name and password in the environment (Evennia makes
@@ -39,15 +41,14 @@ import re
 import secrets
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import closing
 from importlib.metadata import version
 from pathlib import Path
 
+from harness.database import PostgresDatabase, SqliteDatabase, postgres_url
 from harness.network import LOOPBACK, READY_TEXT, Ports, free_ports, probe_telnet
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -57,9 +58,10 @@ VENV_BIN = Path(sys.executable).absolute().parent
 _INITIAL_SETUP_DONE = "Initial setup complete. Restarting Server once."
 _RESET_DONE = "successfully restarted in 'reset' mode"
 
-# What a copy leaves out: version control, environments, caches, and the running state of
-# the source game (database, logs, pid files, collected static files, its secret settings).
-_SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache"}
+# What a copy leaves out: version control, environments, caches, a local PostgreSQL's cluster
+# (`make postgres`), and the running state of the source game (database, logs, pid files,
+# collected static files, its secret settings).
+_SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache", ".postgres"}
 _SKIP_IN_SERVER = {".static", ".media", "backups"}
 
 
@@ -132,18 +134,17 @@ def _schema_key(game_dir, extra_settings):
     return digest.hexdigest()[:16]
 
 
-def _copy_database(source, target):
-    """Copy an SQLite database consistently (its -wal file included) with SQLite's backup."""
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-
-
 def _keep_template(database, key):
-    if not _TEMPLATES:
-        _TEMPLATES.append(Path(tempfile.mkdtemp(prefix="second-chances-schema-")))
-        atexit.register(shutil.rmtree, _TEMPLATES[0], True)
-    template = _TEMPLATES[0] / f"{key}.db3"
-    _copy_database(database, template)
+    """Copy a freshly migrated database aside as the template of its schema; returns the copy."""
+    if database.vendor == "postgresql":
+        template = PostgresDatabase(database.server_url, f"sc_template_{os.getpid()}_{key}")
+        atexit.register(template.drop)
+    else:
+        if not _TEMPLATES:
+            _TEMPLATES.append(Path(tempfile.mkdtemp(prefix="second-chances-schema-")))
+            atexit.register(shutil.rmtree, _TEMPLATES[0], True)
+        template = SqliteDatabase(_TEMPLATES[0] / f"{key}.db3")
+    database.copy_to(template)
     return template
 
 
@@ -190,6 +191,9 @@ class GameServer:
 
     ready_text = READY_TEXT
     name = "the game"
+    # Whether DATABASE_URL puts this game on PostgreSQL (a game whose settings do not read it,
+    # like a stock Evennia game, stays on its SQLite file).
+    follows_database_url = True
 
     def __init__(
         self, extra_settings=None, source_dir=REPO_ROOT, superuser=None, start_timeout=90.0, stop_timeout=20.0
@@ -202,6 +206,7 @@ class GameServer:
         self._root = None
         self.ports = None
         self._prepared = False
+        self._database = None
 
     # -- where things are ------------------------------------------------------------------
 
@@ -243,8 +248,23 @@ class GameServer:
         return f"ws://{LOOPBACK}:{self.ports.websocket}"
 
     @property
+    def database(self):
+        """SqliteDatabase or PostgresDatabase: the copy's own database (harness/database.py)."""
+        if self._database is None:
+            server = postgres_url() if self.follows_database_url else None
+            self._database = (
+                PostgresDatabase.fresh(server, "sc_game")
+                if server
+                else SqliteDatabase(self.game_dir / "server" / "evennia.db3")
+            )
+        return self._database
+
+    @property
     def database_path(self):
-        return self.game_dir / "server" / "evennia.db3"
+        """Path: the SQLite file (only when the game runs on SQLite)."""
+        if self.database.vendor != "sqlite":
+            raise GameServerError(f"the game runs on {self.database.vendor}, not an SQLite file")
+        return self.database.path
 
     @property
     def log_dir(self):
@@ -392,7 +412,10 @@ class GameServer:
             raise GameServerError(self._report(f"processes of the copy outlived its pid files: {stray}"))
 
     def cleanup(self):
-        """Delete the temporary copy (stop first)."""
+        """Delete the temporary copy and its database (stop first)."""
+        if self._database is not None and self._database.vendor == "postgresql":
+            self._database.drop()
+        self._database = None
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
@@ -421,13 +444,15 @@ class GameServer:
         key = _schema_key(self.game_dir, self.extra_settings)
         template = _MIGRATED.get(key)
         if template is not None and template.exists():
-            _copy_database(template, self.database_path)
+            template.copy_to(self.database)
         else:
+            if self.database.vendor == "postgresql":
+                self.database.create()
             try:
                 self._evennia("migrate", timeout=self.start_timeout)
             except GameServerError as err:
                 raise GameServerError(self._report(str(err))) from None
-            _MIGRATED[key] = _keep_template(self.database_path, key)
+            _MIGRATED[key] = _keep_template(self.database, key)
         self._prepared = True
 
     def _assign_ports(self):
@@ -442,7 +467,8 @@ class GameServer:
             if key not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE")
         }
         env["PATH"] = f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}"
-        env["TEST_DB_PATH"] = str(self.database_path)
+        env.pop("DATABASE_URL", None)
+        env.update(self.database.env())
         env["EVENNIA_SUPERUSER_USERNAME"], env["EVENNIA_SUPERUSER_PASSWORD"] = self.superuser
         return env
 

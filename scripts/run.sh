@@ -6,15 +6,9 @@ setup_game
 
 # The game-master account is account #1, made by Evennia on the first start from these
 # variables. With no password given, a random one is made and shown this once.
-has_superuser=$("$VENV/bin/python" - "$ROOT/server/evennia.db3" <<'PY'
-import sqlite3, sys
-try:
-    n = sqlite3.connect(sys.argv[1]).execute("select count(*) from accounts_accountdb where is_superuser=1").fetchone()[0]
-except sqlite3.Error:
-    n = 0
-print(1 if n else 0)
-PY
-)
+# Asked through Django (`evennia sc_gamemaster`), so it holds for SQLite and PostgreSQL alike.
+has_superuser=0
+evennia sc_gamemaster 2>/dev/null | grep -q '^gamemaster: yes' && has_superuser=1
 if [ "$has_superuser" = 0 ]; then
   export EVENNIA_SUPERUSER_USERNAME="${EVENNIA_SUPERUSER_USERNAME:-admin}"
   if [ -z "${EVENNIA_SUPERUSER_PASSWORD:-}" ]; then

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end.
+# Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end,
+# on SQLite; then the tests marked `db_both` (what differs between databases: the war store,
+# the rollback and its crash points, backups and their restore, the e2e Second Chance, the
+# login storm, the health page) again on PostgreSQL 15, in a throwaway cluster this script
+# starts (scripts/postgres.sh; installed from Debian when missing) and stops.
 # Installs what the tests need first: the pinned Python tools, the web assets, and (as root,
 # from Debian) Chromium, its driver and Lua (5.4, and Mudlet's 5.1) for the browser and
 # Mudlet-package tests.
+#
+# With arguments (`scripts/test.sh tests/web -x`) only pytest's SQLite pass runs, on those;
+# SC_TEST_POSTGRES=1 adds the PostgreSQL pass over the same arguments, SC_TEST_POSTGRES=0
+# leaves it out of a whole run, and SC_TEST_SQLITE=0 runs the PostgreSQL pass alone.
 source "$(dirname "$0")/lib.sh"
 ensure_venv
 install_reqs requirements-dev.txt
@@ -30,5 +38,31 @@ say "ruff format --check"
 "$VENV/bin/ruff" format --check .
 say "lint-imports (the layers contract in pyproject.toml)"
 "$VENV/bin/lint-imports" --no-cache
-say "pytest"
-exec "$VENV/bin/pytest" "$@"
+unset DATABASE_URL  # the first pass is SQLite's, whatever the shell had
+status=0
+if [ "${SC_TEST_SQLITE:-1}" = 1 ]; then
+  say "pytest (SQLite)"
+  "$VENV/bin/pytest" "$@" || status=$?
+fi
+
+if [ "${SC_TEST_POSTGRES:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
+  say "pytest -m db_both (PostgreSQL)"
+  # A fresh cluster on a free port, fsync off (the tests kill game servers, never PostgreSQL).
+  export SC_PG_DIR="$ROOT/.postgres/tests" SC_PG_OPTIONS="-c fsync=off -c full_page_writes=off"
+  SC_PG_PORT="$("$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  export SC_PG_PORT
+  bash "$ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true
+  rm -rf "$(readlink -f "$SC_PG_DIR")" "$SC_PG_DIR"
+  trap 'bash "$ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true' EXIT
+  bash "$ROOT/scripts/postgres.sh" start >/dev/null
+  DATABASE_URL="$(bash "$ROOT/scripts/postgres.sh" url)"
+  export DATABASE_URL
+  # Evennia reads its server config from the settings' own database when pytest loads it
+  # (before pytest-django makes the test database): that one must have the tables.
+  evennia migrate >/dev/null
+  started=$SECONDS
+  # The stock Evennia game of the hardening tests knows no DATABASE_URL: its runs stay SQLite's.
+  "$VENV/bin/pytest" -m db_both -k "not stock" "$@" || status=$?
+  say "PostgreSQL pass: $((SECONDS - started)) s"
+fi
+exit $status

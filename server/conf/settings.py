@@ -7,6 +7,7 @@ key, a test server's ports) go in the git-ignored `secret_settings.py`, imported
 
 import os
 
+import dj_database_url
 from evennia.settings_default import *  # noqa: F403
 
 ######################################################################
@@ -17,24 +18,38 @@ SERVERNAME = "Second Chances"
 GAME_SLOGAN = "Konoha is falling. Buy it time."
 
 ######################################################################
-# Database: SQLite, durable on every connection
+# Database: SQLite by default, PostgreSQL for a public game (DATABASE_URL)
 ######################################################################
 
-# WAL and synchronous=NORMAL are set per connection through `init_command`, so the web
+# `DATABASE_URL` (for example postgresql://user:password@localhost:5432/secondchances) picks
+# the database; unset, the game runs on the SQLite file beside this folder, as `make run` does.
+#
+# SQLite: WAL and synchronous=NORMAL are set per connection through `init_command`, so the web
 # threads' connections get them too (Evennia's SQLITE3_PRAGMAS reach only the main thread's).
 # IMMEDIATE transactions take the write lock up front: no "database is locked" upgrade races
 # between the game thread and web threads.
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.getenv("TEST_DB_PATH", os.path.join(GAME_DIR, "server", "evennia.db3")),  # noqa: F405
-        "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
+#
+# PostgreSQL: every thread (the game's and the web pool's) keeps its connection open between
+# requests (CONN_MAX_AGE) instead of paying a new connection each time, and checks that it is
+# still alive before reusing it (CONN_HEALTH_CHECKS), so a database restarted under the game
+# costs one reconnect, not an error.
+DATABASE_URL = os.getenv("DATABASE_URL", "").strip()
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True),
     }
-}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.getenv("TEST_DB_PATH", os.path.join(GAME_DIR, "server", "evennia.db3")),  # noqa: F405
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
 SQLITE3_PRAGMAS = (
     "PRAGMA cache_size=10000",
     "PRAGMA temp_store=2",

@@ -1,5 +1,7 @@
 """The Second Chance's commands, as game masters and players type them."""
 
+from unittest.mock import Mock
+
 import pytest
 from evennia.utils.create import create_account
 from evennia.utils.test_resources import EvenniaCommandTest
@@ -11,6 +13,7 @@ from world.memories.models import MemoryKind
 from world.memories.recall import remember
 from world.ninja.death import death_of, kill
 from world.timeline import content
+from world.timeline.backup import BackupError
 from world.timeline.models import Schedule, ScheduleStatus
 from world.timeline.service import SECOND_CHANCE
 from world.village.builder import room_by_id
@@ -99,6 +102,21 @@ class TestSecondChanceCommand(TimelineCommandTest):
         assert "How it ended: The Hokage's order." in self.call(CmdChronicle(), "1")
         assert "it is this one, still going" in self.call(CmdChronicle(), "2")
         assert self.call(CmdChronicle(), "first") == "Usage: chronicle [number]"
+
+    def test_a_failed_backup_stops_now_and_force_goes_on_without_one(self):
+        SECOND_CHANCE.write_backup = Mock(side_effect=BackupError("pg_dump failed: disk full"))
+        out = self.call(CmdSecondChance(), "/now")
+        assert "nothing was changed. pg_dump failed: disk full" in out and "secondchance/now/force" in out
+        assert self.war.state.timeline == 1
+        assert self.call(CmdSecondChance(), "/force") == (
+            "Only the Second Chance now can be forced: secondchance/now/force."
+        )
+        out = self.call(CmdSecondChance(), "/now/force")
+        assert (
+            "timeline 1 -> 2" in out
+            and "Backup: none (forced on without one: pg_dump failed: disk full)." in out
+        )
+        assert self.war.state.timeline == 2
 
 
 @pytest.mark.usefixtures("second_chance")

@@ -17,7 +17,7 @@ from tests.support.clients import (
     webclient_session_id,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.db_both]
 
 COUNTDOWN = 12  # seconds: the scheduled announcement, then each of the last ten
 

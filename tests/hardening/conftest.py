@@ -29,11 +29,14 @@ GAMES = [
 
 
 def _needed(session):
-    names = {name for item in session.items for name in item.fixturenames}
-    return {
-        "ours": bool(names & {"hardened_game", "game", "campaign"}),
-        "stock": bool(names & {"stock_game", "game"}),
-    }
+    """Which servers the selected tests use (a `game` test only the one its parameter names)."""
+    needed = {"ours": False, "stock": False}
+    for item in session.items:
+        names = set(item.fixturenames)
+        game = getattr(item, "callspec", None) and item.callspec.params.get("game")
+        needed["ours"] |= bool(names & {"hardened_game", "campaign"}) or game == "ours"
+        needed["stock"] |= "stock_game" in names or game == "stock"
+    return needed
 
 
 @pytest.fixture(scope="session")

@@ -64,6 +64,7 @@ def test_work_in_the_hashing_pool_runs_at_the_lowest_priority_and_the_caller_kee
 
 
 @pytest.mark.e2e
+@pytest.mark.db_both  # every login reads and writes the database: the storm runs on both
 def test_logins_do_not_stall_other_players(game):
     source = "127.0.0.6"
     looker = game.new_player(*credentials("Eye"), source=source)

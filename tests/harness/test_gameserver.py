@@ -48,8 +48,25 @@ def test_settings_refuse_odd_names_and_values_that_are_not_literals(extra):
 
 def test_the_copy_leaves_out_state_and_environments_but_keeps_the_vendored_web_files(tmp_path):
     ignore = _copy_ignore(tmp_path)
-    root = [".git", ".venv", "node_modules", "artifacts", "web", "world", "__pycache__", "README.md"]
-    assert ignore(str(tmp_path), root) == {".git", ".venv", "node_modules", "artifacts", "__pycache__"}
+    root = [
+        ".git",
+        ".venv",
+        "node_modules",
+        "artifacts",
+        ".postgres",
+        "web",
+        "world",
+        "__pycache__",
+        "README.md",
+    ]
+    assert ignore(str(tmp_path), root) == {
+        ".git",
+        ".venv",
+        "node_modules",
+        "artifacts",
+        ".postgres",
+        "__pycache__",
+    }
     server = [
         "evennia.db3",
         "evennia.db3-wal",

@@ -17,7 +17,7 @@ Modules:
 - `participants`: the registry every pillar joins the rollback through; `war_reset` and
   `ninja_reset` are the war's and the player ninja's parts, `owners` finds who owns which
   ninja, `dbsync` writes Attribute rows in bulk and refreshes Evennia's caches after.
-- `backup`: VACUUM INTO a dated file before each rollback.
+- `backup`: a dated copy of the database before each rollback (SQLite VACUUM INTO, PostgreSQL pg_dump).
 - `countdown`, `ritual`, `carryover`, `chronicle`: the rules and texts, content in `data/`
   (loaded by `content`); `announce` tells every connected player; `newninja` says where a
   ninja made now wakes.

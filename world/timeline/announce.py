@@ -29,6 +29,19 @@ def tell_all(text):
     return len(told)
 
 
+def tell_gamemasters(text):
+    """
+    Args:
+        text (str): What the game masters (accounts with Admin) who are logged in read.
+
+    Returns:
+        int: How many sessions were told.
+    """
+    told = [s for s in sessions() if s.account is not None and s.account.check_permstring("Admin")]
+    fanout.send(told, text=text)
+    return len(told)
+
+
 def send_countdown(fires_at, now, reason=None, timeline=None):
     """
     Send Timeline.Countdown to every session that wants it.

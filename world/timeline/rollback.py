@@ -10,7 +10,8 @@ shows `plan.report()`; the real run is `execute(plan)` on a plan made the same w
 run shows what the real run does.
 
 `execute(plan)`:
-1. backs the database up (`backup.write_backup`, VACUUM INTO a dated file);
+1. backs the database up (`backup.write_backup`: SQLite's VACUUM INTO or PostgreSQL's pg_dump,
+   to a dated file); if that fails nothing else happens, unless the game master forced it;
 2. in ONE transaction: every participant's `reset` (database writes only), the chronicle
    entry, the memories, the schedule marked fired, the audit entry of a game master's order;
 3. after the commit (`transaction.on_commit`): tells everyone (and stops the clients'
@@ -83,7 +84,8 @@ class Plan:
         ctx (RollbackContext): The rollback, with every participant's section.
         participants (list of Participant): In the order they run.
         chronicle (dict): The ending timeline's chronicle entry (fields of ChronicleEntry).
-        backup_path (Path or None): Where the backup goes; None if the database is not SQLite.
+        backup_path (Path or None): Where the backup goes; None if the database is neither
+            SQLite nor PostgreSQL.
         audited (bool): A game master ordered it: the audit log records it.
         kept (dict): What is kept, counted when the plan was made (memories, chronicle entries).
         seconds (float): How long planning took (the real run counts it in its total: the
@@ -111,9 +113,9 @@ class Plan:
             f"Why: {ctx.reason}",
             "First, a backup: "
             + (
-                f"{self.backup_path} (SQLite VACUUM INTO)."
+                f"{self.backup_path} ({backup.METHODS[self.backup_path.suffix]})."
                 if self.backup_path
-                else "none (not SQLite: back the database up with its own tools)."
+                else "none (neither SQLite nor PostgreSQL: back the database up with its own tools)."
             ),
             "|wReset|n, in one transaction:",
         ]
@@ -151,12 +153,14 @@ class Result:
     Args:
         plan (Plan): What was done.
         backup (Path or None): The backup written.
+        backup_error (str): Why no backup was written, when the game master went on without one.
         timings (dict): Seconds taken: plan, backup, transaction, side_effects, and total (all
             of them: from the start of the plan until the players have been told).
     """
 
     plan: Plan
     backup: Path | None = None
+    backup_error: str = ""
     timings: dict = field(default_factory=dict)
 
 
@@ -279,18 +283,16 @@ def backup_before(path, timeline):
     Returns:
         Path: The backup written.
     """
-    table = Schedule._meta.db_table
-
-    def cancel(db):
-        db.execute(
-            f'UPDATE "{table}" SET status = ? WHERE timeline = ? AND status = ?',
-            (ScheduleStatus.CANCELLED.value, timeline, ScheduleStatus.PENDING.value),
-        )
-
-    return backup.write_backup(path, adjust=cancel)
+    cancel = backup.Override(
+        Schedule,
+        "status",
+        ScheduleStatus.CANCELLED.value,
+        {"timeline": timeline, "status": ScheduleStatus.PENDING.value},
+    )
+    return backup.write_backup(path, overrides=[cancel])
 
 
-def execute(plan, checkpoint=checkpoints.reach, write_backup=None):
+def execute(plan, checkpoint=checkpoints.reach, write_backup=None, force=False):
     """
     Carry out a planned Second Chance (see the module docstring).
 
@@ -299,13 +301,15 @@ def execute(plan, checkpoint=checkpoints.reach, write_backup=None):
         checkpoint (callable): checkpoint(step), called at every step (the crash hook).
         write_backup (callable, optional): write_backup(path) -> Path, the backup;
             `backup_before` by default.
+        force (bool): Go on without a backup if it fails (a game master's order; logged).
 
     Returns:
         Result: What was done and how long it took. Side effects run after the commit, which
         is at the end of this call unless it runs inside an outer transaction.
 
     Raises:
-        BackupError: If the backup failed (nothing else was done).
+        BackupError: If the backup failed and `force` is not set (nothing else was done; the
+            message says why and how to go on).
         Exception: Whatever failed inside the transaction (then rolled back, the war reloaded).
     """
     ctx = plan.ctx
@@ -315,7 +319,18 @@ def execute(plan, checkpoint=checkpoints.reach, write_backup=None):
     checkpoint(Step.BEFORE_BACKUP)
     backup_begun = time.monotonic()
     if plan.backup_path:
-        result.backup = (write_backup or partial(backup_before, timeline=ctx.old_timeline))(plan.backup_path)
+        try:
+            result.backup = (write_backup or partial(backup_before, timeline=ctx.old_timeline))(
+                plan.backup_path
+            )
+        except backup.BackupError as err:
+            if not force:
+                raise backup.BackupError(
+                    f"The backup before the Second Chance failed, so nothing was changed. {str(err).rstrip('.')}. "
+                    "Fix that and try again, or go on without a backup: secondchance/now/force."
+                ) from err
+            result.backup_error = str(err)
+            logger.log_err(f"Second Chance: going on without a backup, as forced: {err}")
     checkpoint(Step.AFTER_BACKUP)
     result.timings["backup"] = time.monotonic() - backup_begun
     begun = time.monotonic()

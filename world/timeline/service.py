@@ -31,6 +31,7 @@ from world.gamemaster import audit
 from world.ninja.death import is_dead, kill, owner_of
 from world.ninja.refusal import Refusal
 from world.timeline import announce, carryover, content, countdown, ritual, rollback
+from world.timeline.backup import BackupError
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.ritual import SealOutcome
 from world.war.service import WAR, leaf_fell
@@ -209,13 +210,21 @@ class SecondChanceService:
             )
         return plan
 
-    def fire_now(self, actor, reason=None):
-        """A game master's order: the Second Chance now, whatever is scheduled."""
-        return self.fire(Cause.GAMEMASTER, reason or _default_reason(Cause.GAMEMASTER, actor), actor)
+    def fire_now(self, actor, reason=None, force=False):
+        """
+        A game master's order: the Second Chance now, whatever is scheduled.
 
-    def fire(self, cause, reason, actor=None):
+        Args:
+            force (bool): Go on without a backup if it fails.
+        """
+        return self.fire(Cause.GAMEMASTER, reason or _default_reason(Cause.GAMEMASTER, actor), actor, force)
+
+    def fire(self, cause, reason, actor=None, force=False):
         """
         Roll the world back now.
+
+        Args:
+            force (bool): Go on without a backup if it fails (only a game master forces it).
 
         Returns:
             rollback.Result: What was done.
@@ -227,7 +236,7 @@ class SecondChanceService:
         try:
             plan = rollback.plan(cause, reason, actor, self.now())
             logger.log_info(strip_ansi(plan.report()))
-            result = rollback.execute(plan, write_backup=self.write_backup)
+            result = rollback.execute(plan, write_backup=self.write_backup, force=force)
         except Exception:
             announce.tell_all(content.countdown().texts["failed"])
             raise
@@ -351,6 +360,10 @@ class SecondChanceService:
         if self._target is None and left <= TOLERANCE:
             try:
                 self.fire(row.cause, row.reason, None)
+            except BackupError as err:
+                # Nobody ordered this one: the game masters online hear why it did not fire.
+                logger.log_err(f"Second Chance: the scheduled rollback did not start: {err}")
+                announce.tell_gamemasters(f"|r{err}|n")
             except Exception:
                 logger.log_trace("Second Chance: the scheduled rollback failed")
             return

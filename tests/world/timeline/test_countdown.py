@@ -4,12 +4,15 @@ schedule row surviving a restart, an overdue schedule firing at start-up, cancel
 fall starting it, game masters' orders audited.
 """
 
+from unittest.mock import Mock
+
 import pytest
 from django.test import TestCase, override_settings
 
 from world.gamemaster.models import AuditEntry
 from world.ninja.ranks import Faction
 from world.timeline import countdown
+from world.timeline.backup import BackupError
 from world.timeline.content import countdown as countdown_data
 from world.timeline.models import Cause, Schedule, ScheduleStatus
 from world.timeline.service import SecondChanceService, TimelineError
@@ -215,6 +218,22 @@ def test_a_failed_rollback_is_told_and_the_old_timeline_stands(war, service, tol
     monkeypatch.setattr("world.timeline.rollback.EPOCH", "no_such_epoch")
     run(chance, 6)
     assert "did not take hold" in told["text"][-1]
+    assert war.state.timeline == 1 and Schedule.objects.get().status == ScheduleStatus.PENDING
+
+
+def test_a_scheduled_second_chance_whose_backup_fails_waits_and_tells_the_game_masters(
+    war, service, told, monkeypatch
+):
+    gamemasters = []
+    monkeypatch.setattr("world.timeline.announce.tell_gamemasters", gamemasters.append)
+    chance = service()
+    chance.write_backup = Mock(side_effect=BackupError("pg_dump failed: no space left on device"))
+    chance.start()
+    chance.schedule(5)
+    run(chance, 6)
+    assert "did not take hold" in told["text"][-1]
+    assert len(gamemasters) == 1 and "no space left on device" in gamemasters[0]
+    assert "secondchance/now/force" in gamemasters[0]
     assert war.state.timeline == 1 and Schedule.objects.get().status == ScheduleStatus.PENDING
 
 

@@ -4,12 +4,15 @@ what was written, created Attributes belong to the right object only, and the lo
 Attributes however many objects are asked about (more than one query's worth of ids).
 """
 
+import pytest
 from evennia.objects.models import ObjectDB
 from evennia.typeclasses.attributes import Attribute
 from evennia.utils.create import create_object
 
 from world.timeline import dbsync
 from world.timeline.dbsync import DELETE, AttributeOp
+
+pytestmark = pytest.mark.db_both
 
 
 def things(count):

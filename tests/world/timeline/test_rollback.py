@@ -27,6 +27,8 @@ from world.timeline.war_reset import new_war
 from world.village.builder import room_by_id
 from world.war.models import Squad, Timeline, ZoneControl
 
+pytestmark = pytest.mark.db_both
+
 STANDS = 1300
 
 

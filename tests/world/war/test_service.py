@@ -11,6 +11,8 @@ from world.war.models import Squad, Timeline, WarEvent, ZoneControl
 from world.war.service import CACHE_SECONDS, WarService, leaf_fell
 from world.war.state import WarState
 
+pytestmark = pytest.mark.db_both
+
 DAY = 86400
 
 
