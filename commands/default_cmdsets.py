@@ -11,7 +11,7 @@ from commands.combat import COMBAT_COMMANDS
 from commands.ninja import CmdInventory, CmdScore
 from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMANDS
 from commands.password import CmdNewPassword, CmdPassword
-from commands.raids import RAID_COMMANDS
+from commands.raids import RAID_COMMANDS, CmdRaidlog
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.social import CmdPose
 from commands.system import CmdNoMatch
@@ -22,6 +22,9 @@ from commands.unloggedin import CmdConnect, CmdCreate
 from commands.war import CmdForecast, CmdMap, CmdTime, CmdWar, CmdWarlog
 from commands.war_admin import GM_COMMANDS
 from commands.who import CmdWho
+
+# Commands that read the war and the archives; a ninja's and an account's alike.
+OUT_OF_CHARACTER = (CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdRaidlog)
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -50,6 +53,9 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
         for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS, *OPERATIONS_COMMANDS):
             self.add(cmd())
         for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho):
+            self.add(cmd())
+        # The war and the archives stay readable out of character: after a death, say.
+        for cmd in OUT_OF_CHARACTER:
             self.add(cmd())
 
 

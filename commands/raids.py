@@ -68,6 +68,12 @@ class CmdRaid(RaidCommand):
             raise RaidRefusal("Usage: raid [launch <number> | join | leave]")
 
 
+def _own_names(caller):
+    """The ninja names `raidlog mine` looks for: the ninja's, or all of an account's ninja."""
+    characters = getattr(caller, "characters", None)  # an account, out of character
+    return [char.key for char in characters.all()] if characters is not None else [caller.key]
+
+
 class CmdRaidlog(RaidCommand):
     """
     Raid reports: every raid's morgue file.
@@ -78,7 +84,8 @@ class CmdRaidlog(RaidCommand):
       raidlog mine      the raids you took part in
 
     A report gives the seed, the team, the route, the kills, the damage dealt and taken,
-    who fell and how, the loot, how long it took and what it did to the war.
+    who fell and how, the loot, how long it took and what it did to the war. Out of
+    character (after a death, say), |wraidlog mine|n lists the raids of all your ninja.
     """
 
     key = "raidlog"
@@ -94,7 +101,7 @@ class CmdRaidlog(RaidCommand):
             return
         if arg and arg.lower() != "mine":
             raise RaidRefusal("Usage: raidlog [<id> | mine]")
-        rows = report.archive(self.caller.key if arg else None)
+        rows = report.archive(_own_names(self.caller) if arg else None)
         if not rows:
             self.msg("No raid has come back yet." if arg != "mine" else "You have no raid reports yet.")
             return

@@ -21,6 +21,7 @@ from world.timeline.chronicle import entry_text, list_text
 from world.timeline.models import ChronicleEntry
 from world.timeline.ritual import SealOutcome
 from world.timeline.service import SECOND_CHANCE, TimelineError
+from world.timeline.stepup import step_up
 from world.war.service import WAR
 
 UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
@@ -250,5 +251,42 @@ class CmdSeal(TimelineCommand):
 
 # For the command sets: admins' and everyone's (account level, in or out of character), and
 # those that need a ninja.
-ACCOUNT_COMMANDS = (CmdSecondChance, CmdChronicle, CmdMemories)
+class CmdStepUp(TimelineCommand):
+    """
+    Take up a new ninja: after a death, a Leaf ninja from the garrisons steps up.
+
+    Usage:
+      charcreate <name>
+      stepup <name>
+
+    Your fallen ninja stays dead until the Second Chance. The Leaf sends one of its own to
+    take your place: the garrisons lose that ninja, so every death costs the war. What you
+    remember comes with you (|wmemories|n). When no Leaf ninja is left, nobody can step up.
+    Your first ninja costs the war nothing.
+    """
+
+    key = "charcreate"
+    aliases = ["stepup", "step up"]
+    locks = "cmd:pperm(Player)"
+    help_category = "Second Chance"
+    account_caller = True
+
+    def func(self):
+        name = self.args.strip()
+        if not name:
+            self.msg("Usage: charcreate <name>  (the name of your new ninja)")
+            return
+        character, drawn = step_up(self.account, name, ip=getattr(self.session, "address", ""))
+        if drawn:
+            self.msg(
+                f"{character.key} steps up from the Leaf's garrison in {WAR.config.zones[drawn].name}: "
+                "one fewer to hold the line."
+            )
+        else:
+            self.msg(f"{character.key} joins the Leaf.")
+        if self.session is not None:
+            self.account.puppet_object(self.session, character)
+
+
+ACCOUNT_COMMANDS = (CmdSecondChance, CmdChronicle, CmdMemories, CmdStepUp)
 CHARACTER_COMMANDS = (CmdRitual, CmdSeal)

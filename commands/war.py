@@ -72,7 +72,8 @@ class CmdMap(WarCommand):
     aliases = ["warmap"]
 
     def func(self):
-        here = getattr(self.caller.location, "db", None) and self.caller.location.db.zone
+        location = getattr(self.caller, "location", None)  # none out of character
+        here = getattr(location, "db", None) and location.db.zone
         plain = self.plain
         zones = current_layout().zones
         self.msg(WAR.cached(f"map:{here}:{plain}", lambda s, now, c: display.war_map(s, zones, here, plain)))

@@ -43,7 +43,7 @@ class Account(DefaultAccount):
         if death:
             self.msg(
                 f"{obj.key} {death.get('how', 'fell')}, and is gone for the rest of this timeline.\n"
-                "Make a new ninja with |wcharcreate <name>|n, then |wic <name>|n.",
+                "A Leaf ninja from the garrisons can take their place: |wcharcreate <name>|n.",
                 session=session,
             )
             return

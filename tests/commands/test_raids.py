@@ -45,6 +45,9 @@ class TestRaidCommands(EvenniaCommandTest):
     def test_the_board_a_launch_the_report_and_nonsense(self):
         board = self.call(CmdRaid(), "")
         assert board.startswith("Shikamaru looks up from the map") and "1. The Ambush on the Flank" in board
+        # labelled for the asker (a lone genin) by the simulator's table, the figure beside it
+        assert "hard for your team (won 42% of simulated raids)" in board
+        assert "2. Skirmish: a Sound patrol near" in board and "easy for your team (won 100%" in board
         assert self.call(CmdRaid(), "launch 99").startswith("There is no raid 99 on the board: choose 1 to")
         assert self.call(CmdRaid(), "launch first").startswith("Usage: raid launch <number>")
         assert self.call(CmdRaid(), "dance").startswith("Usage: raid [launch <number> | join | leave]")
@@ -172,3 +175,24 @@ class TestRaidCommands(EvenniaCommandTest):
             CmdRaids(), "start headq 5", caller=self.account
         )
         assert self.call(CmdRaids(), "start moon 5", caller=self.account).startswith("No zone called 'moon'")
+
+
+@pytest.mark.usefixtures("raid_world")
+class TestOutOfCharacter(EvenniaCommandTest):
+    def test_the_war_and_the_archives_stay_readable_without_a_ninja(self):
+        # Before: a dead ninja's account read "Command 'war' is not available".
+        from commands.default_cmdsets import OUT_OF_CHARACTER, AccountCmdSet
+        from commands.war import CmdMap, CmdWar
+
+        cmdset = AccountCmdSet()
+        cmdset.at_cmdset_creation()
+        keys = {cmd.key for cmd in cmdset.commands}
+        assert (
+            keys
+            >= {cmd.key for cmd in OUT_OF_CHARACTER}
+            >= {"war", "map", "warlog", "forecast", "time", "raidlog"}
+        )
+        assert "Leaf" in self.call(CmdWar(), "", caller=self.account)
+        world_map = self.call(CmdMap(), "", caller=self.account)
+        assert "L Monument" in world_map and "* you" in world_map  # the legend, nobody placed
+        assert self.call(CmdRaidlog(), "mine", caller=self.account) == "You have no raid reports yet."

@@ -184,8 +184,7 @@ def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_
         client.expect(f"Raid {raid_id} is over: {result}.", timeout=10)
         if raid["members"][str(char_id)]["status"] == "dead":
             # Fallen for this timeline: a new ninja reads the report and the war.
-            client.command(f"charcreate {name}x", "Created new character")
-            client.command(f"ic {name}x", f"You become {name}x")
+            client.command(f"charcreate {name}x", "steps up from the Leaf's garrison")
         report = client.command(
             f"raidlog {raid_id}", re.compile(r"Raid report: The Ambush on the Flank(.|\n)*?Loot")
         )

@@ -77,8 +77,9 @@ def kill(ninja, how, timeline, now=None, **details):
     for session in ninja.sessions.all():
         ninja.msg(
             f"|rYou die.|n {ninja.key} {how}.\n"
-            "Your ninja is gone for the rest of this timeline. Make a new one with "
-            "|wcharcreate <name>|n and take it up with |wic <name>|n.",
+            "Your ninja is gone for the rest of this timeline. You can still read |wwar|n, "
+            "|wmap|n, |wraidlog|n and the rest. A Leaf ninja from the garrisons can take your "
+            "place at once: |wcharcreate <name>|n (|whelp death|n).",
             session=session,
         )
         if ninja.account is not None:

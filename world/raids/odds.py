@@ -157,7 +157,9 @@ def build(runs=100, seed=1, out=TABLE, log=print, processes=None):
         "# odds: raid kind -> team composition (ranks, weakest first) -> [win rate, deaths per\n"
         "# run, rounds per run]. Rebuild it when combat or raid content changes.\n"
     )
-    body = yaml.safe_dump({"runs": runs, "seed": seed, "odds": cells}, sort_keys=False, width=120)
+    body = yaml.safe_dump(
+        {"runs": runs, "seed": seed, "odds": cells}, sort_keys=False, width=120, default_flow_style=None
+    )
     Path(out).write_text(header + body)
     table.cache_clear()
 

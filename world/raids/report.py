@@ -255,10 +255,14 @@ def archived(raid_id):
 def archive(member=None):
     """
     Args:
-        member (str, optional): Only the reports of raids this ninja (by name) took part in.
+        member (str or iterable of str, optional): Only the reports of raids this ninja (by
+            name), or any of these ninja, took part in.
 
     Returns:
         list of models.RaidReport: The saved reports, newest first (of the latest ARCHIVE_READ).
     """
     rows = list(ReportRow.objects.all()[:ARCHIVE_READ])
-    return rows if member is None else [row for row in rows if member in row.team]
+    if member is None:
+        return rows
+    names = {member} if isinstance(member, str) else set(member)
+    return [row for row in rows if names.intersection(row.team)]

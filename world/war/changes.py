@@ -13,7 +13,7 @@ A change that cannot be made (an unknown zone or squad, a rank the side lacks) r
 `ChangeRefusal`, a refusal whose sentence the game master who asked reads.
 """
 
-from world.ninja.ranks import SQUAD_RANKS
+from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.ninja.refusal import Refusal
 from world.war.battle import change_holder
 from world.war.events import EventLog
@@ -168,3 +168,30 @@ def set_rate_scale(state, faction, scale, now):
     if scale < 0:
         raise ChangeRefusal("a rate scale cannot be negative")
     state.rate_scale[faction] = float(scale)
+
+
+def draw_ninja(state, now, prefer=None):
+    """
+    Take one Leaf ninja out of the garrisons to become a player's new ninja (a step-up
+    after a death), from the strongest Leaf garrison, `prefer`'s zone first if it has one.
+
+    Args:
+        state (WarState): The war.
+        now (float): Wall time.
+        prefer (str, optional): A zone to draw from first (where the new ninja will wake).
+
+    Returns:
+        str: The zone the ninja was drawn from.
+
+    Raises:
+        ChangeRefusal: No Leaf ninja is left anywhere (or the Leaf has fallen).
+    """
+    forces = Forces(state, now)
+    leaf = Faction.LEAF
+    garrisons = {zone: forces.garrison(zone, leaf) for zone in state.zones}
+    standing = {zone: ninja for zone, ninja in garrisons.items() if ninja >= 1}
+    if state.fallen or not standing:
+        raise ChangeRefusal("No Leaf ninja is left to step up: the Leaf has nobody to send.")
+    zone = prefer if prefer in standing else max(sorted(standing), key=lambda key: standing[key])
+    forces.kill(zone, leaf, 1)
+    return zone

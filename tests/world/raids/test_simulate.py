@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from world.raids import simulate
+from world.ninja.ranks import Rank
+from world.raids import odds, simulate
+from world.raids.board import offers
 from world.raids.simulate import parse_team
+from world.war.config import load_config
+from world.war.engine import new_state
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -66,3 +70,28 @@ def test_bad_arguments_get_a_sentence_not_a_traceback(args, problem):
 def test_the_opening_raid_is_as_hard_as_the_story_says(team, low, high):
     figures = simulate.simulate(parse_team(team), "opening", runs=500, seed=1)
     assert low <= figures["win_rate"] <= high, figures
+
+
+def test_the_odds_table_names_every_raid_kind_and_team():
+    table = odds.table()
+    assert set(table) == set(odds.kinds())
+    teams = {odds.team_key(team) for team in odds.teams()}
+    for kind, cells in table.items():
+        assert set(cells) == teams, kind
+
+
+def test_every_board_has_a_raid_a_lone_fresh_genin_wins_most_of_the_time():
+    config = load_config()
+    for epoch in config.epochs:
+        state = new_state(epoch, 1, 1, 0.0, config)
+        holders = {key: "contested" if z.contested else z.holder.value for key, z in state.zones.items()}
+        strength = {}
+        for squad in state.squads.values():
+            if squad.faction.value == "sound":
+                strength[squad.zone] = strength.get(squad.zone, 0) + squad.strength
+        neighbours = {key: info.neighbours for key, info in config.zones.items()}
+        for done in (False, True):
+            board = offers(holders, neighbours, strength, "t", done)
+            for team in ([Rank.GENIN], [Rank.GENIN, Rank.GENIN]):
+                best = max(odds.odds_for(offer, team).win_rate for offer in board)
+                assert best >= 0.6, (epoch, done, team)
