@@ -52,9 +52,12 @@ class TestRaidCommands(EvenniaCommandTest):
         assert self.call(CmdRaid(), "launch first").startswith("Usage: raid launch <number>")
         assert self.call(CmdRaid(), "dance").startswith("Usage: raid [launch <number> | join | leave]")
         assert self.call(CmdRaid(), "leave") == "You are not on a raid."
-        self.room1.db.zone = "hokage_tower"
-        assert self.call(CmdRaid(), "launch 1").startswith("Raids set out from the headquarters")
-        self.room1.db.zone = "headquarters"
+        self.char1.location = self.room2  # away from the board: the refusal says where it is
+        self.room2.db.zone = "hokage_tower"
+        away = self.call(CmdRaid(), "launch 1")
+        assert away.startswith("Raids set out from the Briefing Room (") and "Shikamaru" in away
+        assert self.call(CmdRaid(), "").endswith(away)  # the board read from afar says it too
+        self.char1.location = self.room1
 
         briefing = self.call(CmdRaid(), "launch 1")
         assert briefing.startswith("Raid 1: The Ambush on the Flank (easy, seed 1.7/opening)")

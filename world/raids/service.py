@@ -47,6 +47,7 @@ from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
+from world.village.layout import current_layout
 from world.war.queries import strengths_by_zone
 from world.war.service import WAR
 
@@ -59,8 +60,24 @@ FOLLOWS = "follows"
 
 
 def at_headquarters(character):
-    location = character.location
-    return bool(location and WAR.ready and location.db.zone == WAR.config.hq.zone)
+    """True where raids set out: the zone of the Leaf's command in this epoch."""
+    location, post = character.location, hq_room()
+    return bool(location and post and WAR.ready and location.db.zone == post.db.zone)
+
+
+def way_to_the_board(character):
+    """
+    Returns:
+        str: Where raids set out from, and the way there from where the character stands.
+    """
+    post = hq_room()
+    zone = current_layout().zones.get(post.db.zone)
+    text = f"Raids set out from the {post.key} ({zone.name if zone else post.db.zone}), where Shikamaru hands them out."
+    here = getattr(character.location, "db", None) and character.location.db.room_id
+    steps = current_layout().way(here, post.db.room_id) if here is not None and post.db.room_id else None
+    if steps:
+        text += f" The way from here: {', '.join(steps)}."
+    return text
 
 
 class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
@@ -152,7 +169,8 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         if asking is None:
             return render(self.board())
         ranks = [member.rank for member in self.team_members(asking)]
-        return render(self.board(), lambda offer: odds_for(offer, ranks))
+        text = render(self.board(), lambda offer: odds_for(offer, ranks))
+        return text if at_headquarters(asking) else f"{text}\n\n{way_to_the_board(asking)}"
 
     def team_members(self, character):
         """The characters of the character's strike team (themselves first), or just them."""
@@ -190,7 +208,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         if self.raid_of(leader) is not None:
             raise RaidRefusal("You are already on a raid (|wraid leave|n to go home).")
         if not at_headquarters(leader):
-            raise RaidRefusal("Raids set out from the headquarters, where Shikamaru hands them out.")
+            raise RaidRefusal(way_to_the_board(leader))
 
     def launch(self, leader, number):
         """

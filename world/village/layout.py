@@ -76,6 +76,33 @@ class Layout:
     rooms: dict
     start_room: int
 
+    def way(self, start, goal):
+        """
+        Args:
+            start (int): A room id.
+            goal (int): Another.
+
+        Returns:
+            list of str or None: The directions to walk from `start` to `goal` by the fewest
+            exits (empty if already there), or None if no way leads there.
+        """
+        came = {start: None}
+        queue = [start]
+        for room in queue:
+            if room == goal:
+                break
+            for direction, target in sorted(self.rooms[room].exits.items()) if room in self.rooms else ():
+                if target not in came:
+                    came[target] = (room, direction)
+                    queue.append(target)
+        if goal not in came:
+            return None
+        steps = []
+        while came[goal] is not None:
+            goal, direction = came[goal]
+            steps.append(direction)
+        return steps[::-1]
+
 
 def _holder_map(entry, key):
     lines = entry.sub(key, default={}).only(HOLDER_KEYS)

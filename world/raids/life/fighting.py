@@ -49,6 +49,7 @@ from world.raids.content import Condition
 from world.raids.encounters import round_rng
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import INFIRMARY, by_id, hq_room
+from world.raids.npcs import hq_built, place_npcs
 
 DEFAULT_ROUND_SECONDS = 15
 CHOICES = "attack, jutsu, use, revive, carry, flee or wait"
@@ -186,8 +187,14 @@ class Fighting:
     # ------------------------------------------------------------------ the clock
 
     def tick(self, now=None):
-        """Resolve every round whose deadline has passed (the raid clock's call)."""
+        """Resolve every round whose deadline has passed (the raid clock's call), and move
+        the Leaf's command once the headquarters comes to exist (or is gone after a Second
+        Chance)."""
         now = self.clock() if now is None else now
+        built = hq_built()
+        if getattr(self, "_command_placed", None) is not built:
+            place_npcs()
+            self._command_placed = built
         for raid in list(self.running()):
             for room_id in list(raid.fights):
                 if raid.id not in self.raids:

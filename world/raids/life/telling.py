@@ -12,11 +12,13 @@ from evennia.objects.models import ObjectDB
 
 from world.clients import gmcp, notify
 from world.raids.life.state import MemberStatus
-from world.village.builder import room_by_id, start_room
+from world.raids.npcs import post_room
+from world.village.builder import start_room
 
-# Stable ids of the headquarters' rooms (world/village/data/zones/headquarters.yaml).
-BRIEFING_ROOM = 100
-INFIRMARY = 101
+# The roles (data/npcs.yaml) whose rooms are the briefing room and the infirmary, wherever
+# the Leaf's command sits in this epoch (npcs.post_room).
+BRIEFING_ROOM = "strategist"
+INFIRMARY = "medic"
 RAID_MOVE = "raid"
 
 
@@ -30,9 +32,10 @@ def online(character):
     return bool(character and character.sessions.count())
 
 
-def hq_room(room_id=BRIEFING_ROOM):
-    """A headquarters room (the start room if the village has no such room)."""
-    return room_by_id(room_id) or start_room()
+def hq_room(role=BRIEFING_ROOM):
+    """The Leaf's command room of a role now: the briefing room or the infirmary (the start
+    room if the village has no such room)."""
+    return post_room(role) or start_room()
 
 
 class Delivery:
