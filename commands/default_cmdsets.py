@@ -13,7 +13,7 @@ from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMAN
 from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS, CmdRaidlog
 from commands.raids_admin import GM_RAID_COMMANDS
-from commands.social import CmdPose
+from commands.social import CmdFollow, CmdPose
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
 from commands.timeline import ACCOUNT_COMMANDS as TIMELINE_ACCOUNT_COMMANDS
@@ -34,7 +34,17 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (CmdScore, CmdInventory, CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdPose):
+        for cmd in (
+            CmdScore,
+            CmdInventory,
+            CmdWar,
+            CmdMap,
+            CmdWarlog,
+            CmdForecast,
+            CmdTime,
+            CmdPose,
+            CmdFollow,
+        ):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())

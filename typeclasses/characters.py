@@ -17,6 +17,7 @@ from world.raids.advancement import item_name, pouch_of
 from world.raids.life.fighting import take_notice
 from world.timeline.service import SECOND_CHANCE
 from world.village.crowd import is_crowd
+from world.village.follow import followers
 from world.war.briefing import SEEN_ATTR, briefing, seen_now
 from world.war.service import WAR
 
@@ -139,6 +140,10 @@ class Character(ObjectParent, DefaultCharacter):
         if self.sessions.count():
             presence.arrived(self)
         items.sync(self)
+        if move_type == "traverse":  # walked through an exit: who follows walks too
+            for follower in followers(self, source_location):
+                follower.msg(f"You follow {self.key}.")
+                follower.move_to(self.location, move_type="traverse")
 
     def channel_msg(self, message, channel, senders=None, **kwargs):
         super().channel_msg(message, channel, senders=senders, **kwargs)

@@ -29,6 +29,7 @@ EXPECTED = {
     "ban": "developer",
     "score": "player",
     "inventory": "player",
+    "follow": "player",
     "war": "player",
     "map": "player",
     "warlog": "player",
