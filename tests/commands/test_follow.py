@@ -23,5 +23,7 @@ class TestFollow(EvenniaCommandTest):
         self.call(CmdFollow(), "Char2")
         self.char2.attributes.add("following", self.char1.id)
         self.call(CmdFollow(), "", cmdstring="unfollow")
-        assert self.call(CmdFollow(), "Char2").startswith("Char2 is following you: you would walk in circles.")
+        assert self.call(CmdFollow(), "Char2").startswith(
+            "Char2 is following you: you would walk in circles."
+        )
         assert self.call(CmdFollow(), "", cmdstring="unfollow") == "You are not following anyone."

@@ -25,6 +25,10 @@ from tests.support.clients import TelnetClient, WebSocketClient, webclient_sessi
 SERVERS = {
     "game_server": {},
     "unexempt_server": {"THROTTLE_EXEMPT_ADDRESSES": []},
+    # A second new world, for a test that must win the story's opening raid without taking
+    # it from the other tests' world (the board offers it only until a team wins it); its
+    # seed is one whose opening the simulator says two fresh genin win (the test checks).
+    "second_world": {"WAR_SEED": 4},
 }
 
 
@@ -80,6 +84,12 @@ def game_server(_servers):
 def unexempt_server(_servers):
     """The game with `THROTTLE_EXEMPT_ADDRESSES = []`: Evennia's throttles for every address."""
     return _server(_servers, "unexempt_server")
+
+
+@pytest.fixture(scope="session")
+def second_world(_servers):
+    """Another game as configured, its own new world."""
+    return _server(_servers, "second_world")
 
 
 @pytest.fixture

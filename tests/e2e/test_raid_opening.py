@@ -9,6 +9,7 @@ their targets the test reads the raid's row in the running game's database (the 
 rooms and exits, each fight's fighters), as a player would read the room and `fight`.
 """
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -17,6 +18,12 @@ import time
 import pytest
 
 from tests.support.clients import connect_account, create_account
+from world.combat.actions import ActionKind
+from world.combat.catalog import get_catalog
+from world.combat.encounter import Encounter, Outcome
+from world.raids import policy
+from world.raids.generator import RaidPlan
+from world.raids.simulate import SimulatedRaid, load_settings, parse_team
 
 pytestmark = pytest.mark.e2e
 
@@ -107,7 +114,8 @@ def _play(game, raid_id, players, server):
             return raid, reloaded
         plan = raid["plan"]
         acted = False
-        for client, char_id in players.values():
+        lead_room = raid["members"][str(next(iter(players.values()))[1])]["room"]
+        for number, (client, char_id) in enumerate(players.values()):
             info = raid["members"][str(char_id)]
             if info["status"] != "in":
                 continue
@@ -127,13 +135,108 @@ def _play(game, raid_id, players, server):
                 client.command(_choose(fight, fid), CHOSEN)
             elif raid["report"]["objective_done"]:
                 client.command("raid leave", LEFT)
-            else:
+            elif number == 0 or info["room"] != lead_room:  # teammates beside the leader follow
                 direction = _next_step(plan, info["room"], plan["boss_room"])
                 client.command(direction, MOVED)
+                acted = True
+                break
+            else:
+                continue
             acted = True
         if not acted:
             time.sleep(0.2)
     raise AssertionError(f"the raid did not end in {PLAY_SECONDS} s: {game.raid(raid_id)['members']}")
+
+
+def _command_for(action, encounter, catalog):
+    """The plain command a player types for a policy's action (as `help raids` teaches)."""
+    target = encounter.get(action.target) if action.target else None
+    aim = f" {target.id if target.side.value == 'sound' else target.name}" if target else ""
+    if action.kind is ActionKind.WAIT:
+        return "wait"
+    if action.kind is ActionKind.FLEE:
+        return "flee"
+    if action.kind is ActionKind.ITEM:
+        return f"use {catalog.items[action.key].name}{aim}"
+    if action.key == "strike":
+        return f"attack{aim}"
+    if action.key in ("revive", "carry"):
+        return f"{action.key}{aim}"
+    ability = catalog.techniques[action.key]
+    return f"jutsu {ability.aliases[0] if ability.aliases else ability.name}{aim}"
+
+
+def test_two_fresh_genin_win_the_opening_as_the_simulator_says(second_world, telnet, credentials):
+    """
+    Two fresh genin take the opening raid with the commands `help raids` teaches (team,
+    raid, raid launch, walking behind the leader, attack / jutsu / use / revive), each
+    round choosing what the simulator's policy chooses: the raid ends as the simulator,
+    playing the same plan with the same team, says it does.
+    """
+    game = Game(second_world)
+    names, clients = [], {}
+    for prefix in ("Aki", "Bo"):
+        name, password = credentials(prefix)
+        client = telnet(second_world, timeout=15)
+        client.expect("S E C O N D")
+        create_account(client, name, password)
+        connect_account(client, name, password)
+        client.expect(PROMPT)
+        names.append(name)
+        clients[name] = client
+    lead, mate = (clients[name] for name in names)
+    lead.command("help raids", re.compile(r"Your first raid, step by step(.|\n)*raid launch <number>"))
+    lead.command("team create", "You form a strike team and lead it.")
+    lead.command(f"team invite {names[1]}", f"You invite {names[1]}")
+    mate.command("team accept", f"You join {names[0]}'s strike team.")
+    board = lead.command("raid", re.compile(r"1\. The Ambush on the Flank\n.*for your team \(won \d+%"))
+    assert "fair for your team" in board or "easy for your team" in board
+    briefing = lead.command("raid launch 1", re.compile(r"Raid \d+: The Ambush on the Flank"))
+    raid_id = int(re.search(r"Raid (\d+):", briefing).group(1))
+    ids = {name: game.character_id(name) for name in names}
+    mate.expect("Hillside Blind")
+
+    plan = RaidPlan.from_dict(game.raid(raid_id)["plan"])
+    settings = dataclasses.replace(load_settings(), walk_seconds=0)
+    expected = SimulatedRaid(plan, parse_team("genin,genin"), settings).play()
+    assert expected.won, "this world's opening is one the simulator says two genin lose"
+
+    catalog = get_catalog()
+    deadline = time.monotonic() + PLAY_SECONDS
+    while time.monotonic() < deadline:
+        raid = game.raid(raid_id)
+        if raid["status"] == "ended" or raid["report"]["objective_done"]:
+            break
+        acted = False
+        for name in names:
+            info = raid["members"][str(ids[name])]
+            fight = raid["fights"].get(str(info["room"]))
+            fid = f"#{ids[name]}"
+            if info["status"] != "in":
+                continue
+            if fight and fid in {f["id"] for f in fight["encounter"]["fighters"]}:
+                encounter = Encounter.from_dict(fight["encounter"])
+                me = encounter.get(fid)
+                if encounter.outcome is Outcome.ONGOING and me.active and fid not in fight["pending"]:
+                    action = policy.choose(encounter, me, catalog)
+                    clients[name].command(_command_for(action, encounter, catalog), CHOSEN)
+                    acted = True
+            elif name == names[0]:  # the leader walks; the mate follows
+                clients[name].command(
+                    _next_step(raid["plan"], info["room"], raid["plan"]["boss_room"]), MOVED
+                )
+                acted = True
+                break
+        if not acted:
+            time.sleep(0.2)
+    raid = game.raid(raid_id)
+    assert raid["report"]["objective_done"] is expected.won, (expected, raid["report"])
+    mate_room = raid["members"][str(ids[names[1]])]["room"]
+    assert "You follow" in mate.transcript and mate_room == raid["members"][str(ids[names[0]])]["room"]
+    for name in names:
+        clients[name].command("raid leave", LEFT)
+    for name in names:
+        clients[name].expect(f"Raid {raid_id} is over:", timeout=10)
 
 
 def test_two_players_take_the_opening_raid_and_read_its_report_and_the_war(game_server, telnet, credentials):
