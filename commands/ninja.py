@@ -5,7 +5,20 @@ from world.ninja.sheet import score_lines
 from world.raids.advancement import pouch_text
 
 
-class CmdScore(MuxCommand):
+class NinjaCommand(MuxCommand):
+    """Base: these commands need a ninja in play, and say so out of character."""
+
+    locks = "cmd:all()"
+    help_category = "Ninja"
+
+    def at_pre_cmd(self):
+        if not hasattr(self.caller, "vitals"):
+            self.msg("You have no ninja in play. Use |wic|n to take up your ninja first.")
+            return True
+        return super().at_pre_cmd()
+
+
+class CmdScore(NinjaCommand):
     """
     Show your ninja: rank, faction, health and chakra.
 
@@ -17,18 +30,12 @@ class CmdScore(MuxCommand):
 
     key = "score"
     aliases = ["sc", "sheet"]
-    locks = "cmd:all()"
-    help_category = "Ninja"
 
     def func(self):
-        ninja = self.caller
-        if not hasattr(ninja, "vitals"):
-            self.msg("You have no ninja in play. Use |wic|n to take up your ninja first.")
-            return
-        self.msg("\n".join(score_lines(ninja)))
+        self.msg("\n".join(score_lines(self.caller)))
 
 
-class CmdInventory(MuxCommand):
+class CmdInventory(NinjaCommand):
     """
     What you carry: your pouch (kunai, pills, tags, scrolls) and anything in your hands.
 
@@ -41,14 +48,9 @@ class CmdInventory(MuxCommand):
 
     key = "inventory"
     aliases = ["inv", "i"]
-    locks = "cmd:all()"
-    help_category = "Ninja"
 
     def func(self):
         ninja = self.caller
-        if not hasattr(ninja, "vitals"):
-            self.msg("You have no ninja in play. Use |wic|n to take up your ninja first.")
-            return
         lines = [pouch_text(ninja)]
         held = [obj for obj in ninja.contents if obj.access(ninja, "view")]
         if held:

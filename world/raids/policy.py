@@ -63,9 +63,11 @@ def lost(encounter, fighter):
     return team_left < FLEE_TEAM_HEALTH and foes_left > FLEE_ENEMY_HEALTH
 
 
-def _order(encounter):
-    """Place in the fight, the tie-break that ids cannot give (live ids are database ids)."""
-    return {fid: place for place, fid in enumerate(encounter.fighters)}
+def _ranked(encounter, fighters, key):
+    """The fighters sorted by `key`, ties to the first in the fight (live ids are database
+    ids, so they cannot break ties the same way in a simulation and in the game)."""
+    place = {fid: number for number, fid in enumerate(encounter.fighters)}
+    return sorted(fighters, key=lambda f: (key(f), place[f.id]))
 
 
 def _first(encounter, catalog, candidates):
@@ -76,8 +78,7 @@ def _first(encounter, catalog, candidates):
 
 
 def _rescue(encounter, fighter, catalog):
-    place = _order(encounter)
-    downed = sorted(encounter.downed_allies_of(fighter), key=lambda f: (f.revive_window, place[f.id]))
+    downed = _ranked(encounter, encounter.downed_allies_of(fighter), lambda f: f.revive_window)
     if not downed:
         return None
     target = downed[0].id
@@ -101,12 +102,9 @@ def _care(encounter, fighter, catalog):
     options = []
     if fighter.health < PILL_HEALTH * fighter.health_max:
         options.append(_item(fighter, "blood_pill"))
-    place = _order(encounter)
-    allies = sorted(encounter.allies_of(fighter), key=lambda f: (f.health / f.health_max, place[f.id]))
-    poisoned = sorted(
-        (f for f in allies if f.poison_per_round >= EXTRACT_POISON),
-        key=lambda f: (-f.poison_per_round, place[f.id]),
-    )
+    allies = _ranked(encounter, encounter.allies_of(fighter), lambda f: f.health / f.health_max)
+    strong = [f for f in allies if f.poison_per_round >= EXTRACT_POISON]
+    poisoned = _ranked(encounter, strong, lambda f: -f.poison_per_round)
     for ally in poisoned[:1]:
         options.append(Action(fighter.id, ActionKind.TECHNIQUE, "poison_extraction", ally.id))
     for ally in allies[:1]:
@@ -137,8 +135,7 @@ def _reserve(encounter, fighter, catalog):
 
 
 def _attack(encounter, fighter, catalog):
-    place = _order(encounter)
-    foes = sorted(encounter.foes_of(fighter), key=lambda f: (f.health, place[f.id]))
+    foes = _ranked(encounter, encounter.foes_of(fighter), lambda f: f.health)
     if not foes:
         return None
     target = foes[0].id
