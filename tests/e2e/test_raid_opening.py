@@ -21,6 +21,7 @@ from tests.support.clients import connect_account, create_account
 from world.combat.actions import ActionKind
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter, Outcome
+from world.combat.messages import MessageKind
 from world.raids import policy
 from world.raids.generator import RaidPlan
 from world.raids.simulate import SimulatedRaid, load_settings, parse_team
@@ -171,7 +172,8 @@ def test_two_fresh_genin_win_the_opening_as_the_simulator_says(second_world, tel
     Two fresh genin take the opening raid with the commands `help raids` teaches (team,
     raid, raid launch, walking behind the leader, attack / jutsu / use / revive), each
     round choosing what the simulator's policy chooses: the raid ends as the simulator,
-    playing the same plan with the same team, says it does.
+    playing the same plan with the same team, says it does (won), and one of them, downed,
+    is revived by the other in the next round.
     """
     game = Game(second_world)
     names, clients = [], {}
@@ -198,8 +200,14 @@ def test_two_fresh_genin_win_the_opening_as_the_simulator_says(second_world, tel
 
     plan = RaidPlan.from_dict(game.raid(raid_id)["plan"])
     settings = dataclasses.replace(load_settings(), walk_seconds=0)
-    expected = SimulatedRaid(plan, parse_team("genin,genin"), settings).play()
+    rounds = []
+    simulated = SimulatedRaid(plan, parse_team("genin,genin"), settings)
+    fight = simulated.fight
+    simulated.fight = lambda room: fight(room, on_round=lambda _, result: rounds.append(result))
+    expected = simulated.play()
     assert expected.won, "this world's opening is one the simulator says two genin lose"
+    downed = next(r.round for r in rounds if r.downed)
+    assert any(r.round == downed + 1 and MessageKind.REVIVED in {m.kind for m in r.messages} for r in rounds)
 
     catalog = get_catalog()
     deadline = time.monotonic() + PLAY_SECONDS
@@ -233,6 +241,14 @@ def test_two_fresh_genin_win_the_opening_as_the_simulator_says(second_world, tel
     assert raid["report"]["objective_done"] is expected.won, (expected, raid["report"])
     mate_room = raid["members"][str(ids[names[1]])]["room"]
     assert "You follow" in mate.transcript and mate_room == raid["members"][str(ids[names[0]])]["room"]
+    # one of them fell and the other brought them back in the next round, as simulated
+    transcript = lead.transcript + mate.transcript
+    fell = re.search(r"-- Round (\d+) --(?:(?!-- Round).)*?collapses!", transcript, re.S)
+    assert fell, "nobody was downed"
+    back = re.search(
+        rf"-- Round {int(fell.group(1)) + 1} --(?:(?!-- Round).)*?gets up with", transcript, re.S
+    )
+    assert back, "the downed ninja was not revived in the next round"
     for name in names:
         clients[name].command("raid leave", LEFT)
     for name in names:

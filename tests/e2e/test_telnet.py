@@ -36,7 +36,7 @@ def test_new_player_plays_over_telnet(telnet, credentials):
     assert "The war, Year 9" in front and "Leaf ninja:" in front, front
 
     index = player.command("help", PROMPT)
-    assert re.search(r"^-- Ninja -+\s*\n\s*score\b", index, re.MULTILINE), index
+    assert re.search(r"^-- Ninja -+\s*\n\s*inventory\s+score\b", index, re.MULTILINE), index
 
     doorway = player.command("south", PROMPT)
     assert "Hidden Doorway" in doorway

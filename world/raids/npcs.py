@@ -83,6 +83,17 @@ def place_npcs(path=DATA):
     return changed
 
 
+def npc_rooms(built):
+    """
+    Args:
+        built (bool): Whether the hidden headquarters exists.
+
+    Returns:
+        dict: NPC key -> the stable room id they stand in then (None: not in the village).
+    """
+    return {key: npc["room"] if built else npc["before_hq"] for key, npc in load_npcs().items()}
+
+
 def hq_built():
     """True once the hidden headquarters exists (or before the war has started)."""
     return not WAR.ready or WAR.state.hq_exists

@@ -1,5 +1,6 @@
 """
-The raids' part in the Second Chance: running raids end with a report, and their instances go.
+The raids' part in the Second Chance: running raids end with a report, their instances go,
+and the Leaf's command (Shikamaru and the others) goes where the exams put it.
 
 Inside the rollback's transaction only rows are written: each running raid is closed with
 its report (result "cut short": the world it was fought in is gone, so it has no effect on
@@ -15,9 +16,11 @@ from evennia.objects.models import ObjectDB
 
 from world.raids.life.grounds import RAID_TAG
 from world.raids.models import Raid, RaidReport, RaidStatus
+from world.raids.npcs import NPC_TAG, npc_rooms
 from world.raids.report import RaidReport as Report
 from world.raids.service import RAIDS
 from world.timeline.participants import Participant, Section
+from world.village.builder import room_by_id
 
 RESULT = "cut short"
 
@@ -63,6 +66,20 @@ def reset(ctx, section):
     section.data["deleted"] = set(instance.values_list("id", flat=True))
     ObjectDB.objects.filter(db_location__in=instance, db_destination__isnull=False).delete()
     instance.delete()
+    _move_the_command(ctx, section)
+
+
+def _move_the_command(ctx, section):
+    """The Leaf's command goes where the new timeline's epoch puts it (npcs.py), as rows."""
+    war = ctx.sections.get("war")
+    built = war.data.hq_exists if war is not None else True
+    moved = set()
+    for key, room_id in npc_rooms(built).items():
+        room = room_by_id(room_id) if room_id is not None else None
+        people = ObjectDB.objects.filter(db_tags__db_key=key, db_tags__db_category=NPC_TAG)
+        moved |= set(people.values_list("id", flat=True))
+        people.update(db_location=room)
+    section.data["npcs"] = moved
 
 
 PLACES = ("db_location", "db_home", "db_destination")
@@ -70,11 +87,11 @@ PLACES = ("db_location", "db_home", "db_destination")
 
 def after_commit(ctx, section):
     RAIDS.forget()
-    deleted = section.data["deleted"]
+    deleted, npcs = section.data["deleted"], section.data.get("npcs", set())
     stale = {
         obj.id: obj
         for obj in ObjectDB.get_all_cached_instances()
-        if any(getattr(obj, f"{place}_id") in deleted for place in PLACES)
+        if obj.id in npcs or any(getattr(obj, f"{place}_id") in deleted for place in PLACES)
     }
     # Not refresh_from_db: through the idmapper it reads back the cached object itself.
     columns = [f"{place}_id" for place in PLACES]
