@@ -5,8 +5,8 @@
 # login storm, the health page) again on PostgreSQL 15, in a throwaway cluster this script
 # starts (scripts/postgres.sh; installed from Debian when missing) and stops.
 # Installs what the tests need first: the pinned Python tools, the web assets, and (as root,
-# from Debian) Chromium, its driver and Lua (5.4, and Mudlet's 5.1) for the browser and
-# Mudlet-package tests.
+# from Debian) Chromium, its driver, Lua (5.4, and Mudlet's 5.1) and TinTin++ for the browser,
+# Mudlet-package and TinTin++-script tests.
 #
 # With arguments (`scripts/test.sh tests/web -x`) only pytest's SQLite pass runs, on those;
 # SC_TEST_POSTGRES=1 adds the PostgreSQL pass over the same arguments, SC_TEST_POSTGRES=0
@@ -22,12 +22,13 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v lua5.4 >/dev/null 2>&1 || need+=(lua5.4)
 command -v lua5.1 >/dev/null 2>&1 || need+=(lua5.1)
+[ -x /usr/games/tt++ ] || need+=(tintin++)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing ${need[*]} from Debian"
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    die "the browser tests need: ${need[*]} (apt-get install ${need[*]})"
+    die "the browser and client tests need: ${need[*]} (apt-get install ${need[*]})"
   fi
 fi
 

@@ -21,6 +21,7 @@ from django.views.generic import RedirectView
 # default evennia patterns
 from evennia.web.urls import urlpatterns as evennia_default_urlpatterns
 
+from web.api.index import api_index
 from web.website.views.health import health
 
 # add patterns
@@ -37,6 +38,8 @@ urlpatterns = [
     path("", include("web.raids.urls")),
     path("", include("web.leaderboards.urls")),
     path("api/raids/", include("world.raids.urls")),
+    # the API's index of its endpoints (before Evennia's REST root, which it replaces)
+    path("api/", api_index, name="api-index"),
     # operators' check: the server answers and its database connections are durable
     path("health", health, name="health"),
     # Evennia's own favicon.ico redirect points into /media/, which the game does not serve

@@ -8,6 +8,7 @@ key, a test server's ports) go in the git-ignored `secret_settings.py`, imported
 import os
 
 import dj_database_url
+from django.utils.csp import CSP
 from evennia.settings_default import *  # noqa: F403
 
 ######################################################################
@@ -178,6 +179,44 @@ CACHES = {
         "TIMEOUT": 60 * 5,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+}
+
+######################################################################
+# The web in a browser: the websocket's address and security headers (web/security.py)
+######################################################################
+
+# X-Content-Type-Options: nosniff (SecurityMiddleware), X-Frame-Options (only the game's own
+# pages may frame its pages: the webclient's iframe pane), and a Content-Security-Policy in
+# which every script and stylesheet is the game's own; connect-src gets the websocket's
+# address per request. WEBSOCKET_CLIENT_URL (Evennia's, None here) sets that address; left
+# unset, it is derived from the page (wss:// on an HTTPS page), and a TLS proxy in front says
+# HTTPS with X-Forwarded-Proto.
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    *MIDDLEWARE,  # noqa: F405
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "web.security.GameCSPMiddleware",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += [  # noqa: F405
+    "web.security.websocket_context",
+    "django.template.context_processors.csp",  # csp_nonce, for the REST pages' one <style>
+]
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],  # the nonce: the REST pages' one <style> (rest_framework/api.html)
+    "style-src-attr": [CSP.UNSAFE_INLINE],  # Evennia's plugins build panes with style="..."
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
 }
 
 ######################################################################

@@ -24,8 +24,9 @@ DEFAULT_TIMEOUT = 5.0
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-# The webclient page stores its browser session key for the websocket (webclient/base.html).
-_CSESSID = re.compile(r'var csessid = "([^"]+)"')
+# The webclient page hands its browser session key for the websocket to boot.js as an attribute
+# (webclient/base.html).
+_CSESSID = re.compile(r'data-csessid="([^"]+)"')
 
 
 def telnet_text(raw):

@@ -42,6 +42,7 @@ PUBLIC_PAGES = {
     "/auth/register",
     "/auth/password_reset/",
     "/admin/login/",
+    "/api/",
     "/api/redoc/",
     "/war/",
     "/api/war/",
@@ -64,7 +65,6 @@ MEMBER_PAGES = {
     "/admin/",
     "/admin/objects/objectdb/",
     "/admin/doc/",
-    "/api/",
     "/api/openapi",
     "/api/characters/",
 }
