@@ -364,7 +364,10 @@ def _place_objective(rng, objective, size, entry, boss_room):
 
 
 def _boss(rng, objective, zone, band, squads, opening):
-    """The boss, from the highest-ranked squad that still has a fighter."""
+    """
+    The boss, from the highest-ranked squad that still has a fighter (a skirmish's patrol:
+    from a squad of the patrol's own rank, and its men too, so a lone genin meets chuunin).
+    """
     data = content()
     order = data.boss_order()
     fielding = sorted(
@@ -377,7 +380,10 @@ def _boss(rng, objective, zone, band, squads, opening):
         archetype, name, fighter = opening.boss, opening.boss_name, opening.boss_fighter
     else:
         step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
-        if source:
+        if band.key == SKIRMISH:  # a patrol is led by its own rank, whoever else holds the zone
+            step = max(0, min(step, len(order) - 1))
+            source = next((q for q in fielding if q.rank == order[step]), None)
+        elif source:
             step = max(step, order.index(source.rank))
         archetype = data.bosses[order[max(0, min(step, len(order) - 1))]]
         name = _fill(rng.choice(archetype.names), zone=zone.name)
@@ -437,7 +443,7 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
     if opening:
         budget = min(budget, opening.estimate - 1)
     sizes = _group_sizes(rng, budget, size, entry, boss_room, team_size)
-    preferred = opening.enemy_ranks if opening else ()
+    preferred = opening.enemy_ranks if opening else ((boss.rank,) if band.key == SKIRMISH else ())
     rooms, number = {}, 0
     for room in range(size):
         enemies = []

@@ -196,3 +196,13 @@ def test_only_the_story_raid_has_the_lieutenant():
         assert plan.boss.rank == "curse_seal"
         for enemy in plan.enemies():
             assert enemy.fighter == ranks[enemy.rank].fighter
+
+
+def test_a_skirmish_is_a_chuunin_patrol_whoever_else_holds_the_zone():
+    # Before: a lone genin's skirmish in the Hyuuga compound was led by a curse-marked jounin,
+    # because the boss took the zone's highest rank; the board had promised "easy".
+    squads = [(1, "curse_seal", 20), (2, "jounin", 30), (3, "chuunin", 40)]
+    for seed in range(10):
+        plan = generate(f"s{seed}", "hyuuga_compound", "ambush", squads, 2, difficulty="skirmish")
+        assert plan.boss.rank == "chuunin" and plan.boss.squad == 3
+        assert {enemy.rank for enemy in plan.enemies()} == {"chuunin"}
