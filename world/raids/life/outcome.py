@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import ClassVar
 
-from world.raids.content import RaidKind, SuccessEffect, content
+from world.raids.content import SKIRMISH, RaidKind, SuccessEffect, content
 
 
 class Result(StrEnum):
@@ -222,7 +222,9 @@ def resolve(tally, *, garrison, holder):
     ]
     result = tally.result
     if result is Result.SUCCESS:
-        if objective.success is SuccessEffect.CONTEST_OR_FLIP and tally.kind != RaidKind.DEFENCE:
+        # A skirmish's patrol is not the zone's garrison: beating it takes no ground.
+        territory = tally.kind != RaidKind.DEFENCE and tally.difficulty != SKIRMISH
+        if objective.success is SuccessEffect.CONTEST_OR_FLIP and territory:
             effects += _territory(tally, objective, garrison, holder)
         elif objective.success is SuccessEffect.LEAF_RETURNS and tally.count:
             effects.append(LeafReturns(tally.count))

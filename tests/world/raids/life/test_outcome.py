@@ -105,3 +105,19 @@ def test_effects_survive_json_and_describe_themselves():
         assert effect_from_dict(raw) == effect
         assert effect.describe()
     assert Losses("hospital", "sound", 2, 7).describe() == "The Sound lost 2 ninja in Konoha Hospital."
+
+
+def test_a_won_skirmish_kills_its_patrol_but_takes_no_ground():
+    # Before: killing one patrol sergeant made the Hyuuga compound contested.
+    tally = Tally(
+        zone="hyuuga_compound",
+        source_zone="hyuuga_compound",
+        objective="ambush",
+        kind="attack",
+        difficulty="skirmish",
+        team=("Naruko",),
+        kills=(Kill("Naruko", 3, "chuunin"),),
+        objective_done=True,
+    )
+    kinds = [effect.KIND for effect in resolve(tally, garrison=150, holder="sound")]
+    assert "losses" in kinds and "contest" not in kinds and "flip" not in kinds
