@@ -233,7 +233,7 @@ def assault(forces, config, rng, attacker, zone, force, min_force, log):
         EventKind.ZONE_HELD,
         zone,
         defender,
-        f"{defender.label.capitalize()} beats off an assault on {name}.",
+        f"{defender.label[:1].upper()}{defender.label[1:]} beats off an assault on {name}.",
         **data,
     )
     return Outcome.HELD, sent

@@ -61,7 +61,12 @@ def _settle_contested(state, config, forces, log, contested):
                 retreat(forces, config, key, attacker, forces.take(key, attacker, attacking))
             if held >= GONE:
                 name = config.zones[key].name
-                log.add(EventKind.ZONE_HELD, key, holder, f"{holder.label.capitalize()} holds {name}.")
+                log.add(
+                    EventKind.ZONE_HELD,
+                    key,
+                    holder,
+                    f"{holder.label[:1].upper()}{holder.label[1:]} holds {name}.",
+                )
         elif held < GONE or attacking >= ratio * held * worth:
             if held >= GONE:
                 retreat(forces, config, key, holder, forces.take(key, holder, held))
