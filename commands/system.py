@@ -2,7 +2,8 @@
 What the game says when a typed command matches nothing the player may use. Game-master
 commands are locked away from players entirely (they are not in a player's command set),
 so without this a player who types one would only hear "not available"; here they are told
-plainly that it is a game master's command.
+plainly that it is a game master's command. A direction with no exit that way gets what
+every MUD says: "You can't go that way."
 """
 
 from evennia.commands.cmdhandler import CMD_NOMATCH
@@ -12,7 +13,10 @@ from commands.command import MuxCommand
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.timeline import CmdSecondChance
 from commands.war_admin import GM_COMMANDS
+from world.village.layout import DIRECTIONS
 
+# Directions and their usual short forms, as players of other MUDs type them.
+WAYS = {way for name, short in DIRECTIONS.items() for way in (name, *short)}
 _GM_WORDS = {
     name for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, CmdSecondChance) for name in (cmd.key, *cmd.aliases)
 }
@@ -31,6 +35,9 @@ class CmdNoMatch(MuxCommand):
         word = word.split("/", 1)[0]
         if word in _GM_WORDS:
             self.msg(f"'{word}' is a game master's command; you are not a game master.")
+            return
+        if word in WAYS and " " not in raw:
+            self.msg("You can't go that way.")
             return
         text = f"Command '{raw}' is not available."
         suggestions = string_suggestions(raw, self.cmdset.get_all_cmd_keys_and_aliases(self.caller), 0.7, 3)
