@@ -38,6 +38,9 @@ class Condition(StrEnum):
     FREE_CAPTIVES = "free_captives"
     VISIT_ROOMS = "visit_rooms"
     ESCORT = "escort"
+    CLEAR_ROOMS = "clear_rooms"  # defend a zone: beat every Sound group in it
+    EVACUATE = "evacuate"  # take the civilians from the way in to the tunnels (the target room)
+    HOLD_ROUNDS = "hold_rounds"  # hold the gate (the target room) for `count` rounds of its fight
 
 
 class SuccessEffect(StrEnum):
@@ -68,6 +71,14 @@ class ZoneTemplates:
 
 
 @dataclass(frozen=True)
+class Counter:
+    """What a defensive mission's success does to the Sound's offensive it meets."""
+
+    weaken: float  # share of the offensive's force lost
+    delay_days: float  # story days its landing moves later
+
+
+@dataclass(frozen=True)
 class Objective:
     key: str
     name: str
@@ -84,6 +95,8 @@ class Objective:
     goal: str
     entry_text: str
     target_text: str
+    counter: Counter | None = None  # only the missions against an offensive
+    title: str = ""  # its own board title (else story.yaml's titles)
 
 
 @dataclass(frozen=True)
@@ -272,7 +285,13 @@ def _load_objectives(data_dir, bosses):
             raw.fail("boss_rank", f"{boss_rank!r} has no boss in enemies.yaml")
         condition = raw.choice("condition", Condition)
         count = raw.pair("count", default=(0, 0))
-        counted = condition in (Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT)
+        counted = condition in (
+            Condition.FREE_CAPTIVES,
+            Condition.VISIT_ROOMS,
+            Condition.ESCORT,
+            Condition.EVACUATE,
+            Condition.HOLD_ROUNDS,
+        )
         if counted and count[0] < 1:
             raw.fail("count", f"must be at least 1 for condition {condition}")
         targets = raw.texts("targets", default=())
@@ -294,8 +313,23 @@ def _load_objectives(data_dir, bosses):
             goal=_template(raw, "goal"),
             entry_text=_template(raw, "entry_text"),
             target_text=_template(raw, "target_text"),
+            counter=_counter(raw),
+            title=_template(raw, "title"),
         )
     return objectives
+
+
+def _counter(raw):
+    if raw.get("counter", None) is None:
+        return None
+    counter = raw.sub("counter").only(("weaken", "delay_days"), ())
+    found = Counter(
+        weaken=counter.number("weaken", low=0, high=1, default=0.0),
+        delay_days=counter.number("delay_days", low=0, default=0.0),
+    )
+    if not found.weaken and not found.delay_days:
+        raw.fail("counter", "must weaken or delay the offensive (weaken, delay_days)")
+    return found
 
 
 def _load_bands(data_dir, room_limits):
@@ -442,8 +476,12 @@ def _load_story(data_dir, zones, objectives, ranks):
             )
     titles_raw = raw.sub("titles", default={})
     titles = {key: _template(titles_raw, key) for key in titles_raw.keys()}
+    titles |= {key: objective.title for key, objective in objectives.items() if objective.title}
     if set(titles) != {*objectives, SKIRMISH}:
-        raw.fail("titles", f"need one title for every objective, and one for the {SKIRMISH}")
+        raw.fail(
+            "titles",
+            f"need one title for every objective without its own `title`, and one for the {SKIRMISH}",
+        )
     needed = ("intro", "defence_intro", "empty")
     board = raw.sub("board").only(needed, needed)
     board_text = {key: board.text(key) for key in board.keys()}

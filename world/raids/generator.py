@@ -348,13 +348,18 @@ def _templates(rng, zone, size, opening):
     return [opening.entry, *rng.sample(pool, size - 2), opening.target]
 
 
-def _place_objective(rng, objective, size, entry, boss_room):
-    """The objective's target rooms, target name and count."""
+def _place_objective(rng, objective, size, entry, boss_room, distance):
+    """
+    The objective's target rooms, target name and count (`distance`: room -> steps from the
+    entry; an evacuation's tunnel mouth is the farthest room that is not the boss's).
+    """
     others = [room for room in range(size) if room not in (entry, boss_room)]
     count = rng.randint(*objective.count) if objective.count[1] else 0
     target = rng.choice(objective.targets) if objective.condition is Condition.DESTROY_TARGET else ""
     if objective.condition is Condition.FREE_CAPTIVES:
         rooms = (rng.choice(others),)
+    elif objective.condition is Condition.EVACUATE:
+        rooms = (max(others, key=lambda room: (distance[room], room)),)
     elif objective.condition is Condition.VISIT_ROOMS:
         count = min(count, len(others))
         rooms = tuple(sorted(rng.sample(others, count)))
@@ -540,7 +545,9 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
     if opening:  # the story's rooms are the entry and the boss's room
         templates[boss_room], templates[-1] = templates[-1], templates[boss_room]
 
-    target_rooms, target, count = _place_objective(stream(seed, "objective"), goal, size, entry, boss_room)
+    target_rooms, target, count = _place_objective(
+        stream(seed, "objective"), goal, size, entry, boss_room, distance
+    )
     encounter_rng = stream(seed, "encounters")
     boss = _boss(encounter_rng, goal, zone_t, band, squads, opening)
     enemies = _encounters(encounter_rng, squads, boss, team_size, band, size, entry, boss_room, opening)

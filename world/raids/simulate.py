@@ -14,7 +14,9 @@ A simulated raid, as a team would play it from the board:
 
 1. The team enters at the plan's way in and walks, all together, by the shortest way to the
    next room the objective needs (the boss's room, the target, each vantage point, then back
-   to the way in for captives, escorts and surveys). Every room on the way with enemies
+   to the way in for captives, escorts and surveys; every room with enemies, nearest first,
+   to defend a zone; the tunnel mouth for an evacuation; the gate, held for the objective's
+   rounds, for hold-the-gate). Every room on the way with enemies
    waiting is a fight; a fight's ninja start with what they left the last one with (health,
    chakra, pouch, poison), and regenerate at their rank's rate for `walk_seconds` between
    rooms. A cleared room's loot goes to the member who has least of it.
@@ -225,8 +227,11 @@ def _goals(plan):
     condition = Condition(objective.condition)
     if condition is Condition.KILL_BOSS:
         return [plan.boss_room]
+    if condition is Condition.CLEAR_ROOMS:
+        fought = [room.id for room in plan.rooms if room_enemies(plan, room.id)]
+        return sorted(fought, key=lambda room: (len(plan.route(plan.entry, room)), room))
     targets = sorted(objective.target_rooms, key=lambda room: len(plan.route(plan.entry, room)))
-    if condition is Condition.DESTROY_TARGET:
+    if condition in (Condition.DESTROY_TARGET, Condition.EVACUATE, Condition.HOLD_ROUNDS):
         return targets[:1]
     return [*targets, plan.entry]
 
@@ -292,6 +297,10 @@ class SimulatedRaid:
                 on_round(encounter, result)
             if any(m.kind is MessageKind.FLED for m in result.messages):
                 self.fled = True
+            if self._held(room_id, encounter):
+                for enemy in encounter.side(Side.SOUND):
+                    if enemy.active:
+                        enemy.status = Status.ESCAPED  # the vanguard breaks off, as in live raids
             if not self.in_raid():
                 break  # the whole team is down: the raid ends at once, the fallen left for dead
         outcome = encounter.outcome
@@ -308,6 +317,16 @@ class SimulatedRaid:
             self.cleared.add(room_id)
             self._loot(room_id)
         return outcome
+
+    def _held(self, room_id, encounter):
+        """A hold-the-gate fight at the gate has lasted its rounds with a ninja standing."""
+        objective = self.plan.objective
+        return (
+            objective.condition == Condition.HOLD_ROUNDS
+            and room_id in objective.target_rooms
+            and encounter.round >= objective.count
+            and bool(self.in_raid())
+        )
 
     def _loot(self, room_id):
         standing = self.in_raid()

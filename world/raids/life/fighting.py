@@ -238,6 +238,7 @@ class Fighting:
         for fid in escaped:
             encounter.fighters.pop(fid, None)
         covered = self._cover_absent(fight)
+        self.held_the_gate(raid, room_id)
         outcome = encounter.outcome
         if outcome is Outcome.ONGOING:
             fight.deadline = self.clock() + round_seconds()
