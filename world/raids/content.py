@@ -193,6 +193,7 @@ class Content:
     mission_zones: tuple
     titles: dict
     board_text: dict
+    vanguard_share: float = 0.5  # of an offensive's force, met by the missions against it
 
     def band(self, key):
         """The band with this key."""
@@ -483,7 +484,7 @@ def _load_story(data_dir, zones, objectives, ranks):
             f"need one title for every objective without its own `title`, and one for the {SKIRMISH}",
         )
     needed = ("intro", "defence_intro", "empty")
-    board = raw.sub("board").only(needed, needed)
+    board = raw.sub("board").only((*needed, "offensive_intro"), needed)
     board_text = {key: board.text(key) for key in board.keys()}
     return (
         opening_raid,
@@ -492,6 +493,7 @@ def _load_story(data_dir, zones, objectives, ranks):
         missions,
         titles,
         board_text,
+        defence.number("vanguard_share", low=0, high=1, default=0.5),
     )
 
 
@@ -515,7 +517,7 @@ def load(data_dir=DATA_DIR):
     bands = _load_bands(data_dir, room_limits)
     items, loot = _load_loot(data_dir)
     kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
-    opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
+    opening, staging, raiding_party, mission_zones, titles, board_text, vanguard = _load_story(
         data_dir, zones, objectives, ranks
     )
     return Content(
@@ -540,6 +542,7 @@ def load(data_dir=DATA_DIR):
         mission_zones=mission_zones,
         titles=titles,
         board_text=board_text,
+        vanguard_share=vanguard,
     )
 
 

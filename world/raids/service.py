@@ -30,7 +30,7 @@ from evennia.utils.utils import delay
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
 from world.raids import advancement
-from world.raids.board import offers, render
+from world.raids.board import Threat, offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
 from world.raids.life.ending import Ending
@@ -48,8 +48,10 @@ from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
 from world.village.layout import current_layout
+from world.war.offensive import pending
 from world.war.queries import strengths_by_zone
 from world.war.service import WAR
+from world.war.state import OffensiveKind
 
 CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
 CLOCK_KEY = "raid_clock"
@@ -153,6 +155,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             for r in reports
             if r.result == "success" and any(e.get("effect") == "reveal" for e in r.data.get("effects", ()))
         ]
+        threats = [
+            Threat(attack.id, attack.zone, attack.force)
+            for attack in pending(state)
+            if attack.kind is OffensiveKind.ASSAULT
+        ]
         return offers(
             holders,
             neighbours,
@@ -161,6 +168,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             opening_done,
             raid_counts=counts,
             revealed=revealed,
+            threats=threats,
         )
 
     def board_text(self, asking=None):

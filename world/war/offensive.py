@@ -150,8 +150,29 @@ def _maybe_prepare(state, config, forces, rng, log, tick, year):
     force = min(rules.max_force, spare_strength(forces, Faction.SOUND, config.front.hold) * rules.force_share)
     if force < rules.min_force:
         return
-    offensive = _new(state, rng.choice(targets), OffensiveKind.ASSAULT, force, tick, rules.lead_days)
+    prepare_assault(state, config, log, tick, rng.choice(targets), force)
+
+
+def prepare_assault(state, config, log, tick, zone, force, lead_days=None):
+    """
+    Prepare an assault on a zone (the rule above, or a game master's order).
+
+    Args:
+        state (WarState): The war.
+        config (WarConfig): Rules.
+        log (EventLog): Where the event goes.
+        tick (int): The tick it is prepared at.
+        zone (str): The target.
+        force (float): Its ninja.
+        lead_days (float, optional): Story days until it lands; `lead_days` by default.
+
+    Returns:
+        Offensive: The new offensive.
+    """
+    lead = config.offensives.lead_days if lead_days is None else lead_days
+    offensive = _new(state, zone, OffensiveKind.ASSAULT, force, tick, lead)
     _prepared(state, config, log, offensive)
+    return offensive
 
 
 def prepare_siege(state, config, log, tick, lead_days=None):

@@ -69,7 +69,7 @@ class Ending:
         zone = state.zones.get(raid.plan.zone)
         holder = "contested" if zone and zone.contested else (zone.holder.value if zone else "sound")
         garrison = zone_strength(state, raid.plan.zone, now)[Faction.SOUND]
-        effects = resolve(tally, garrison=garrison, holder=holder)
+        effects = resolve(tally, garrison=garrison, holder=holder, offensive=raid.offer.offensive)
         if not raid.progress.war_applied:
             finished = FinishedRaid(
                 raid.id, raid.plan.title, raid.plan.zone, str(tally.result), tuple(effects)

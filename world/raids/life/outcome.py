@@ -9,6 +9,7 @@ the war engine (and the character rules), in the order given, inside one transac
 The rules (numbers from the data files):
 - every Sound ninja killed is a loss to the squad they came from (`Losses`), whatever the
   result, attack or defence;
+- a completed defensive mission against an offensive blunts it (`Blunt`: weakened, delayed);
 - a completed objective does what objectives.yaml says: the zone becomes contested, or flips
   to the Leaf if the Sound has few enough left there after the raid's losses or the zone was
   contested already (`Contest`, `Flip`); captives come home (`LeafReturns`); the zone's true
@@ -148,6 +149,18 @@ class Reveal(Effect):
 
 
 @dataclass(frozen=True)
+class Blunt(Effect):
+    """A defensive mission's success against the Sound's offensive `offensive` (world/war/offensive.py)."""
+
+    KIND: ClassVar[str] = "blunt"
+    TEXT: ClassVar[str] = "The Sound's offensive on {zone} is blunted."
+    zone: str
+    offensive: int
+    weaken: float = 0.0
+    delay_days: float = 0.0
+
+
+@dataclass(frozen=True)
 class RankPoints(Effect):
     KIND: ClassVar[str] = "rank_points"
     TEXT: ClassVar[str] = "{player} earned {n} rank points."
@@ -155,7 +168,9 @@ class RankPoints(Effect):
     n: int
 
 
-EFFECTS = {cls.KIND: cls for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, RankPoints)}
+EFFECTS = {
+    cls.KIND: cls for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, Blunt, RankPoints)
+}
 
 
 def effect_to_dict(effect):
@@ -196,7 +211,7 @@ def _rank_points(tally):
     return [RankPoints(player, n) for player, n in earned.items() if n and player not in tally.fallen]
 
 
-def resolve(tally, *, garrison, holder):
+def resolve(tally, *, garrison, holder, offensive=None):
     """
     The war effects of a finished raid.
 
@@ -204,6 +219,8 @@ def resolve(tally, *, garrison, holder):
         tally (Tally): The raid in numbers (report.RaidReport.tally() makes one).
         garrison (float): The Sound's strength in `tally.zone` before this raid's losses.
         holder (str): Who holds `tally.zone` now: "sound", "contested" or "leaf".
+        offensive (int, optional): The Sound's offensive a defensive mission met: a success
+            blunts it as the objective's `counter` says (`Blunt`).
 
     Returns:
         list: Effects in the order to apply them: losses per squad, the objective's effect,
@@ -230,6 +247,9 @@ def resolve(tally, *, garrison, holder):
             effects.append(LeafReturns(tally.count))
         elif objective.success is SuccessEffect.REVEAL:
             effects.append(Reveal(tally.zone))
+        if offensive is not None and objective.counter:
+            counter = objective.counter
+            effects.append(Blunt(tally.zone, offensive, counter.weaken, counter.delay_days))
     elif result is Result.FAILURE:
         extra = tally.count if objective.failure_adds_count else 0
         effects.append(LeafLosses(band.failure_cost + extra))
