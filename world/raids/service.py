@@ -45,6 +45,7 @@ from world.raids.models import RaidReport as ReportRow
 from world.raids.odds import odds_for
 from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
+from world.raids.siege import Siege
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
 from world.village.layout import current_layout
@@ -84,7 +85,7 @@ def way_to_the_board(character):
     return text
 
 
-class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
+class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, Siege):
     """
     Args:
         clock (callable): Wall time; tests inject a fake clock.
@@ -244,7 +245,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
         return raid
 
-    def start(self, offer, characters, team_id=None):
+    def start(self, offer, characters, team_id=None, plan=None):
         """
         Start a raid from an offer: its row now, its instance over the next turns, after which
         the team enters it (instance.py).
@@ -253,6 +254,8 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             offer (RaidOffer): What to raid (from the board, or a game master's choice).
             characters (list of Character): The members, the leader first (1 to 4).
             team_id (int, optional): The team's row id, for `raid join`.
+            plan (RaidPlan, optional): The raid's plan, made already (the siege's); by
+                default the offer generates it from its zone's squads.
 
         Returns:
             RunningRaid: The raid, setting out.
@@ -267,7 +270,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             if squad.zone == offer.source_zone and squad.faction is Faction.SOUND
         ]
         try:
-            plan = offer.generate(squads, len(characters))
+            plan = plan or offer.generate(squads, len(characters))
         except RaidError as err:
             raise RaidRefusal(str(err)) from None
         team = Team(leader=characters[0].key, members=tuple(char.key for char in characters))

@@ -161,6 +161,23 @@ class Blunt(Effect):
 
 
 @dataclass(frozen=True)
+class SiegeHeld(Effect):
+    """The siege of the headquarters is beaten off: the reprieve (`offensive.siege_won`)."""
+
+    KIND: ClassVar[str] = "siege_held"
+    TEXT: ClassVar[str] = "The headquarters held: the Sound lost its trail."
+    reprieve: float
+
+
+@dataclass(frozen=True)
+class SiegeBroken(Effect):
+    """The siege's defenders are beaten: the headquarters falls (`offensive.siege_lost`)."""
+
+    KIND: ClassVar[str] = "siege_broken"
+    TEXT: ClassVar[str] = "The headquarters fell to the Sound."
+
+
+@dataclass(frozen=True)
 class RankPoints(Effect):
     KIND: ClassVar[str] = "rank_points"
     TEXT: ClassVar[str] = "{player} earned {n} rank points."
@@ -169,7 +186,19 @@ class RankPoints(Effect):
 
 
 EFFECTS = {
-    cls.KIND: cls for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, Blunt, RankPoints)
+    cls.KIND: cls
+    for cls in (
+        Losses,
+        Contest,
+        Flip,
+        LeafLosses,
+        LeafReturns,
+        Reveal,
+        Blunt,
+        SiegeHeld,
+        SiegeBroken,
+        RankPoints,
+    )
 }
 
 
@@ -196,7 +225,7 @@ def _territory(tally, objective, garrison, holder):
     return [Contest(tally.zone)]
 
 
-def _rank_points(tally):
+def rank_points(tally):
     data = content()
     earned = dict.fromkeys(tally.team, 0)
     for kill in tally.kills:
@@ -255,4 +284,20 @@ def resolve(tally, *, garrison, holder, offensive=None):
         effects.append(LeafLosses(band.failure_cost + extra))
     else:
         effects.append(LeafLosses(band.abandon_cost))
-    return effects + _rank_points(tally)
+    return effects + rank_points(tally)
+
+
+def resolve_siege(tally, reprieve):
+    """
+    The war effects of the siege of the headquarters (world/raids/siege.py).
+
+    Args:
+        tally (Tally): The siege in numbers.
+        reprieve (float): Where the Sound's search falls back to if it was held.
+
+    Returns:
+        list: `SiegeHeld` if the commander fell, else `SiegeBroken` (beaten, or every
+            defender gone), then the survivors' rank points.
+    """
+    held = tally.result is Result.SUCCESS
+    return [SiegeHeld(reprieve) if held else SiegeBroken(), *rank_points(tally)]

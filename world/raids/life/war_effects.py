@@ -22,6 +22,8 @@ one step, and `war`, `map` and `warlog` show the result at once. What each effec
   largest Leaf garrison if the headquarters is lost).
 - `Blunt`: the Sound's offensive the mission met is weakened or delayed, or called off
   (`offensive.blunt`); one that has landed meanwhile is not changed.
+- `SiegeHeld` / `SiegeBroken`: the siege of the headquarters ends in the reprieve or the fall
+  (`offensive.siege_won` / `siege_lost`).
 - `Reveal` and `RankPoints` are not the war's: the board and the characters read them.
 
 Every raid also leaves one war event of its own (kind `RAID_EVENT`), so the war log and the
@@ -33,7 +35,17 @@ from enum import StrEnum
 
 from world.ninja.ranks import Faction
 from world.raids.content import content
-from world.raids.life.outcome import Blunt, Contest, Flip, LeafLosses, LeafReturns, Losses, Result
+from world.raids.life.outcome import (
+    Blunt,
+    Contest,
+    Flip,
+    LeafLosses,
+    LeafReturns,
+    Losses,
+    Result,
+    SiegeBroken,
+    SiegeHeld,
+)
 from world.war import changes, offensive
 from world.war.events import EventKind, EventLog
 from world.war.forces import Forces
@@ -185,6 +197,10 @@ def apply_effects(state, now, config, raid):
             leaf_lost += _leaf_losses(state, raid.zone, effect.n, now, config)
         elif isinstance(effect, LeafReturns):
             returned += _leaf_returns(state, effect.n, now, config)
+        elif isinstance(effect, SiegeHeld):
+            zone_events += offensive.siege_won(state, now, config, effect.reprieve)
+        elif isinstance(effect, SiegeBroken):
+            zone_events += offensive.siege_lost(state, now, config)
         elif isinstance(effect, Blunt):
             zone_events += offensive.blunt(
                 state,
