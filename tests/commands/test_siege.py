@@ -77,3 +77,21 @@ class TestSiegeCommand(TimelineCommandTest):
         self.war.change(lambda state, now, config: offensive.siege_won(state, now, config, 0.5))
         assert not self.war.state.fallen and not Schedule.objects.exists()
         assert any("a reprieve" in text for text in self.heard)
+
+
+@pytest.mark.usefixtures("heard")
+class TestOffensiveCommand(TimelineCommandTest):
+    def test_a_game_master_prepares_an_offensive_players_see_it(self):
+        from commands.war import CmdForecast, CmdMap
+        from commands.war_admin import CmdOffensive
+
+        assert self.call(CmdOffensive(), "") == "No offensive is under way."
+        assert self.call(CmdOffensive(), "/prepare main gate").startswith("Usage: offensive/prepare")
+        assert "only on the Leaf's zones" in self.call(CmdOffensive(), "/prepare hospital = 50")
+        out = self.call(CmdOffensive(), "/prepare main gate = 50")
+        assert out.startswith("Prepared.") and "preparing an offensive on" in out
+        assert "assault on main_gate: 50 of 50 ninja" in self.call(CmdOffensive(), "")
+        assert AuditEntry.objects.filter(action="offensive prepare", target="main_gate").exists()
+        assert "> Sound offensive coming" in self.call(CmdMap(), "")
+        self.war.forecaster.latest = None  # no projection yet: the offensives still show
+        assert "The Sound prepares an offensive on" in self.call(CmdForecast(), "")
