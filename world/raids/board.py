@@ -111,7 +111,9 @@ class RaidOffer:
         if self.offensive is not None and counter:
             does = [
                 f"weakens it by {counter.weaken:.0%}" if counter.weaken else "",
-                f"sets its landing back {counter.delay_days:g} days" if counter.delay_days else "",
+                f"sets its landing back {counter.delay_days:g} day{'s' if counter.delay_days != 1 else ''}"
+                if counter.delay_days
+                else "",
             ]
             lines.append(
                 f"    Against the Sound's offensive here: success {' and '.join(d for d in does if d)}."
