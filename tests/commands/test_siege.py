@@ -7,6 +7,8 @@ session, and the fall that starts the Second Chance's countdown.
 import pytest
 
 from commands.siege import CmdSiege
+from commands.war import CmdForecast, CmdMap
+from commands.war_admin import CmdOffensive
 from tests.commands.test_timeline import TimelineCommandTest, second_chance  # noqa: F401 (fixture)
 from world.gamemaster.models import AuditEntry
 from world.raids.service import RAIDS
@@ -82,9 +84,6 @@ class TestSiegeCommand(TimelineCommandTest):
 @pytest.mark.usefixtures("heard")
 class TestOffensiveCommand(TimelineCommandTest):
     def test_a_game_master_prepares_an_offensive_players_see_it(self):
-        from commands.war import CmdForecast, CmdMap
-        from commands.war_admin import CmdOffensive
-
         assert self.call(CmdOffensive(), "") == "No offensive is under way."
         assert self.call(CmdOffensive(), "/prepare main gate").startswith("Usage: offensive/prepare")
         assert "only on the Leaf's zones" in self.call(CmdOffensive(), "/prepare hospital = 50")

@@ -6,9 +6,11 @@ fixture: the game's war on a fake clock, saved to the test database).
 import pytest
 
 from tests.web.markup import HOSTILE, assert_shown_as_text, element_attrs
+from web.war import snapshot as snapshots
 from world.ninja.ranks import Faction
 from world.village.layout import current_layout
-from world.war import changes
+from world.war import changes, offensive
+from world.war.events import EventLog
 from world.war.models import WarEvent
 from world.war.queries import totals, village_share, zone_strength
 
@@ -144,10 +146,6 @@ def test_markup_in_war_events_is_shown_as_text(client, war):
 
 
 def test_the_page_and_the_api_show_the_sounds_offensives(client, war):
-    from web.war import snapshot as snapshots
-    from world.war import offensive
-    from world.war.events import EventLog
-
     def prepare(state, now, config):
         log = EventLog(state.last_tick, state.clock.story_year(now), now)
         offensive.prepare_siege(state, config, log, state.last_tick)

@@ -341,6 +341,28 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
             raise RaidRefusal(f"That raid is full ({content().max_team} ninja).")
         if not at_headquarters(character):
             raise RaidRefusal("Set out from the headquarters to join your team.")
+        entry = raid.plan.room(raid.plan.entry).name
+        return self.add_member(
+            raid,
+            character,
+            f"{character.key} catches up with the team setting out for {entry}.",
+            f"{character.key} joins the raid at {entry}.",
+        )
+
+    def add_member(self, raid, character, setting_out_text, joined_text):
+        """
+        A ninja joins a running raid at its way in: with the team once it goes in (while it
+        sets out), or into the instance now.
+
+        Args:
+            raid (RunningRaid): The raid.
+            character (Character): Who joins.
+            setting_out_text (str): What the raid is told while the team sets out.
+            joined_text (str): What it is told once the raid is under way.
+
+        Returns:
+            RunningRaid: The raid.
+        """
         raid.members[character.id] = {
             "name": character.key,
             "room": raid.plan.entry,
@@ -348,11 +370,10 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
             "status": MemberStatus.IN,
         }
         raid.report.team.append(character.key)
-        entry = raid.plan.room(raid.plan.entry).name
         if raid.progress.setting_out:  # the whole team goes in together once the way is ready
-            self.tell(raid, f"{character.key} catches up with the team setting out for {entry}.")
+            self.tell(raid, setting_out_text)
         else:
-            self.tell(raid, f"{character.key} joins the raid at {entry}.")
+            self.tell(raid, joined_text)
             self.move(character, self.instance_room(raid, raid.plan.entry))
             self.arrive(raid, character, raid.plan.entry)
         raid.save()

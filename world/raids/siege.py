@@ -28,7 +28,6 @@ from world.raids.board import RaidOffer
 from world.raids.content import Condition, RaidKind, content
 from world.raids.encounters import SIEGE
 from world.raids.generator import Boss, Enemy, ObjectivePlan, RaidPlan, RaidRoom
-from world.raids.life.state import MemberStatus
 from world.raids.refusal import RaidRefusal
 from world.war import offensive
 from world.war.service import WAR
@@ -228,22 +227,12 @@ class Siege:
             raise RaidRefusal("You have already left the siege; the others fight on without you.")
         if len(raid.inside()) >= siege_content().max_defenders:
             raise RaidRefusal(f"The briefing room is full: {siege_content().max_defenders} ninja hold it.")
-        raid.members[character.id] = {
-            "name": character.key,
-            "room": raid.plan.entry,
-            "came_from": None,
-            "status": MemberStatus.IN,
-        }
-        raid.report.team.append(character.key)
-        if raid.progress.setting_out:
-            self.tell(raid, f"{character.key} runs in to hold the barricade.")
-        else:
-            self.tell(raid, f"{character.key} joins the defenders at the barricade.")
-            self.move(character, self.instance_room(raid, raid.plan.entry))
-            self.arrive(raid, character, raid.plan.entry)
-        raid.save()
-        self.send_status(raid)
-        return raid
+        return self.add_member(
+            raid,
+            character,
+            f"{character.key} runs in to hold the barricade.",
+            f"{character.key} joins the defenders at the barricade.",
+        )
 
     def siege_text(self):
         """
