@@ -86,6 +86,7 @@ class CmdJutsu(CombatCommand):
                 cost = f"{t.chakra} chakra" if t.chakra else "no chakra"
                 wait = f", {t.cooldown} round cooldown" if t.cooldown else ""
                 lines.append(f"  {t.name:<24} {cost}{wait}. {t.desc}")
+            lines.append("Use one with jutsu <name> [target], or type its name alone: kunai, clone boss.")
             self.msg("\n".join(lines))
             return
         ability, target = split_name(words, catalog.find_technique)

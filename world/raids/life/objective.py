@@ -7,6 +7,7 @@ An objective is done once, and the raid goes on until its members leave: the rep
 whether they come home or not (ending.py).
 """
 
+from world.content.text import first_upper
 from world.raids import advancement
 from world.raids.content import Condition
 from world.raids.refusal import RaidRefusal
@@ -21,7 +22,7 @@ class Objectives:
         raid.report.complete_objective()
         self.tell(
             raid,
-            f"|g{text} Objective complete!|n Head home with |wraid leave|n when you are ready; "
+            f"|g{first_upper(text)} Objective complete!|n Head home with |wraid leave|n when you are ready; "
             "the raid ends when the last of you has left.",
         )
 
