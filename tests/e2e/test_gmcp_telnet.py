@@ -180,6 +180,9 @@ def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, cre
     client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))
 
 
+# Once in a loaded two-worker run the server answered neither the login's nor this
+# Core.Supports.Set (only Logged.In arrived in 8 s); not reproduced alone: one rerun, while open.
+@pytest.mark.flaky(reruns=1)
 def test_a_client_that_declares_only_room_gets_no_vitals(player, credentials):
     name, password = credentials("Room")
     client = player(["Room 1"])
