@@ -417,6 +417,9 @@ class GameServer:
             self._database.drop()
         self._database = None
         if self._root is not None:
+            keep = os.environ.get("SC_KEEP_GAME_LOGS")  # a folder: each game's logs are copied there
+            if keep and self.log_dir.is_dir():
+                shutil.copytree(self.log_dir, Path(keep) / self._root.name, dirs_exist_ok=True)
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
             self._prepared = False

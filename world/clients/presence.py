@@ -103,6 +103,15 @@ def changed(room):
     reactor.callLater(crowd_seconds() if crowded else 0, look_again, room.id)
 
 
+def forget():
+    """
+    Drop the scheduled looks. For a world whose rooms are gone at once: a test's database,
+    rolled back with the reactor never running, would otherwise leave its rooms' ids marked
+    as pending for the next test's rooms of the same ids.
+    """
+    _pending.clear()
+
+
 def look_again(room_id):
     """
     Tell a room's listeners who came and went since they were last told (module notes).
