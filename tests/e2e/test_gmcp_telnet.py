@@ -15,7 +15,10 @@ from telnetlib3.telopt import GMCP
 from tests.clients.recorded import FIXTURE
 from tests.support.clients import telnet_text
 
-pytestmark = pytest.mark.e2e
+# Three times in loaded two-worker runs a client got Logged.In and then no answer to any
+# Core.Supports.Set for 8 s, in whichever test of this file ran first on a server other files
+# had used; never alone or serially. Open (README, known faults): one rerun meanwhile.
+pytestmark = [pytest.mark.e2e, pytest.mark.flaky(reruns=1)]
 
 # What the Mudlet package declares (see clients/mudlet/src/01_core.lua).
 MUDLET_SUPPORTS = ["Char 1", "Char.Items 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]
@@ -180,9 +183,6 @@ def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, cre
     client.expect_gmcp("Core.Ping", client.send_gmcp("Core.Ping"))
 
 
-# Once in a loaded two-worker run the server answered neither the login's nor this
-# Core.Supports.Set (only Logged.In arrived in 8 s); not reproduced alone: one rerun, while open.
-@pytest.mark.flaky(reruns=1)
 def test_a_client_that_declares_only_room_gets_no_vitals(player, credentials):
     name, password = credentials("Room")
     client = player(["Room 1"])
