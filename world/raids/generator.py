@@ -35,6 +35,8 @@ OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 LOOP_CHANCE = 0.25
 # Enemies per room at most, beyond the team's size.
 GROUP_MARGIN = 2
+# The plan's id of an assassination's marked enemy (the boss's is "boss").
+MARK_ID = "mark"
 
 
 class RaidError(ValueError):
@@ -434,7 +436,7 @@ def _mark(objective, squads, boss):
     spare = [q for q in squads if q.fighters - (q.id == boss.squad) > 0]
     source = next((q for q in spare if q.rank == objective.mark_rank), spare[0] if spare else None)
     return Enemy(
-        id="mark",
+        id=MARK_ID,
         name=objective.mark_name or data.ranks[objective.mark_rank].label,
         rank=objective.mark_rank,
         squad=source.id if source else None,
