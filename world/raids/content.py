@@ -166,6 +166,8 @@ class Item:
     plural: str
     desc: str = ""
     kind: ItemKind = ItemKind.FIND
+    opens: str = ""  # a loot table the find holds when its seal is broken (`use`)
+    reveals: bool = False  # on a raid, `use` shows where the Sound still wait
 
     def count(self, qty):
         """'3 kunai', '1 blood pill'."""
@@ -497,6 +499,8 @@ def _load_items(data_dir):
             plural=item.text("plural", default=name),
             desc=item.text("desc", ""),
             kind=item.choice("kind", ItemKind, default=ItemKind.FIND),
+            opens=item.text("opens", default=""),
+            reveals=item.flag("reveals", default=False),
         )
     return items
 
@@ -520,6 +524,9 @@ def _load_tables(data_dir, items):
     for needed in ("room", "boss"):
         if not tables.get(needed):
             raw.fail("tables", f"need a {needed!r} table")
+    for key, item in items.items():
+        if item.opens and item.opens not in tables:
+            raw.sub("items").sub(key).fail("opens", f"names unknown loot table {item.opens!r}")
     return tables
 
 
