@@ -12,7 +12,9 @@ class TestInventory(EvenniaCommandTest):
     def test_inventory_lists_the_pouch_that_shop_and_use_draw_on(self):
         # Before: "You are not carrying anything." beside a pouch of pills and kunai.
         out = self.call(CmdInventory(), "")
-        assert "Weapons:           8 kunai" in out and "Pills:             1 blood pill, 1 soldier pill" in out
+        assert (
+            "Weapons:           8 kunai" in out and "Pills:             1 blood pill, 1 soldier pill" in out
+        )
         add_to_pouch(self.char1, "explosive_tag", 2)
         add_to_pouch(self.char1, "bandages", 1)
         out = self.call(CmdInventory(), "")
