@@ -4,23 +4,12 @@ game, and the ground of a room (traps, cover) as live raids play it.
 """
 
 from tests.support.raid_game import told
-from tests.support.raidkit import offer, strike_all, walk, weaken
+from tests.support.raidkit import clear_way, offer, walk
 from world.combat.actions import plan_item
 from world.raids import advancement
 from world.raids.content import content
 from world.raids.generator import MARK_ID
 from world.raids.models import RaidReport
-
-
-def clear_way(raids, raid_id, chars, goal):
-    """Walk to `goal`, winning each fight on the way."""
-    while True:
-        raid = raids.get(raid_id)
-        here = walk(raids, raid_id, chars, goal)
-        if not (raid.fights.get(here) and raid.fights[here].ongoing):
-            return
-        weaken(raid, here)
-        strike_all(raids, raid_id, chars)
 
 
 def carried(char, item):
