@@ -49,11 +49,6 @@ class Condition(StrEnum):
         """The conditions whose target room, when not the boss's, has its own guard."""
         return (cls.RETRIEVE, cls.KILL_MARK, cls.SPEND_ITEMS)
 
-    @property
-    def returns(self):
-        """True if the objective is done only back at the entry (something brought home)."""
-        return self in (Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT, Condition.RETRIEVE)
-
 
 class SuccessEffect(StrEnum):
     """What a completed objective does to the war."""
