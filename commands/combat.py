@@ -13,6 +13,7 @@ from world.combat import bridge
 from world.combat.actions import plan_flee, plan_item, plan_technique, plan_wait
 from world.combat.catalog import get_catalog
 from world.combat.errors import CombatError
+from world.raids.gear import use_outside
 from world.raids.service import RAIDS
 
 
@@ -97,12 +98,16 @@ class CmdJutsu(CombatCommand):
 
 class CmdUse(CombatCommand):
     """
-    Use an item from your pouch in a fight.
+    Use an item from your pouch, in a fight or out of one.
 
     Usage:
       use <item> [target]
 
-    For example: use soldier pill, use blood pill, use smoke bomb, use explosive tag.
+    In a fight, for example: use soldier pill, use smoke bomb, use shuriken chuunin,
+    use bandages Sakura, use smelling salts Naruto, use tracking seal boss.
+    Out of a fight: bandages, medical kits, pills and antidotes mend your own ninja; a
+    sealing scroll is broken open; on a raid, a Sound map scroll shows where the Sound wait.
+    |wshop|n and |winventory|n list your gear by kind; |whelp gear|n says what each does.
     """
 
     key = "use"
@@ -112,6 +117,10 @@ class CmdUse(CombatCommand):
         words = self.args.split()
         if not words:
             raise CombatError("Use what? (use <item>)")
+        raid = RAIDS.raid_of(self.caller)
+        if raid is None or raid.fighting_room(self.caller) is None:
+            self.msg(use_outside(self.caller, self.args, raid))
+            return
         item, target = split_name(words, get_catalog().find_item)
         if item is None:
             raise CombatError(f"You have nothing called '{' '.join(words)}'.")

@@ -218,7 +218,7 @@ def test_every_ire_package_and_every_request_in_ires_shapes(player, credentials)
     assert inv["location"] == "inv" and inv["items"]
     assert all(set(item) >= ITEM_FIELDS for item in inv["items"])
     kunai = next(item for item in inv["items"] if item["id"] == "pouch.kunai")
-    assert kunai["attrib"] == "g" and kunai["name"].endswith("kunai")
+    assert kunai["attrib"] == "g" and kunai["name"].endswith("kunai") and kunai["icon"] == "weapon"
     room = client.expect_gmcp("Char.Items.List", client.send_gmcp("Char.Items.Room"))
     assert room["location"] == "room" and all(set(item) >= ITEM_FIELDS for item in room["items"])
     contents = client.expect_gmcp("Char.Items.List", client.send_gmcp("Char.Items.Contents", "1"))

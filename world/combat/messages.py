@@ -48,6 +48,10 @@ class MessageKind(StrEnum):
     FLED = "fled"
     WAITED = "waited"
     RETARGETED = "retargeted"
+    CURED = "cured"  # an antidote took poison doses out
+    WARD_READY = "ward_ready"  # a barrier went up around the target
+    WARDED = "warded"  # a barrier absorbed damage
+    MARKED = "marked"  # a tracking seal was planted on the target
 
     @property
     def narrated(self):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from world.combat import bridge
-from world.combat.catalog import get_catalog, normalise
+from world.combat.catalog import ItemKind, get_catalog, normalise
 from world.combat.errors import CombatError
 from world.content.reader import read_file
 from world.ninja.ranks import PLAYER_RANKS, Rank
@@ -66,6 +66,20 @@ def item_name(key, qty):
     return loot.count(qty) if loot else f"{qty} {key}"
 
 
+def item_kind(key):
+    """The kind of a pouch item ("weapon", "pill", ...; "find" for anything unknown)."""
+    item = content().items.get(key)
+    return str(item.kind) if item else str(ItemKind.FIND)
+
+
+def _by_kind(keys):
+    """The keys grouped by their item's kind, in ItemKind's order: [(ItemKind, [key, ...])]."""
+    groups = {kind: [] for kind in ItemKind}
+    for key in keys:
+        groups[ItemKind(item_kind(key))].append(key)
+    return [(kind, found) for kind, found in groups.items() if found]
+
+
 def find_item(text):
     """The key of an item as a player types it (combat items and raid finds), or None."""
     spec = get_catalog().find_item(text)
@@ -95,9 +109,14 @@ def ryo_of(character):
 
 
 def pouch_text(character):
-    pouch = pouch_of(character)
-    items = [item_name(key, qty) for key, qty in sorted(pouch.items()) if qty]
-    return f"Pouch: {', '.join(items) if items else 'empty'}.  Ryo: {ryo_of(character)}."
+    """The pouch by kind of gear, one line a kind, and the ryo."""
+    pouch = {key: qty for key, qty in pouch_of(character).items() if qty}
+    if not pouch:
+        return f"Pouch: empty.  Ryo: {ryo_of(character)}."
+    lines = [f"Pouch (|wuse <item>|n; |whelp gear|n says what each does).  Ryo: {ryo_of(character)}."]
+    for kind, keys in _by_kind(sorted(pouch)):
+        lines.append(f"  {kind.label + ':':<18} {', '.join(item_name(key, pouch[key]) for key in keys)}")
+    return "\n".join(lines)
 
 
 def _rank_order(rank):
@@ -192,11 +211,15 @@ def buy(character, text, qty=1):
 
 
 def price_list():
-    """The quartermaster's wares, one line each."""
+    """The quartermaster's wares by kind of gear, one line each with what it does."""
     lines = []
-    for key, price in shop().stock.items():
-        name = item_name(key, 1)[2:]
-        lines.append(f"  {name:<20} {price:>4} ryo")
+    stock = shop().stock
+    for kind, keys in _by_kind(stock):
+        lines.append(f" |w{kind.label}|n")
+        for key in keys:
+            name = item_name(key, 1)[2:]
+            desc = content().items[key].desc if key in content().items else ""
+            lines.append(f"  {name:<26} {stock[key]:>4} ryo  {desc}")
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ from evennia.scripts.models import ScriptDB
 from evennia.utils.create import create_script
 from evennia.utils.utils import delay
 
+from world.combat import bridge
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
 from world.raids import advancement
@@ -47,6 +48,7 @@ from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
+from world.raids.terrain import feature_of, set_foot, strikes
 from world.village.layout import current_layout
 from world.war.queries import strengths_by_zone
 from world.war.service import WAR
@@ -301,6 +303,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         )
         for char in characters:
             char.msg(briefing)
+        issued = [advancement.item_name(key, qty) for key, qty in plan.objective.issued.items()]
+        for key, qty in plan.objective.issued.items():
+            advancement.add_to_pouch(characters[0], key, qty)
+        if issued:
+            characters[0].msg(f"Shikamaru hands you {', '.join(issued)} for the job.")
         self.build(raid)
         return raid
 
@@ -469,6 +476,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         who = ", ".join(c.key for c in party)
         self.watch(raid, f"{who} {'enters' if len(party) == 1 else 'enter'} |c{room.name}|n.\n{room.desc}")
         started = raid.untouched(room_id)
+        self._tread(raid, party, room_id)
         if raid.hostile(room_id):
             for char in party:
                 fight = self.join_fight(raid, room_id, char)
@@ -482,6 +490,17 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         raid.progress.cleared.add(room_id)
         for char in party:
             self.on_clear_ground(raid, room_id, char)
+
+    def _tread(self, raid, party, room_id):
+        """The room's ground strikes the first members to set foot there (terrain.py)."""
+        feature = feature_of(raid.plan, room_id)
+        if room_id in raid.progress.trodden or not strikes(feature, raid.hostile(room_id)):
+            return
+        raid.progress.trodden.add(room_id)
+        for char in party:
+            fighter = bridge.fighter_from_character(char)
+            char.msg(set_foot(fighter, feature))
+            bridge.write_back(fighter, char)
 
     def arrive_all(self, raid, room_id):
         party = [char for _, char in self.characters(raid, room_id)]
@@ -580,6 +599,14 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             lines.append(
                 f"Vantage points: {len(raid.progress.visited)} of {len(plan.objective.target_rooms)}."
             )
+        if plan.objective.condition == Condition.SPEND_ITEMS:
+            carried = sum(
+                advancement.pouch_of(char).get(plan.objective.item, 0) for _, char in self.characters(raid)
+            )
+            needed = advancement.item_name(plan.objective.item, plan.objective.count)
+            lines.append(f"Needed at the target: {needed}; the team carries {carried}.")
+        if plan.objective.condition == Condition.RETRIEVE and raid.progress.found and not raid.objective_done:
+            lines.append("You have what you came for: bring it back to the way in.")
         return "\n".join(lines)
 
 
