@@ -55,7 +55,7 @@ def test_the_sensor_is_a_marked_enemy_of_his_own_room_and_his_death_is_the_job(m
     assert room != raid.plan.boss_room and mark.name == "the Sound sensor" and mark.squad is not None
     assert raid.plan.fielded()[mark.squad] >= 1  # he is taken from a real squad
     clear_way(raids, raid.id, [neji], room)
-    assert raid.objective_done and "the Sound sensor is dead" in told(neji)
+    assert raid.objective_done and "The Sound sensor is dead" in told(neji)
 
 
 def test_a_tracking_seal_planted_on_the_boss_is_the_job_and_he_may_live(make_ninja, raids):
