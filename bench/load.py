@@ -34,6 +34,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.bots import Marker
 from bench.driver import MIXES, Recorder, login_all, make_bots, play
 from bench.games import BenchGame, Kind, placements
 from bench.procstats import Usage
@@ -95,7 +96,7 @@ async def run_phase(game, bots, mix_name, options, storm_bots=()):
     Args:
         game (BenchGame): The game.
         bots (list of Bot): Its logged-in bots.
-        mix_name (str): "ours" or "stock".
+        mix_name (str): A name of driver.MIXES.
         options (PhaseOptions): Rate, length, timeout, profiling, how storm bots log in.
         storm_bots (list of Bot): Bots that log in all at once a third of the way in.
 
@@ -248,10 +249,10 @@ async def play_game(game, phases, args, rooms):
     Returns:
         tuple: (login figures, phase figures, list timings or None)
     """
-    bots = make_bots(0, args.bots, rooms, args.websocket_share)
+    bots = make_bots(0, args.bots, rooms, args.websocket_share, args.marker)
     for bot in bots[: args.raiders] if Kind(game.kind) is Kind.OURS else ():
         bot.extra["raider"] = True
-    storm_bots = make_bots(args.bots, args.storm, rooms) if args.storm else []
+    storm_bots = make_bots(args.bots, args.storm, rooms, marker=args.marker) if args.storm else []
     progress(f"{game.kind} game: logging in {len(bots)} bots")
     logins = await login_all(
         bots, LOOPBACK, ports(game), concurrency=args.login_concurrency, via_gmcp=args.login_via == "gmcp"
@@ -400,8 +401,8 @@ def build_report(args, runs):
             )
         )
     comparison = None
-    stock = next((p for p in phases if p["game"] == "stock" and p["mix"] == "stock"), None)
-    same = next((p for p in phases if p["game"] == "ours" and p["mix"] == "stock"), None)
+    stock = next((p for p in phases if p["game"] == "stock"), None)
+    same = next((p for p in phases if stock and p["game"] == "ours" and p["mix"] == stock["mix"]), None)
     own = next((p for p in phases if p["game"] == "ours" and p["mix"] == "ours"), None)
     if stock and same:
         comparison = {
@@ -508,7 +509,18 @@ def parse_args(argv=None):
     parser.add_argument(
         "--game", choices=[k.value for k in Kind], default="ours", help="without --compare-stock"
     )
-    parser.add_argument("--mix", choices=sorted(MIXES), default="ours", help="without --compare-stock")
+    parser.add_argument(
+        "--mix",
+        choices=sorted(MIXES),
+        default=None,
+        help="what the bots type (default: ours; with --compare-stock: the mix both games play, stock by default)",
+    )
+    parser.add_argument(
+        "--marker",
+        choices=[m.value for m in Marker],
+        default=Marker.UNKNOWN.value,
+        help="after each command: an unknown command (the issue's measure, real load) or the echo input function",
+    )
     parser.add_argument("--crowd", action="store_true", help="every bot in one room (the Briefing Room)")
     parser.add_argument("--websocket-share", type=float, default=0.1, help="share of bots on the websocket")
     parser.add_argument(
@@ -546,8 +558,10 @@ def parse_args(argv=None):
     )
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
-    if args.game == "stock" and args.mix == "ours" and not args.compare_stock:
-        parser.error("the stock game has none of our commands: use --mix stock")
+    if args.mix is None:
+        args.mix = "stock" if args.compare_stock else "ours"
+    if args.mix == "ours" and (args.compare_stock or args.game == "stock"):
+        parser.error("the stock game has none of our commands: use --mix stock, spread or crowd")
     if args.raiders is None:
         args.raiders = round(args.bots * 0.02) if (args.mix == "ours" or args.compare_stock) else 0
     return args
@@ -559,7 +573,10 @@ def main(argv=None):
     raise_file_limit()
     rooms = placements(args.bots + args.storm, crowd=args.crowd)
     if args.compare_stock:
-        plan = [(Kind.STOCK, ["stock"]), (Kind.OURS, ["stock"] if args.no_own_mix else ["stock", "ours"])]
+        plan = [
+            (Kind.STOCK, [args.mix]),
+            (Kind.OURS, [args.mix] if args.no_own_mix else [args.mix, "ours"]),
+        ]
     else:
         plan = [(Kind(args.game), [args.mix])]
     games = {
