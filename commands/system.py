@@ -3,16 +3,18 @@ What the game says when a typed command matches nothing the player may use. Game
 commands are locked away from players entirely (they are not in a player's command set),
 so without this a player who types one would only hear "not available"; here they are told
 plainly that it is a game master's command. A direction with no exit that way gets what
-every MUD says: "You can't go that way."
+every MUD says: "You can't go that way." The "Maybe you meant" suggestions are Evennia's,
+computed cheaper (server.suggestions).
 """
 
 from evennia.commands.cmdhandler import CMD_NOMATCH
-from evennia.utils.utils import list_to_string, string_suggestions
+from evennia.utils.utils import list_to_string
 
 from commands.command import MuxCommand
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.timeline import CmdSecondChance
 from commands.war_admin import GM_COMMANDS
+from server.suggestions import suggestions as suggest
 from world.village.layout import DIRECTIONS
 
 # Directions and their usual short forms, as players of other MUDs type them.
@@ -40,7 +42,7 @@ class CmdNoMatch(MuxCommand):
             self.msg("You can't go that way.")
             return
         text = f"Command '{raw}' is not available."
-        suggestions = string_suggestions(raw, self.cmdset.get_all_cmd_keys_and_aliases(self.caller), 0.7, 3)
+        suggestions = suggest(raw, self.cmdset, self.caller)
         if suggestions:
             text += f" Maybe you meant {list_to_string(suggestions, endsep='or', addquote=True)}?"
         else:
