@@ -44,7 +44,9 @@ from bench.report import emit, format_table, machine, progress, stop_on_sigterm
 LOOPBACK = "127.0.0.1"
 # The issue's targets for a village or crowd load at one command every two seconds.
 P99_TARGET_MS = 100.0
-CPU_RATIO_TARGET = 1.2
+CPU_RATIO_TARGET = 1.0
+# A login storm (--storm N, real hashing) must be in within this many seconds.
+STORM_TARGET_S = 25.0
 # What "cheap" means for a list or table typed with everyone online.
 LIST_TARGET_MS = 100.0
 
@@ -438,25 +440,42 @@ def build_report(args, runs):
         )
         targets.append([f"ours/{p['mix']}: no lost command", p["lost"], p["lost"] == 0])
         targets.append([f"ours/{p['mix']}: no disconnect", p["disconnects"], p["disconnects"] == 0])
+        if args.cpu_ms_target is not None:
+            cpu = p["server_cpu_ms_per_command"]
+            targets.append(
+                [
+                    f"ours/{p['mix']}: server CPU per command <= {args.cpu_ms_target:g} ms",
+                    cpu,
+                    cpu is not None and cpu <= args.cpu_ms_target,
+                ]
+            )
         if "storm" in p:
             during = p["storm"]["others_p99_ms_during"]
             targets.append(
                 [
-                    f"ours/{p['mix']}: others' p99 in the storm < 100 ms",
+                    f"ours/{p['mix']}: others' p99 in the storm < {P99_TARGET_MS:g} ms",
                     during,
-                    during is not None and during < 100,
+                    during is not None and during < P99_TARGET_MS,
+                ]
+            )
+            storm = p["storm"]
+            targets.append(
+                [
+                    f"ours/{p['mix']}: {storm['logins']} storm logins in within {STORM_TARGET_S:g} s, none failed",
+                    storm["seconds"],
+                    storm["seconds"] <= STORM_TARGET_S and not storm["failed"],
                 ]
             )
     for p in phases:
         profile = p.get("profile")
         if profile and profile.get("samples"):
-            rows = [[name, share] for name, share in profile["total"][:12]]
-            rows += [["-- the game's own code:", None]] + [
+            rows = [[name, share] for name, share in profile["self"][:12]]
+            rows += [["-- the game's own code, with what it calls:", None]] + [
                 [name, share] for name, share in profile["ours_total"][:10]
             ]
             tables.append(
                 format_table(
-                    f"Server profile, {p['game']}/{p['mix']}: share of samples in each function and what it calls "
+                    f"Server profile, {p['game']}/{p['mix']}: share of samples in each function on its own "
                     f"({profile['samples']} samples, {profile['file']})",
                     ["function", "share"],
                     rows,
@@ -477,7 +496,11 @@ def build_report(args, runs):
     if comparison:
         cpu = comparison["server_cpu_per_command_ratio"]
         targets.append(
-            ["server CPU per command <= 1.2 x stock", cpu, cpu is not None and cpu <= CPU_RATIO_TARGET]
+            [
+                f"server CPU per command <= {CPU_RATIO_TARGET:g} x stock",
+                cpu,
+                cpu is not None and cpu <= CPU_RATIO_TARGET,
+            ]
         )
     tables.append(
         format_table(
@@ -541,6 +564,9 @@ def parse_args(argv=None):
         choices=("connect", "gmcp"),
         default="connect",
         help="log in with the connect command, or the login input function (GMCP Core.Login)",
+    )
+    parser.add_argument(
+        "--cpu-ms-target", type=float, default=None, help="also check our server CPU per command against this"
     )
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds before a command counts as lost")
     parser.add_argument("--login-concurrency", type=int, default=20, help="logins in flight before the clock")
