@@ -106,6 +106,7 @@ async def run_phase(game, bots, mix_name, options, storm_bots=()):
         dict: The phase's figures.
     """
     recorder = Recorder()
+    drops_before = game.link_drops()
     usage = Usage({**game.pids(), "bots": None})
     loop = asyncio.get_running_loop()
     start = loop.time()
@@ -162,6 +163,8 @@ async def run_phase(game, bots, mix_name, options, storm_bots=()):
         "seconds": options.seconds,
         **{k: v for k, v in summary.items()},
         "disconnects": sum(bot.disconnected for bot in bots),
+        # a lost link means the phase measured something else (bench/games.py LINK_LOST)
+        "amp_link_drops": game.link_drops() - drops_before,
         "server_cpu_share": server["cpu_share"],
         "server_cpu_ms_per_command": (
             server["cpu_s"] * 1000 / summary["answered"]
@@ -427,7 +430,14 @@ def build_report(args, runs):
                 [[name.replace("_", " "), value] for name, value in comparison.items()],
             )
         )
-    targets = []
+    targets = [
+        [
+            f"{p['game']}/{p['mix']}: the AMP link held (the phase is what it says)",
+            p["amp_link_drops"],
+            not p["amp_link_drops"],
+        ]
+        for p in phases
+    ]
     for p in phases:
         if p["game"] != "ours":
             continue
