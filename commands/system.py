@@ -5,17 +5,19 @@ so without this a player who types one would only hear "not available"; here the
 plainly that it is a game master's command. A direction with no exit that way gets what
 every MUD says: "You can't go that way." A technique's name or alias typed on its own
 ("kunai", "shadow clone boss") is what other MUDs' fighters type to use a skill: it is
-taken as `jutsu <that>`.
+taken as `jutsu <that>`. The "Maybe you meant" suggestions are Evennia's, computed cheaper
+(server.suggestions).
 """
 
 from evennia.commands.cmdhandler import CMD_NOMATCH
-from evennia.utils.utils import list_to_string, string_suggestions
+from evennia.utils.utils import list_to_string
 
 from commands.combat import split_name
 from commands.command import MuxCommand
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.timeline import CmdSecondChance
 from commands.war_admin import GM_COMMANDS
+from server.suggestions import suggestions as suggest
 from world.combat.catalog import get_catalog
 from world.village.layout import DIRECTIONS
 
@@ -47,7 +49,7 @@ class CmdNoMatch(MuxCommand):
             self.caller.execute_cmd(f"jutsu {raw}", session=self.session)
             return
         text = f"Command '{raw}' is not available."
-        suggestions = string_suggestions(raw, self.cmdset.get_all_cmd_keys_and_aliases(self.caller), 0.7, 3)
+        suggestions = suggest(raw, self.cmdset, self.caller)
         if suggestions:
             text += f" Maybe you meant {list_to_string(suggestions, endsep='or', addquote=True)}?"
         else:
