@@ -81,9 +81,6 @@ class Object(ObjectParent, DefaultObject):
     directly - this will both set things up and efficiently save the object
     without `obj.save()` having to be called explicitly.
 
-    Note: Check the autodocs for complete class members, this may not always
-    be up-to date.
-
     * Base properties defined/available on all Objects
 
      key (string) - name of object
