@@ -43,9 +43,9 @@ class Shop:
 
 
 @functools.cache
-def shop():
-    """The quartermaster's data (data/shop.yaml), loaded once."""
-    raw = read_file(Path(__file__).parent / "data" / "shop.yaml")
+def shop(path=Path(__file__).parent / "data" / "shop.yaml"):
+    """The quartermaster's data (data/shop.yaml by default), loaded once."""
+    raw = read_file(path)
     prices = raw.sub("stock")
     stock = {str(key): prices.whole(key, low=1) for key in prices.keys()}
     known = set(get_catalog().items) | set(content().items)
