@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end,
-# on SQLite; then the tests marked `db_both` (what differs between databases: the war store,
+# Run every check: ruff (lint and format), the layers, the content report (every data file),
+# then the whole pytest suite, rules to end-to-end, on SQLite; then the tests marked `db_both` (what differs between databases: the war store,
 # the rollback and its crash points, backups and their restore, the e2e Second Chance, the
 # login storm, the health page) again on PostgreSQL 15, in a throwaway cluster this script
 # starts (scripts/postgres.sh; installed from Debian when missing) and stops.
@@ -39,6 +39,8 @@ say "ruff format --check"
 "$VENV/bin/ruff" format --check .
 say "lint-imports (the layers contract in pyproject.toml)"
 "$VENV/bin/lint-imports" --no-cache
+say "content report (every data file of the game: python -m world.content)"
+"$VENV/bin/python" -m world.content
 unset DATABASE_URL  # the first pass is SQLite's, whatever the shell had
 status=0
 if [ "${SC_TEST_SQLITE:-1}" = 1 ]; then
