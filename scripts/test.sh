@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run every check: ruff (lint and format), the layers, the content report (every data file),
-# then the whole pytest suite, rules to end-to-end, on SQLite; then the tests marked `db_both` (what differs between databases: the war store,
+# Run every check: ruff (lint and format), the layers, the content report (every data file:
+# python -m world.content), then the whole pytest suite, rules to end-to-end, on SQLite; then
+# the tests marked `db_both` (what differs between databases: the war store,
 # the rollback and its crash points, backups and their restore, the e2e Second Chance, the
 # login storm, the health page) again on PostgreSQL 15, in a throwaway cluster this script
 # starts (scripts/postgres.sh; installed from Debian when missing) and stops.
