@@ -7,26 +7,14 @@ from commands.combat import CmdAttack, CmdFight, CmdJutsu
 from commands.ninja import CmdScore
 from commands.raids import CmdRaid
 from commands.ranks import CmdExam, CmdPromote, CmdRank
+from tests.commands.test_raids import raid_world  # noqa: F401 - the raids' fixture: a war, the service on its clock
 from world.gamemaster.models import AuditEntry
 from world.ninja.ranks import Rank
 from world.raids import exam, promotion
 from world.village.builder import ROOM_TAG
 
 
-@pytest.fixture
-def ranks_world(request, war, monkeypatch):
-    """A started war (the present); the raid service on its clock, the test characters online."""
-    from world.raids.service import RAIDS
-
-    RAIDS.forget()
-    monkeypatch.setattr(RAIDS, "clock", war.clock)
-    monkeypatch.setattr(RAIDS, "connected", lambda char: char is not None and char.key in ("Char", "Char2"))
-    request.cls.raids = RAIDS
-    yield RAIDS
-    RAIDS.forget()
-
-
-@pytest.mark.usefixtures("ranks_world")
+@pytest.mark.usefixtures("raid_world")
 class TestRankCommands(EvenniaCommandTest):
     def setUp(self):
         super().setUp()
