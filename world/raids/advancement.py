@@ -43,9 +43,9 @@ class Shop:
 
 
 @functools.cache
-def shop(path=Path(__file__).parent / "data" / "shop.yaml"):
+def shop(path=None):
     """The quartermaster's data (data/shop.yaml by default), loaded once."""
-    raw = read_file(path)
+    raw = read_file(path or Path(__file__).parent / "data" / "shop.yaml")
     prices = raw.sub("stock")
     stock = {str(key): prices.whole(key, low=1) for key in prices.keys()}
     known = set(get_catalog().items) | set(content().items)

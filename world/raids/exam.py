@@ -66,8 +66,10 @@ def judge(verdict, used, health_share, judging):
 
 
 def in_bout(character):
-    """Returns: bool: the ninja is in an exam bout."""
-    return character.attributes.get(promotion.EXAM_BOUT) is not None
+    """Returns: bool: the ninja is in an exam bout, standing where it is fought."""
+    location = character.location
+    here = location is not None and location.db.room_id == promotion.rules().exam.room
+    return here and character.attributes.get(promotion.EXAM_BOUT) is not None
 
 
 def _words(key, character, bout, **extra):
@@ -108,6 +110,8 @@ def enter(character):
     """
     if in_bout(character):
         raise RaidRefusal("You are already in your bout:\n" + bout_text(character))
+    if character.attributes.get(promotion.EXAM_BOUT) is not None:  # walked off the sand mid-bout
+        return f"You left the arena floor in the middle of your bout.\n{give_up(character)}"
     step = promotion.exam_candidate(character)
     exam = promotion.rules().exam
     seed = f"exam/{character.id}/{promotion.points_of(character)}"

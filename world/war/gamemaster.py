@@ -54,10 +54,10 @@ class Limits:
 
 
 @functools.cache
-def limits(path=DATA_FILE):
+def limits(path=None):
     """
     Args:
-        path (Path): The file (data/gamemaster.yaml by default).
+        path (Path, optional): The file (data/gamemaster.yaml by default).
 
     Returns:
         Limits: The game master's limits, read once.
@@ -65,7 +65,7 @@ def limits(path=DATA_FILE):
     Raises:
         ContentError: The file is invalid (naming the key).
     """
-    top = read_file(path).only(
+    top = read_file(path or DATA_FILE).only(
         (), required=("max_strength", "max_scale", "max_advance_years", "audit", "units")
     )
     shown = top.sub("audit").only((), required=("shown", "most"))

@@ -190,6 +190,19 @@ def test_a_yield_in_the_exam_fails_and_waits_for_more_points(make_ninja, hq, mon
     assert ichi.attributes.get(promotion.EXAM_FAILED_AT) == 60
 
 
+def test_walking_off_the_sand_mid_bout_counts_as_a_yield(make_ninja, hq, monkeypatch):
+    monkeypatch.setattr(promotion, "exam_held", lambda *args: True)
+    hq[100].db.room_id = 1302
+    ni = make_ninja("Ni")
+    ni.attributes.add("rank_points", 60)
+    exam.enter(ni)
+    ni.location = hq[101]  # off the sand: the combat commands are the raids' again
+    assert not exam.in_bout(ni)
+    verdict = exam.enter(ni)
+    assert verdict.startswith("You left the arena floor in the middle of your bout.\n")
+    assert "Ni yields." in verdict and ni.attributes.get(promotion.EXAM_BOUT) is None
+
+
 def test_a_game_master_sets_any_rank(make_ninja):
     aoi = make_ninja("Aoi")
     assert (
