@@ -5,7 +5,8 @@ Each command turns what the player typed into a checked action of the combat rul
 (`world.combat.actions.plan_*`) and files it with the raid (`RAIDS.choose`); the round goes
 ahead when everyone in the fight has chosen or its time is up. A player may change their
 mind before then: the last choice counts. Nonsense (no such target, no chakra, a technique
-on cooldown, no fight here) is refused with the rules' own sentence.
+on cooldown, no fight here) is refused with the rules' own sentence. A ninja in a bout of
+the Chuunin exam fights it with the same commands (`world.raids.exam`).
 """
 
 from commands.raids import RaidCommand
@@ -13,6 +14,7 @@ from world.combat import bridge
 from world.combat.actions import plan_flee, plan_item, plan_technique, plan_wait
 from world.combat.catalog import get_catalog
 from world.combat.errors import CombatError
+from world.raids import exam
 from world.raids.gear import use_outside
 from world.raids.service import RAIDS
 
@@ -39,6 +41,9 @@ class CombatCommand(RaidCommand):
     help_category = "Combat"
 
     def choose(self, planner):
+        if exam.in_bout(self.caller):
+            self.msg(exam.choose(self.caller, planner))
+            return
         RAIDS.choose(self.caller, planner)
 
 
@@ -201,6 +206,9 @@ class CmdFight(CombatCommand):
     aliases = ["combat"]
 
     def func(self):
+        if exam.in_bout(self.caller):
+            self.msg(exam.bout_text(self.caller))
+            return
         raid = RAIDS.raid_of(self.caller)
         if raid is None:
             raise CombatError("You are not in a fight.")

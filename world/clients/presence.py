@@ -32,9 +32,9 @@ _pending = {}
 
 
 @cache
-def crowd_seconds():
+def crowd_seconds(path=None):
     """Returns: float: how long a crowded room's comings and goings are gathered (data/gmcp.yaml)."""
-    return read_file(DATA).sub("room_players").number("crowd_seconds", low=0, high=60)
+    return read_file(path or DATA).sub("room_players").number("crowd_seconds", low=0, high=60)
 
 
 def roster(room):

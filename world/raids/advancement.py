@@ -3,11 +3,11 @@ What raids give a ninja: rank points and promotion, techniques, ryo, and the qua
 wares.
 
 - Rank points are kept on the Character (Attribute `rank_points`); `reward()` adds a raid's
-  points, pays ryo for them (shop.yaml `ryo_per_point`), and promotes the ninja when the
-  total reaches a new rank (`rewards.rank_for`). A promotion raises health and chakra
-  (`Character.set_rank`) and teaches the techniques of the ranks it passes (combat's
-  `learn_rank`); techniques of a rank already held are learned from technique scrolls
-  (`learn()`), which come from loot and the quartermaster.
+  points, pays ryo for them (shop.yaml `ryo_per_point`), and tells the ninja when the total
+  makes them eligible for the next rank. The rank itself comes from a trial (the Chuunin
+  exam, or a field promotion: `promotion`), which raises health and chakra and teaches the
+  techniques of the ranks it passes; techniques of a rank already held are learned from
+  technique scrolls (`learn()`), which come from loot and the quartermaster.
 - Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
   rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
 - The headquarters' people: the quartermaster sells (`order()`: only where she is), and the
@@ -25,13 +25,11 @@ from world.combat import bridge
 from world.combat.catalog import ItemKind, get_catalog, normalise
 from world.combat.errors import CombatError
 from world.content.reader import read_file
-from world.ninja.ranks import PLAYER_RANKS, Rank
 from world.raids.content import content
 from world.raids.npcs import npc_here
+from world.raids.promotion import RANK_POINTS, points_of, ready_line
 from world.raids.refusal import RaidRefusal
-from world.raids.rewards import next_rank, rank_for
 
-RANK_POINTS = "rank_points"
 RYO = "ryo"
 SCROLL = "technique_scroll"
 MAX_BUY = 99
@@ -45,9 +43,9 @@ class Shop:
 
 
 @functools.cache
-def shop():
-    """The quartermaster's data (data/shop.yaml), loaded once."""
-    raw = read_file(Path(__file__).parent / "data" / "shop.yaml")
+def shop(path=None):
+    """The quartermaster's data (data/shop.yaml by default), loaded once."""
+    raw = read_file(path or Path(__file__).parent / "data" / "shop.yaml")
     prices = raw.sub("stock")
     stock = {str(key): prices.whole(key, low=1) for key in prices.keys()}
     known = set(get_catalog().items) | set(content().items)
@@ -119,40 +117,24 @@ def pouch_text(character):
     return "\n".join(lines)
 
 
-def _rank_order(rank):
-    return PLAYER_RANKS.index(rank)
-
-
 def reward(character, points):
     """
-    Pay a ninja for a raid: rank points, ryo, and a promotion if the points reach one.
+    Pay a ninja for a raid: rank points, ryo, and what the points now make them eligible for.
 
     Args:
         character (Character): A ninja who came home.
         points (int): Rank points earned (outcome.RankPoints).
 
     Returns:
-        list of str: Lines telling the ninja what they earned and learned.
+        list of str: Lines telling the ninja what they earned and where it leads.
     """
-    total = int(character.attributes.get(RANK_POINTS, 0)) + points
+    total = points_of(character) + points
     character.attributes.add(RANK_POINTS, total)
     ryo = points * shop().ryo_per_point
     character.attributes.add(RYO, ryo_of(character) + ryo)
     lines = [f"You earn {points} rank points ({total} in all) and {ryo} ryo."]
-    old, new = character.rank, Rank(rank_for(total))
-    if _rank_order(new) > _rank_order(old):
-        known = bridge.fighter_from_character(character).techniques
-        character.set_rank(new, refill=True)
-        before = {t.key for t in get_catalog().learnable(old)}
-        taught = [t for t in get_catalog().learnable(new) if t.key not in before and t.key not in known]
-        if taught:
-            character.attributes.add(bridge.TECHNIQUES, [*known, *(t.key for t in taught)])
-        lines.append(f"|gYou are promoted to {new.label}!|n Your health and chakra grow.")
-        lines += [f"|gYou learn {t.name}:|n {t.desc}" for t in taught]
-    ahead = next_rank(total)
-    if ahead:
-        lines.append(f"{ahead[1]} more rank points to {Rank(ahead[0]).label}.")
-    return lines
+    ready = ready_line(character)
+    return lines + ([ready] if ready else [])
 
 
 def learnable(character):

@@ -17,8 +17,9 @@ stop following until `team follow`); `team stay` holds back on purpose.
 
 Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
 team of one), and takes every teammate who is online and at the headquarters; a teammate
-left behind may `raid join` the running raid while it has room. Every refusal is a
-`RaidRefusal` whose message is for the player.
+left behind may `raid join` the running raid while it has room. A raid of the hardest bands
+needs a ninja of a rank in the team going (`promotion.check_gate`; the board says so beside
+it). Every refusal is a `RaidRefusal` whose message is for the player.
 """
 
 import time
@@ -30,7 +31,7 @@ from evennia.utils.utils import delay
 from world.combat import bridge
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
-from world.raids import advancement
+from world.raids import advancement, promotion
 from world.raids.board import offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
@@ -173,7 +174,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         if asking is None:
             return render(self.board())
         ranks = [member.rank for member in self.team_members(asking)]
-        text = render(self.board(), lambda offer: odds_for(offer, ranks))
+        text = render(
+            self.board(),
+            lambda offer: odds_for(offer, ranks),
+            lambda offer: promotion.gate_note(offer, ranks),
+        )
         return text if at_headquarters(asking) else f"{text}\n\n{way_to_the_board(asking)}"
 
     def team_members(self, character):
@@ -233,6 +238,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             raise RaidRefusal(
                 f"There is no raid {number} on the board: choose 1 to {len(board)} (see |wraid|n)."
             )
+        promotion.check_gate(board[number - 1], going)
         raid = self.start(board[number - 1], going, team_id)
         if behind:
             leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
