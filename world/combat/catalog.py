@@ -47,6 +47,24 @@ class AbilityKind(StrEnum):
     ITEM = "item"
 
 
+class ItemKind(StrEnum):
+    """What sort of gear an item is: how the pouch, the shop and GMCP group and mark it."""
+
+    WEAPON = "weapon"
+    SCROLL = "scroll"
+    PILL = "pill"
+    TAG = "tag"
+    MEDICAL = "medical"
+    FIND = "find"  # a raid find with no use in a fight (loot.yaml's scrolls and papers)
+
+    @property
+    def label(self):
+        """The group's heading in the pouch and the shop ("Weapons")."""
+        return {ItemKind.MEDICAL: "Medical supplies", ItemKind.FIND: "Finds"}.get(
+            self, f"{self.value.capitalize()}s"
+        )
+
+
 class TargetRule(StrEnum):
     """How an enemy's AI rule picks among the foes it may hit."""
 
@@ -124,6 +142,21 @@ class FrenzySpec:
 
 
 @dataclass(frozen=True)
+class CureSpec:
+    """An antidote: removes this many poison doses, the strongest first, at no cost."""
+
+    doses: int
+
+
+@dataclass(frozen=True)
+class WardSpec:
+    """A barrier: absorbs up to `amount` damage before health, for this round and `rounds` more."""
+
+    amount: int
+    rounds: int
+
+
+@dataclass(frozen=True)
 class Ability:
     """A technique, or what an item does when used: cost, targeting and effects."""
 
@@ -152,6 +185,9 @@ class Ability:
     revive: float = 0.0
     carry: bool = False
     frenzy: FrenzySpec | None = None
+    cure_poison: CureSpec | None = None
+    ward: WardSpec | None = None
+    mark: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +199,7 @@ class ItemSpec:
     desc: str = ""
     note: str = ""
     ability: Ability | None = None
+    kind: ItemKind = ItemKind.FIND
 
 
 @dataclass(frozen=True)
@@ -320,6 +357,7 @@ _ABILITY_FIELDS = (
     "name", "aliases", "desc", "learn_rank", "innate", "targeting", "chakra", "cooldown",
     "priority", "consumes", "damage", "launch", "clones", "evade", "heal", "restore_chakra",
     "drain_chakra", "poison", "extract_poison", "revive", "carry", "frenzy", "texts",
+    "cure_poison", "ward", "mark",
 )  # fmt: skip
 
 
@@ -364,6 +402,9 @@ def _ability(key, raw, kind, name=None):
         revive=raw.number("revive", low=0, high=1, default=0.0),
         carry=raw.flag("carry", default=False),
         frenzy=_spec(raw, "frenzy", FrenzySpec, ("rounds", "multiplier"), floats=("multiplier",)),
+        cure_poison=_spec(raw, "cure_poison", CureSpec, ("doses",)),
+        ward=_spec(raw, "ward", WardSpec, ("amount", "rounds")),
+        mark=raw.flag("mark", default=False),
     )
 
 
@@ -448,7 +489,7 @@ def _load_enemy(key, raw, rules):
 
 
 def _load_item(key, raw):
-    raw.only(("name", "plural", "aliases", "desc", "note", "use"), ("name", "plural"))
+    raw.only(("name", "plural", "kind", "aliases", "desc", "note", "use"), ("name", "plural"))
     name = raw.text("name")
     ability = None
     if raw.get("use", None):
@@ -463,6 +504,7 @@ def _load_item(key, raw):
         desc=raw.text("desc", default=""),
         note=raw.text("note", default=""),
         ability=ability,
+        kind=raw.choice("kind", ItemKind, default=ItemKind.FIND),
     )
 
 

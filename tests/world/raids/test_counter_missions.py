@@ -11,10 +11,13 @@ from tests.support.raid_game import told
 from tests.support.raidkit import strike_all, walk, weaken
 from tests.world.raids.village_map import NEIGHBOURS, PRESENT, STRENGTH_AT_PRESENT
 from world.combat.actions import plan_wait
+from world.ninja.ranks import Rank
+from world.raids import odds, promotion
 from world.raids.board import COUNTER_MISSIONS, Threat, offers, render
 from world.raids.content import content
 from world.raids.life.outcome import Blunt, Result, Tally, resolve
 from world.war import offensive
+from world.war.config import load_config
 from world.war.events import EventKind, EventLog
 from world.war.models import WarEvent
 
@@ -34,6 +37,19 @@ def test_the_board_offers_three_missions_against_each_offensive_first():
     assert "massing for an offensive" in text
     assert f"Hold the gate of {name}" in text and "sets its landing back 4 days" in text
     assert f"Escort civilians out of {name} to the monument's tunnels" in text
+
+
+def test_a_lone_genin_may_take_the_missions_against_the_largest_offensive():
+    largest = load_config().offensives.max_force
+    board = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True, threats=[Threat(4, TARGET, largest)])
+    missions = [offer for offer in board if offer.offensive == 4]
+    assert missions and all(promotion.team_may(offer, [Rank.GENIN]) for offer in missions)
+    # the vanguard never reaches a gated band, and the evacuation is his to win: the simulator
+    # gives a lone genin at least even odds in each band a vanguard of the war's rules falls in
+    for mission in missions:
+        assert promotion.rank_needed(mission) is None
+        cell = odds.table()[f"evacuate/{mission.difficulty}"]["genin"]
+        assert cell.win_rate >= 0.5, (mission.difficulty, cell)
 
 
 def test_no_missions_when_the_target_is_no_longer_the_leafs():
