@@ -52,7 +52,7 @@ from world.ninja.ranks import PLAYER_RANKS, RANK_STATS, Rank
 from world.raids import policy, terrain
 from world.raids.board import offers
 from world.raids.content import Condition, content
-from world.raids.encounters import room_encounter, room_enemies, round_rng
+from world.raids.encounters import SIEGE, room_encounter, room_enemies, round_rng
 from world.raids.generator import generate
 from world.war.config import load_config
 from world.war.engine import new_state
@@ -113,10 +113,12 @@ class Member:
     path: str = DEFAULT_PATH
 
 
-def parse_team(text):
+def parse_team(text, most=None):
     """
     Args:
         text (str): Ranks separated by commas, each optionally `rank:path` ("genin,genin:medic").
+        most (int, optional): The largest team (a strike team's size by default; the siege
+            holds more).
 
     Returns:
         tuple of Member
@@ -142,8 +144,9 @@ def parse_team(text):
                 f"{path!r} is not a training path (paths: {', '.join(catalog.starting_techniques)})"
             )
         members.append(Member(rank, path))
-    if not 1 <= len(members) <= content().max_team:
-        raise ValueError(f"A strike team has 1 to {content().max_team} members.")
+    most = most or content().max_team
+    if not 1 <= len(members) <= most:
+        raise ValueError(f"A team has 1 to {most} members here.")
     return tuple(members)
 
 
@@ -222,8 +225,8 @@ def objective_plan(seed, objective, band, team_size, settings):
 
 
 def raid_kinds():
-    """Returns: list of str: what `--raid` accepts: "opening" and the objectives."""
-    return [OPENING, *content().objectives]
+    """Returns: list of str: what `--raid` accepts: "opening", the objectives and the siege."""
+    return [OPENING, *content().objectives, SIEGE]
 
 
 def _goals(plan):
@@ -290,7 +293,7 @@ class SimulatedRaid:
     def in_raid(self):
         return [f for f in self.team if f.status is Status.ACTIVE]
 
-    def fight(self, room_id, on_round=None):
+    def fight(self, room_id, on_round=None, wave=None):
         """
         Play a room's fight to its end.
 
@@ -298,11 +301,12 @@ class SimulatedRaid:
             room_id (int): The room.
             on_round (callable, optional): on_round(encounter, result) after every round (to
                 watch a fight, or compare it with a live one).
+            wave (int, optional): Only this wave of the room's enemies (the siege's).
 
         Returns:
             Outcome: How it ended.
         """
-        encounter = room_encounter(self.plan, room_id, self.catalog)
+        encounter = room_encounter(self.plan, room_id, self.catalog, wave=wave)
         for member in self.in_raid():
             member.cooldowns, member.clones, member.evade_hits, member.evade_rounds = {}, 0, 0, 0
             member.airborne = member.frenzy_rounds = 0
@@ -372,6 +376,8 @@ class SimulatedRaid:
         Returns:
             RaidRun: The raid's outcome.
         """
+        if self.plan.story == SIEGE:
+            return self._hold()
         here = self.plan.entry
         for goal in _goals(self.plan):
             for room in self.plan.route(here, goal)[1:] or [goal]:
@@ -389,6 +395,13 @@ class SimulatedRaid:
                     return self._result(won=False)
         done = self.marked if self.condition is Condition.MARK_BOSS else True
         return self._result(won=bool(self.in_raid()) and done)
+
+    def _hold(self):
+        """The siege: its waves one after the other in its one room, each against who still stands."""
+        for wave in range(self.plan.objective.count):
+            if self.fight(self.plan.entry, wave=wave) is not Outcome.VICTORY or self.fled:
+                return self._result(won=False)  # fled from the barricade: the headquarters falls
+        return self._result(won=bool(self.in_raid()))
 
     def _set_foot(self, room_id, hostile):
         """The room's ground strikes the team the first time they step in."""
@@ -419,6 +432,11 @@ def plan_for(raid, seed, team_size, band, settings):
     """The plan of one run: the opening, or an objective in a zone of the band's strength."""
     if raid == OPENING:
         return opening_plan(seed, team_size)
+    if raid == SIEGE:
+        from world.raids.siege import siege_plan  # late: optional (it needs the war service, Django)
+
+        zone = load_config().hq.zone
+        return siege_plan(seed, zone, content().zone_name(zone))
     return objective_plan(seed, raid, band, team_size, settings)
 
 
@@ -431,7 +449,8 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
         raid (str): "opening" or an objective key.
         runs (int): How many raids.
         seed (int or str): The base seed.
-        band (str): The difficulty band for an objective raid (ignored for the opening).
+        band (str): The difficulty band for an objective raid (ignored for the opening and
+            the siege).
         settings (Settings, optional): simulation.yaml by default.
 
     Returns:
@@ -452,7 +471,7 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
             f"{m.rank.value}:{m.path}" if m.path != DEFAULT_PATH else m.rank.value for m in team
         ),
         "raid": raid,
-        "band": None if raid == OPENING else band,
+        "band": None if raid in (OPENING, SIEGE) else band,
         "seed": seed,
         "runs": runs,
         "win_rate": round(sum(r.won for r in results) / runs, 4),
@@ -478,7 +497,10 @@ def main(argv=None):
     if not 1 <= args.runs <= 100_000:
         parser.error("--runs must be between 1 and 100000")
     try:
-        figures = simulate(parse_team(args.team), args.raid, args.runs, args.seed, args.band)
+        from world.raids.siege import siege_content  # late: optional (it needs the war service, Django)
+
+        most = siege_content().max_defenders if args.raid == SIEGE else None
+        figures = simulate(parse_team(args.team, most), args.raid, args.runs, args.seed, args.band)
     except ValueError as err:
         parser.error(str(err))
     if args.json:

@@ -9,9 +9,11 @@ import pytest
 from tests.support.raid_game import told
 from tests.support.raidkit import strike_all, weaken
 from world.combat.actions import plan_wait
+from world.ninja.ranks import Rank
 from world.raids.encounters import SIEGE
 from world.raids.refusal import RaidRefusal
 from world.raids.siege import siege_content
+from world.raids.simulate import Member, parse_team, simulate
 from world.war import offensive
 from world.war.events import EventLog
 
@@ -101,3 +103,12 @@ def test_who_can_join(make_ninja, raids, war, siege, hq):
     raid.members[gone.id]["status"] = "out"
     with pytest.raises(RaidRefusal, match="already left the siege"):
         _join(raids, gone, siege)
+
+
+def test_the_simulator_plays_the_siege_wave_after_wave():
+    lone = simulate((Member(Rank.GENIN),), SIEGE, runs=3, seed=1)
+    assert lone["win_rate"] == 0 and lone["band"] is None and lone["fights_mean"] <= 1
+    crowd = simulate(parse_team(",".join(["genin"] * 20), most=siege_content().max_defenders), SIEGE, 4, 1)
+    assert crowd["win_rate"] > 0 and crowd["fights_mean"] == len(siege_content().waves)
+    with pytest.raises(ValueError, match="1 to 4 members"):
+        parse_team(",".join(["genin"] * 5))
