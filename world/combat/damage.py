@@ -13,7 +13,8 @@ The spread is narrow enough that a player can learn the figures (a technique's o
 the middle of its range) and wide enough that fights, and so raids, are not foregone: with
 none, the same team against the same foes wins or loses every time, and no raid could be
 "won three times in four". Each hit is stopped first by a substitution (the evade charge is
-time-limited), then by a shadow clone; the rest takes health, never below zero.
+time-limited), then by a shadow clone, then soaked by a barrier (world/combat/tactics.py);
+the rest takes health, never below zero.
 
 At zero health a Leaf player is downed and the revive window opens; anyone else
 (the Sound, NPC allies) is killed.
@@ -81,6 +82,8 @@ def fall(fighter, rules, actor=None):
         return []
     fighter.clones = fighter.airborne = fighter.evade_hits = fighter.evade_rounds = fighter.frenzy_rounds = 0
     fighter.frenzy_multiplier = 1.0
+    fighter.confused = fighter.stunned = fighter.barrier = 0
+    fighter.trap = {}
     if fighter.is_player:
         fighter.status = Status.DOWNED
         fighter.revive_window = lasting(rules.revive_window)
@@ -122,7 +125,14 @@ def deliver(attacker, target, spec, clones, rules, rng):
         if not connected:
             amount += bonus + combo
         spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
-        amount = max(1, int(amount * attacker.frenzy_multiplier * spread))
+        amount = max(1, int(amount * attacker.frenzy_multiplier * attacker.fury * spread))
+        if target.barrier:  # a barrier soaks what it can (world/combat/tactics.py)
+            soaked = min(target.barrier, amount)
+            target.barrier -= soaked
+            amount -= soaked
+            messages.append(say(rules, MessageKind.SHIELDED, attacker, target, soaked))
+            if not amount:
+                continue
         connected = True
         dealt += amount
         lose_health(target, amount)

@@ -46,6 +46,20 @@ class MessageKind(StrEnum):
     FLED = "fled"
     WAITED = "waited"
     RETARGETED = "retargeted"
+    # The Sound's tactics (world/combat/tactics.py):
+    CONFUSED = "confused"  # a genjutsu takes hold of the target
+    ASTRAY = "astray"  # a confused fighter's action goes to another target
+    BEFUDDLED = "befuddled"  # a confused fighter's action comes to nothing
+    RELEASED = "released"  # a confused fighter who waits breaks the genjutsu
+    BOUND = "bound"  # the target will lose its next action
+    LOST_TURN = "lost_turn"
+    TRAP_SET = "trap_set"
+    TRAPPED = "trapped"  # actor: who laid the trap; target: who sprang it
+    BARRIER = "barrier"
+    SHIELDED = "shielded"  # a barrier soaked a hit (amount: how much)
+    BARRIER_FALLS = "barrier_falls"
+    REVEALED = "revealed"  # a sensor saw through the target's clones and substitution
+    SUMMONED = "summoned"  # actor: the summoner; target: the fighter who joins
 
     @property
     def narrated(self):
