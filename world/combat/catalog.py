@@ -175,7 +175,7 @@ class Ability:
     trap: TrapSpec | None = None
     confuse: int = 0
     stun: int = 0
-    reveal: bool = False
+    reveal: int = 0
 
 
 @dataclass(frozen=True)
@@ -441,7 +441,7 @@ def _tactics(raw):
         "trap": _spec(raw, "trap", TrapSpec, ("damage",), ("stun",)),
         "confuse": raw.whole("confuse", low=0, default=0),
         "stun": raw.whole("stun", low=0, default=0),
-        "reveal": raw.flag("reveal", default=False),
+        "reveal": raw.whole("reveal", low=0, default=0),
     }
 
 

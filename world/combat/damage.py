@@ -16,8 +16,9 @@ none, the same team against the same foes wins or loses every time, and no raid 
 time-limited), then by a shadow clone, then soaked by a barrier (world/combat/tactics.py);
 the rest takes health, never below zero.
 
-At zero health a Leaf player is downed and the revive window opens; anyone else
-(the Sound, NPC allies) is killed.
+At zero health a Leaf player is downed and the revive window opens; a recurring foe with
+escapes left slips away (world/combat/recurring.py); anyone else (the Sound, NPC allies) is
+killed.
 """
 
 from .catalog import Texts
@@ -88,6 +89,9 @@ def fall(fighter, rules, actor=None):
         fighter.status = Status.DOWNED
         fighter.revive_window = lasting(rules.revive_window)
         return [say(rules, MessageKind.DOWNED, actor, fighter, rules.revive_window)]
+    if fighter.escapes_left:  # a recurring foe escapes rather than dying, the first times
+        fighter.status, fighter.health = Status.ESCAPED, 1
+        return [say(rules, MessageKind.SLIPPED, actor, fighter)]
     fighter.status = Status.DEAD
     return [say(rules, MessageKind.KILLED, actor, fighter)]
 

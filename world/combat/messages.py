@@ -60,6 +60,7 @@ class MessageKind(StrEnum):
     BARRIER_FALLS = "barrier_falls"
     REVEALED = "revealed"  # a sensor saw through the target's clones and substitution
     SUMMONED = "summoned"  # actor: the summoner; target: the fighter who joins
+    SLIPPED = "slipped"  # a recurring foe at zero health escapes instead of dying (recurring.py)
 
     @property
     def narrated(self):

@@ -65,9 +65,10 @@ class RoundResult:
 
     @property
     def escaped(self):
-        """Ids of fighters who left the fight alive this round: fled, carried, or carrying."""
+        """Ids of fighters who left the fight alive this round: fled, slipped away, carried, or carrying."""
         carried = [m for m in self.messages if m.kind is MessageKind.CARRIED]
-        return self._targets(MessageKind.FLED) + [i for m in carried for i in (m.actor, m.target)]
+        slipped = self._targets(MessageKind.SLIPPED)
+        return self._targets(MessageKind.FLED) + slipped + [i for m in carried for i in (m.actor, m.target)]
 
 
 def _pay(actor, action, ability):

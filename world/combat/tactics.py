@@ -10,8 +10,8 @@ further, so the round engine calls this module around each turn:
   to a random other fighter, either side, or comes to nothing, even odds. Waiting and fleeing
   are never confused, and a confused fighter who waits breaks the genjutsu ("Kai!").
 - `apply`, after an ability is performed: confusion and binding (on a hit that connected,
-  or always for an ability without damage), **sensing** (the target's shadow clones burst
-  and its substitution is spent), a **barrier** on allies (it soaks damage, `damage.deliver`,
+  or always for an ability without damage), **sensing** (up to `reveal` of the target's
+  shadow clones burst and its substitution is spent), a **barrier** on allies (it soaks damage, `damage.deliver`,
   while one of its casters stands), laying a trap, and **summoning** fighters from
   enemies.yaml into the fight (they act from the next round).
 - `settle`, after each turn: barriers whose casters all stopped standing fall.
@@ -99,7 +99,8 @@ def _on_target(actor, target, ability, reached, rules):
         target.stunned = lasting(ability.stun)
         messages.append(say(rules, MessageKind.BOUND, actor, target))
     if ability.reveal and target.active and (target.clones or target.evade_hits):
-        target.clones = target.evade_hits = target.evade_rounds = 0
+        target.clones = max(0, target.clones - ability.reveal)
+        target.evade_hits = target.evade_rounds = 0
         messages.append(say(rules, MessageKind.REVEALED, actor, target))
     if ability.barrier and target.active:
         target.barrier = max(target.barrier, ability.barrier)

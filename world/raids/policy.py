@@ -15,6 +15,11 @@ Each round, for each standing Leaf fighter, the first rule that gives a usable a
    trade only when several blows are coming).
 6. **Attack** the weakest foe (lowest health, ties to the first in the fight) with the hardest-hitting technique
    that is usable now, keeping chakra for a revive when the team has more than one member.
+   Foes who hold the others up come first: a barrier's caster (the barrier falls with its
+   casters) and a healer of allies; a barrier counts as health.
+
+Before all of these, a ninja caught in a genjutsu waits, which breaks it: a confused action
+may go astray onto a teammate.
 
 Every action is checked with the combat rules' own `check_action` before it is chosen, so
 the policy never files what a player could not. It draws no chance: the same fight state
@@ -87,6 +92,11 @@ def _rescue(encounter, fighter, catalog):
     return _first(encounter, catalog, [carry, revive] if lost(encounter, fighter) else [revive, carry])
 
 
+def _release(encounter, fighter, catalog):
+    """A genjutsu is broken by waiting: better than an action that may hit a teammate."""
+    return Action(fighter.id, ActionKind.WAIT) if fighter.confused else None
+
+
 def _flee(encounter, fighter, catalog):
     if lost(encounter, fighter):
         return _usable(encounter, Action(fighter.id, ActionKind.FLEE), catalog)
@@ -134,8 +144,19 @@ def _reserve(encounter, fighter, catalog):
     return catalog.techniques["revive"].chakra if team else 0
 
 
+def _keystone(encounter, foe, catalog):
+    """True for a foe who holds the others up: a barrier's caster, or a healer of allies."""
+    holding = any(foe.id in f.barrier_casters for f in encounter.allies_of(foe) if f.barrier)
+    heals = (catalog.techniques.get(key) for key in foe.techniques)
+    return holding or any(t and t.heal and t.targeting is Targeting.ALLY for t in heals)
+
+
 def _attack(encounter, fighter, catalog):
-    foes = _ranked(encounter, encounter.foes_of(fighter), lambda f: f.health)
+    foes = _ranked(
+        encounter,
+        encounter.foes_of(fighter),
+        lambda f: (not _keystone(encounter, f, catalog), f.health + f.barrier),
+    )
     if not foes:
         return None
     target = foes[0].id
@@ -186,7 +207,7 @@ def choose(encounter, fighter, catalog):
     """
     if fighter.side is not Side.LEAF:
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
-    for rule in (_rescue, _flee, _care, _set_up, _attack):
+    for rule in (_release, _rescue, _flee, _care, _set_up, _attack):
         action = rule(encounter, fighter, catalog)
         if action is not None:
             return action
