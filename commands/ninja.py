@@ -3,6 +3,7 @@
 from commands.command import MuxCommand
 from world.ninja.sheet import score_lines
 from world.raids.advancement import pouch_text
+from world.raids.promotion import status_lines
 
 
 class NinjaCommand(MuxCommand):
@@ -20,19 +21,20 @@ class NinjaCommand(MuxCommand):
 
 class CmdScore(NinjaCommand):
     """
-    Show your ninja: rank, faction, health and chakra.
+    Show your ninja: rank, faction, health and chakra, rank points and the next rank.
 
     Usage:
       score
 
-    Health and chakra refill slowly over time, also while you are away.
+    Health and chakra refill slowly over time, also while you are away. |wrank|n tells
+    more of how to rise.
     """
 
     key = "score"
     aliases = ["sc", "sheet"]
 
     def func(self):
-        self.msg("\n".join(score_lines(self.caller)))
+        self.msg("\n".join([*score_lines(self.caller), *(f"  {line}" for line in status_lines(self.caller))]))
 
 
 class CmdInventory(NinjaCommand):

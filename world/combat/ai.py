@@ -17,14 +17,12 @@ lay a new trap once the last one is sprung (`trap_unset`), summoners and barrier
 the fight (`round_at_most`, `unshielded`), genjutsu users go for the medic and then anyone
 not yet confused (`medic`, `not_confused`), berserkers and snakes go for the `strongest`,
 area fighters wait for a crowd (`foes_at_least`), and a recurring foe escapes while he may
-(`use: flee` with `can_escape`). `behaviours()` lists what the data uses, for the content
-report.
+(`use: flee` with `can_escape`). The content report counts these lines as behaviours
+(world/combat/checks.py).
 """
 
-from dataclasses import fields
-
 from .actions import Action, ActionKind, check_action
-from .catalog import FLEE, AiRule, Targeting, TargetRule, get_catalog
+from .catalog import FLEE, Targeting, TargetRule, get_catalog
 from .errors import CombatError
 
 # Target selectors that keep the best candidates by a measure: (measure, True for the highest).
@@ -145,27 +143,3 @@ def choose_action(encounter, fighter, rng, catalog=None):
         if action:
             return action
     return Action(fighter.id, ActionKind.WAIT)
-
-
-def behaviours(catalog=None):
-    """
-    Returns:
-        list of str: The distinct AI behaviours the enemies' rules use: every condition
-        ("when:ally_below"), target selector ("target:most_hurt") and special action
-        ("use:flee"), sorted.
-    """
-    catalog = catalog or get_catalog()
-    found = set()
-    for spec in catalog.enemies.values():
-        adapts = spec.recurring.adapts if spec.recurring else ()
-        for rule in (*spec.ai, *(a.rule for a in adapts)):
-            found.add(f"target:{rule.target.value}")
-            if rule.use == FLEE:
-                found.add(f"use:{FLEE}")
-            for condition in fields(AiRule):
-                if (
-                    condition.name not in ("use", "target")
-                    and getattr(rule, condition.name) != condition.default
-                ):
-                    found.add(f"when:{condition.name}")
-    return sorted(found)

@@ -47,6 +47,24 @@ class AbilityKind(StrEnum):
     ITEM = "item"
 
 
+class ItemKind(StrEnum):
+    """What sort of gear an item is: how the pouch, the shop and GMCP group and mark it."""
+
+    WEAPON = "weapon"
+    SCROLL = "scroll"
+    PILL = "pill"
+    TAG = "tag"
+    MEDICAL = "medical"
+    FIND = "find"  # a raid find with no use in a fight (loot.yaml's scrolls and papers)
+
+    @property
+    def label(self):
+        """The group's heading in the pouch and the shop ("Weapons")."""
+        return {ItemKind.MEDICAL: "Medical supplies", ItemKind.FIND: "Finds"}.get(
+            self, f"{self.value.capitalize()}s"
+        )
+
+
 class TargetRule(StrEnum):
     """How an enemy's AI rule picks among the foes it may hit."""
 
@@ -141,6 +159,21 @@ class TrapSpec:
 
 
 @dataclass(frozen=True)
+class CureSpec:
+    """An antidote: removes this many poison doses, the strongest first, at no cost."""
+
+    doses: int
+
+
+@dataclass(frozen=True)
+class WardSpec:
+    """A barrier: absorbs up to `amount` damage before health, for this round and `rounds` more."""
+
+    amount: int
+    rounds: int
+
+
+@dataclass(frozen=True)
 class Ability:
     """A technique, or what an item does when used: cost, targeting and effects."""
 
@@ -176,6 +209,9 @@ class Ability:
     confuse: int = 0
     stun: int = 0
     reveal: int = 0
+    cure_poison: CureSpec | None = None
+    ward: WardSpec | None = None
+    mark: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,6 +223,7 @@ class ItemSpec:
     desc: str = ""
     note: str = ""
     ability: Ability | None = None
+    kind: ItemKind = ItemKind.FIND
 
 
 @dataclass(frozen=True)
@@ -381,6 +418,7 @@ _ABILITY_FIELDS = (
     "priority", "consumes", "damage", "launch", "clones", "evade", "heal", "restore_chakra",
     "drain_chakra", "poison", "extract_poison", "revive", "carry", "frenzy", "texts",
     "summon", "barrier", "trap", "confuse", "stun", "reveal",
+    "cure_poison", "ward", "mark",
 )  # fmt: skip
 
 
@@ -426,6 +464,9 @@ def _ability(key, raw, kind, name=None):
         carry=raw.flag("carry", default=False),
         frenzy=_spec(raw, "frenzy", FrenzySpec, ("rounds", "multiplier"), floats=("multiplier",)),
         **_tactics(raw),
+        cure_poison=_spec(raw, "cure_poison", CureSpec, ("doses",)),
+        ward=_spec(raw, "ward", WardSpec, ("amount", "rounds")),
+        mark=raw.flag("mark", default=False),
     )
 
 
@@ -568,7 +609,7 @@ def _load_enemy(key, raw, rules):
 
 
 def _load_item(key, raw):
-    raw.only(("name", "plural", "aliases", "desc", "note", "use"), ("name", "plural"))
+    raw.only(("name", "plural", "kind", "aliases", "desc", "note", "use"), ("name", "plural"))
     name = raw.text("name")
     ability = None
     if raw.get("use", None):
@@ -583,6 +624,7 @@ def _load_item(key, raw):
         desc=raw.text("desc", default=""),
         note=raw.text("note", default=""),
         ability=ability,
+        kind=raw.choice("kind", ItemKind, default=ItemKind.FIND),
     )
 
 

@@ -13,8 +13,9 @@ The spread is narrow enough that a player can learn the figures (a technique's o
 the middle of its range) and wide enough that fights, and so raids, are not foregone: with
 none, the same team against the same foes wins or loses every time, and no raid could be
 "won three times in four". Each hit is stopped first by a substitution (the evade charge is
-time-limited), then by a shadow clone, then soaked by a barrier (world/combat/tactics.py);
-the rest takes health, never below zero.
+time-limited), then by a shadow clone; what a gear's ward absorbs comes off next, then what
+a Sound barrier team's barrier soaks (world/combat/tactics.py); a hit they swallow whole does
+not connect, and the rest takes health, never below zero.
 
 At zero health a Leaf player is downed and the revive window opens; a recurring foe with
 escapes left slips away (world/combat/recurring.py); anyone else (the Sound, NPC allies) is
@@ -82,6 +83,7 @@ def fall(fighter, rules, actor=None):
     if fighter.health > 0 or not fighter.active:
         return []
     fighter.clones = fighter.airborne = fighter.evade_hits = fighter.evade_rounds = fighter.frenzy_rounds = 0
+    fighter.ward = fighter.ward_rounds = 0
     fighter.frenzy_multiplier = 1.0
     fighter.confused = fighter.stunned = fighter.barrier = 0
     fighter.trap = {}
@@ -94,6 +96,19 @@ def fall(fighter, rules, actor=None):
         return [say(rules, MessageKind.SLIPPED, actor, fighter)]
     fighter.status = Status.DEAD
     return [say(rules, MessageKind.KILLED, actor, fighter)]
+
+
+def _soak(attacker, target, amount, rules):
+    """A hit's damage less what the target's ward, then its barrier, absorbs; (amount, messages)."""
+    messages = []
+    for layer, kind in (("ward", MessageKind.WARDED), ("barrier", MessageKind.SHIELDED)):
+        held = getattr(target, layer)
+        if held and amount:
+            absorbed = min(held, amount)
+            setattr(target, layer, held - absorbed)
+            amount -= absorbed
+            messages.append(say(rules, kind, attacker, target, absorbed))
+    return amount, messages
 
 
 def deliver(attacker, target, spec, clones, rules, rng):
@@ -130,13 +145,10 @@ def deliver(attacker, target, spec, clones, rules, rng):
             amount += bonus + combo
         spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
         amount = max(1, int(amount * attacker.frenzy_multiplier * attacker.fury * spread))
-        if target.barrier:  # a barrier soaks what it can (world/combat/tactics.py)
-            soaked = min(target.barrier, amount)
-            target.barrier -= soaked
-            amount -= soaked
-            messages.append(say(rules, MessageKind.SHIELDED, attacker, target, soaked))
-            if not amount:
-                continue
+        amount, soaked = _soak(attacker, target, amount, rules)
+        messages += soaked
+        if not amount:
+            continue
         connected = True
         dealt += amount
         lose_health(target, amount)

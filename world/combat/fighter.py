@@ -4,7 +4,7 @@ A fighter's state during one encounter: plain data the round engine reads and ch
 A `Fighter` holds everything the rules need and nothing of Evennia: health and chakra
 (current and maximum), rank and the level it gives, side, known techniques, pouch, and
 the short-lived combat state (cooldowns, poison doses, shadow clones, airborne, evading,
-frenzy, the revive window). Players are turned into fighters by `world.combat.bridge`,
+frenzy, a barrier's ward, a tracking seal's mark, the revive window). Players are turned into fighters by `world.combat.bridge`,
 Sound fighters by `Encounter.spawn`.
 
 Every counter of rounds holds, between rounds, the number of rounds still to come in which
@@ -75,6 +75,9 @@ class Fighter:
     evade_rounds: int = 0
     frenzy_rounds: int = 0
     frenzy_multiplier: float = 1.0
+    ward: int = 0  # damage a barrier still absorbs before health
+    ward_rounds: int = 0
+    marked: bool = False  # a tracking seal is planted on this fighter
     status: Status = Status.ACTIVE
     revive_window: int = 0
     # The Sound's tactics (world/combat/tactics.py) and recurring foes (recurring.py):
@@ -163,6 +166,10 @@ class Fighter:
             tags.append("trap laid")
         if self.berserk and self.health_fraction < 0.5:
             tags.append("raging")
+        if self.ward:
+            tags.append(f"warded ({self.ward})")
+        if self.marked:
+            tags.append("marked")
         return tags
 
     def to_dict(self):

@@ -15,7 +15,7 @@ The round: everyone acts once, in initiative order, then effects tick.
    the Sound's tactics (`tactics`) spring traps, bind, confuse, shield and summon.
 3. At the round end poison burns (standing fighters only; it can down them), revive
    windows close one round (an empty one means death), and cooldowns, substitutions,
-   airborne foes and frenzies count down. A downed ninja always gets the whole window the
+   airborne foes, frenzies and barriers count down. A downed ninja always gets the whole window the
    DOWNED message promised, whoever else still stands: the raid decides what happens to
    a team that is down to the last ninja (world/raids/life/fighting.py).
 
@@ -163,6 +163,10 @@ def _count_down(fighter):
         fighter.frenzy_rounds -= 1
         if not fighter.frenzy_rounds:
             fighter.frenzy_multiplier = 1.0
+    if fighter.ward_rounds:
+        fighter.ward_rounds -= 1
+        if not fighter.ward_rounds:
+            fighter.ward = 0
 
 
 def _end_of_round(encounter, rules):

@@ -4,19 +4,27 @@ How a simulated Leaf ninja fights: the sensible player the raid simulator plays 
 Each round, for each standing Leaf fighter, the first rule that gives a usable action wins:
 
 1. **A downed teammate**: revive the one closest to dying (or carry them out when the fight is
-   lost, or when there is no chakra left to revive).
-2. **A lost fight**: flee (the team's standing health is under a quarter of what it was and
+   lost, or when there is no chakra left to revive: smelling salts first, if carried).
+2. **The objective** (a `Goal`): plant the tracking seal on the boss, then get out (flee).
+3. **A lost fight**: flee (the team's standing health is under a quarter of what it was and
    the enemy still has more than half of its own).
-3. **Low health**: a blood pill under 35% health; a medic heals the most hurt teammate under
-   half health, and draws out poison that burns 6 or more a round.
-4. **Low chakra**: a soldier pill when chakra is under the cost of the best technique.
-5. **Set-up**: shadow clones at the start of a fight against two foes or more; substitution
+4. **Low health**: a blood pill (or a ration pill, bandages, a medical kit) under 35% health;
+   an antidote for a teammate whose poison burns 4 or more a round; a medic heals the most
+   hurt teammate under half health and draws out poison that burns 6 or more; bandages or a
+   medical kit for a teammate under half health.
+5. **Low chakra**: a soldier pill (or a restorative, a ration pill) when chakra is under the
+   cost of the best technique.
+6. **Set-up**: shadow clones at the start of a fight against two foes or more; substitution
    when under half health against two foes or more (it costs the round's attack, a good
-   trade only when several blows are coming).
-6. **Attack** the weakest foe (lowest health, ties to the first in the fight) with the hardest-hitting technique
-   that is usable now, keeping chakra for a revive when the team has more than one member.
-   Foes who hold the others up come first: a barrier's caster (the barrier falls with its
-   casters) and a healer of allies; a barrier counts as health.
+   trade only when several blows are coming); a barrier scroll or a flash tag when the team
+   is hurt against several foes; a war pill against a foe of 100 health or more.
+7. **Attack** the weakest foe (lowest health, ties to the first in the fight) with what hits
+   hardest and is usable now: techniques, keeping chakra for a revive when the team has more
+   than one member, and thrown gear (shuriken, tags, scrolls: worth their damage on every foe
+   they reach), spent only in a fight worth it (two foes or more, or a foe of 60 health or
+   more), never the items the objective needs. Foes who hold the others up come first: a
+   barrier's caster (the barrier falls with its casters) and a healer of allies; a barrier
+   counts as health.
 
 Before all of these, a ninja caught in a genjutsu waits, which breaks it: a confused action
 may go astray onto a teammate.
@@ -25,6 +33,8 @@ Every action is checked with the combat rules' own `check_action` before it is c
 the policy never files what a player could not. It draws no chance: the same fight state
 gives the same choices, so a simulated raid is replayed exactly from its seed.
 """
+
+from dataclasses import dataclass, field
 
 from world.combat.actions import Action, ActionKind, check_action
 from world.combat.catalog import Targeting
@@ -37,6 +47,31 @@ EXTRACT_POISON = 6
 SUBSTITUTE_HEALTH = 0.5
 FLEE_TEAM_HEALTH = 0.25
 FLEE_ENEMY_HEALTH = 0.5
+ANTIDOTE_POISON = 4
+GEAR_FOES = 2  # thrown gear is spent against this many foes or more
+GEAR_HEALTH = 60  # or against a foe with this much health
+GUARD_HEALTH = 0.7  # a barrier or a flash tag when the team's health is under this
+WAR_PILL_FOE = 100  # a war pill against a foe of this much health or more
+# Items in the order the policy reaches for them, by need.
+HEALING = ("blood_pill", "ration_pill", "bandages", "medical_kit")
+ANTIDOTES = ("antidote_pill", "kabuto_antidote")
+CHAKRA = ("soldier_pill", "chakra_restorative", "ration_pill")
+TEAM_HEALING = ("bandages", "medical_kit")
+GUARDS = ("barrier_scroll", "flash_tag")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """
+    What the raid's objective asks of a fight.
+
+    `mark` is the item to plant on `boss` (a tracking seal), `keep` the items the team must not
+    spend in fights ({key: count}: the explosive tags for a supply cache).
+    """
+
+    boss: str = ""
+    mark: str = ""
+    keep: dict = field(default_factory=dict)
 
 
 def _usable(encounter, action, catalog):
@@ -88,8 +123,22 @@ def _rescue(encounter, fighter, catalog):
         return None
     target = downed[0].id
     revive = Action(fighter.id, ActionKind.TECHNIQUE, "revive", target)
+    salts = _item(fighter, "smelling_salts", target)
     carry = Action(fighter.id, ActionKind.TECHNIQUE, "carry", target)
-    return _first(encounter, catalog, [carry, revive] if lost(encounter, fighter) else [revive, carry])
+    order = [carry, revive, salts] if lost(encounter, fighter) else [revive, salts, carry]
+    return _first(encounter, catalog, order)
+
+
+def _objective(encounter, fighter, catalog, goal):
+    """Plant the tracking seal on the boss; once it is planted, the job is done: get out."""
+    if not goal.mark:
+        return None
+    boss = encounter.get(goal.boss)
+    if boss is None or not boss.active:
+        return None
+    if boss.marked:
+        return _usable(encounter, Action(fighter.id, ActionKind.FLEE), catalog)
+    return _usable(encounter, _item(fighter, goal.mark, boss.id), catalog)
 
 
 def _release(encounter, fighter, catalog):
@@ -108,11 +157,14 @@ def _item(fighter, key, target=""):
 
 
 def _care(encounter, fighter, catalog):
-    """Pills and a medic's hands."""
+    """Pills, antidotes, bandages and a medic's hands."""
     options = []
     if fighter.health < PILL_HEALTH * fighter.health_max:
-        options.append(_item(fighter, "blood_pill"))
+        options += [_item(fighter, key, fighter.id if key in TEAM_HEALING else "") for key in HEALING]
     allies = _ranked(encounter, encounter.allies_of(fighter), lambda f: f.health / f.health_max)
+    burning = [f for f in allies if f.poison_per_round >= ANTIDOTE_POISON]
+    for ally in _ranked(encounter, burning, lambda f: -f.poison_per_round)[:1]:
+        options += [_item(fighter, key, ally.id) for key in ANTIDOTES]
     strong = [f for f in allies if f.poison_per_round >= EXTRACT_POISON]
     poisoned = _ranked(encounter, strong, lambda f: -f.poison_per_round)
     for ally in poisoned[:1]:
@@ -120,6 +172,7 @@ def _care(encounter, fighter, catalog):
     for ally in allies[:1]:
         if ally.health < HEAL_HEALTH * ally.health_max:
             options.append(Action(fighter.id, ActionKind.TECHNIQUE, "medical_palm", ally.id))
+            options += [_item(fighter, key, ally.id) for key in TEAM_HEALING]
     return _first(encounter, catalog, [a for a in options if _known(fighter, a, catalog)])
 
 
@@ -151,7 +204,32 @@ def _keystone(encounter, foe, catalog):
     return holding or any(t and t.heal and t.targeting is Targeting.ALLY for t in heals)
 
 
-def _attack(encounter, fighter, catalog):
+def _worth(ability, fighter, foes):
+    """What an attack is worth this round: its hits, its poison, on every foe it reaches."""
+    spec = ability.damage
+    value = (spec.base + spec.per_rank * fighter.level) * spec.hits
+    if ability.poison:
+        value += ability.poison.damage * ability.poison.rounds
+    return value * (len(foes) if ability.targeting is Targeting.ALL_ENEMIES else 1)
+
+
+def _gear(encounter, fighter, catalog, goal):
+    """Thrown gear in the pouch worth spending in this fight, as (value, key, ability)."""
+    foes = encounter.foes_of(fighter)
+    if len(foes) < GEAR_FOES and max((f.health for f in foes), default=0) < GEAR_HEALTH:
+        return []
+    found = []
+    for key in sorted(fighter.pouch):
+        item = catalog.items.get(key)
+        ability = item.ability if item else None
+        if not ability or not ability.damage or fighter.pouch[key] <= goal.keep.get(key, 0):
+            continue
+        if ability.targeting in (Targeting.ENEMY, Targeting.ALL_ENEMIES):
+            found.append((_worth(ability, fighter, foes), key, ability))
+    return found
+
+
+def _attack(encounter, fighter, catalog, goal):
     foes = _ranked(
         encounter,
         encounter.foes_of(fighter),
@@ -161,11 +239,19 @@ def _attack(encounter, fighter, catalog):
         return None
     target = foes[0].id
     reserve = _reserve(encounter, fighter, catalog)
-    for key, ability in _attacks(fighter, catalog):
+    options = [
+        (_worth(ability, fighter, foes), key, ability, ActionKind.TECHNIQUE)
+        for key, ability in _attacks(fighter, catalog)
+    ]
+    options += [
+        (worth, key, ability, ActionKind.ITEM)
+        for worth, key, ability in _gear(encounter, fighter, catalog, goal)
+    ]
+    for _, key, ability, kind in sorted(options, key=lambda entry: (-entry[0], entry[3], entry[1])):
         if ability.chakra and fighter.chakra - ability.chakra < reserve:
             continue
-        goal = "" if ability.targeting is Targeting.ALL_ENEMIES else target
-        action = _usable(encounter, Action(fighter.id, ActionKind.TECHNIQUE, key, goal), catalog)
+        aim = "" if ability.targeting is Targeting.ALL_ENEMIES else target
+        action = _usable(encounter, Action(fighter.id, kind, key, aim), catalog)
         if action:
             return action
     return None
@@ -176,7 +262,14 @@ def _set_up(encounter, fighter, catalog):
     best = _attacks(fighter, catalog)
     cost = max((ability.chakra for _, ability in best), default=0)
     if fighter.chakra < cost:
-        options.append(_item(fighter, "soldier_pill"))
+        options += [_item(fighter, key, fighter.id if key == "chakra_restorative" else "") for key in CHAKRA]
+    foes = encounter.foes_of(fighter)
+    team = [f for f in encounter.side(fighter.side) if f.active]
+    hurt = _fraction(team, lambda f: f.health, lambda f: f.health_max) < GUARD_HEALTH
+    if hurt and len(foes) >= GEAR_FOES and not any(f.ward or f.evade_hits for f in team):
+        options += [_item(fighter, key) for key in GUARDS]
+    if not fighter.frenzy_rounds and any(f.health_max >= WAR_PILL_FOE for f in foes):
+        options.append(_item(fighter, "war_pill"))
     reserve = _reserve(encounter, fighter, catalog)
     clones = catalog.techniques.get("shadow_clone")
     if (
@@ -195,28 +288,44 @@ def _set_up(encounter, fighter, catalog):
     return _first(encounter, catalog, options)
 
 
-def choose(encounter, fighter, catalog):
+def choose(encounter, fighter, catalog, goal=None):
     """
     Args:
         encounter (Encounter): The fight.
         fighter (Fighter): A standing Leaf fighter.
         catalog (Catalog): The combat content.
+        goal (Goal, optional): What the raid's objective asks of the fight.
 
     Returns:
         Action: What the simulated player does this round (waiting when nothing else works).
     """
     if fighter.side is not Side.LEAF:
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
-    for rule in (_release, _rescue, _flee, _care, _set_up, _attack):
+    goal = goal or Goal()
+    rules = (
+        _release,
+        _rescue,
+        lambda e, f, c: _objective(e, f, c, goal),
+        _flee,
+        _care,
+        _set_up,
+        lambda e, f, c: _attack(e, f, c, goal),
+    )
+    for rule in rules:
         action = rule(encounter, fighter, catalog)
         if action is not None:
             return action
     return Action(fighter.id, ActionKind.WAIT)
 
 
-def plan_round(encounter, catalog):
+def plan_round(encounter, catalog, goal=None):
     """
+    Args:
+        encounter (Encounter): The fight.
+        catalog (Catalog): The combat content.
+        goal (Goal, optional): What the raid's objective asks of the fight.
+
     Returns:
         dict: Fighter id -> Action for every standing Leaf fighter of the encounter.
     """
-    return {f.id: choose(encounter, f, catalog) for f in encounter.side(Side.LEAF) if f.active}
+    return {f.id: choose(encounter, f, catalog, goal) for f in encounter.side(Side.LEAF) if f.active}

@@ -47,9 +47,11 @@ from world.ninja.death import kill
 from world.raids import teams, teamstore
 from world.raids.content import Condition
 from world.raids.encounters import round_rng
+from world.raids.generator import MARK_ID
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import INFIRMARY, by_id, hq_room
 from world.raids.npcs import hq_built, place_npcs
+from world.raids.terrain import feature_of, take_cover
 
 DEFAULT_ROUND_SECONDS = 15
 CHOICES = "attack, jutsu, use, revive, carry, flee or wait"
@@ -105,7 +107,9 @@ class Fighting:
         if existing is not None and existing.status in (Status.ACTIVE, Status.DOWNED):
             return fight
         fight.encounter.fighters.pop(fid, None)
-        fight.encounter.add(bridge.fighter_from_character(character))
+        fighter = fight.encounter.add(bridge.fighter_from_character(character))
+        if take_cover(fighter, feature_of(raid.plan, room_id)):
+            character.msg("You take cover: the first blow aimed at you here will find only the ground.")
         if fight.deadline is None:
             fight.deadline = self.clock() + round_seconds()
         return fight
@@ -230,6 +234,9 @@ class Fighting:
         for fid in result.died:
             self._die(raid, room_id, fid)
         escaped = list(dict.fromkeys(result.escaped))
+        leaf_escaped = [
+            fid for fid in escaped if fid.startswith("#")
+        ]  # a Sound foe who slips away is no ninja
         carried = {m.target for m in result.messages if m.kind is MessageKind.CARRIED}
         carried |= {m.actor for m in result.messages if m.kind is MessageKind.CARRIED}
         for fighter in encounter.side(Side.LEAF):
@@ -250,7 +257,7 @@ class Fighting:
                 self.on_clear_ground(raid, room_id, char)
         else:
             fight.deadline = None
-        for fid in escaped:
+        for fid in leaf_escaped:
             char = by_id(int(fid[1:]))
             if char is not None:
                 self._escape(raid, char, carried=fid in carried)
@@ -317,7 +324,7 @@ class Fighting:
         self.watch(raid, "\n".join([header, *(m.to_others for m in result.messages if m.to_others)]))
 
     def _count(self, raid, room_id, result):
-        """Damage, kills, blame and the boss's death, from a round's messages."""
+        """Damage, kills, blame and the boss's death or escape, from a round's messages."""
         report, progress = raid.report, raid.progress
         encounter = raid.fights[room_id].encounter
         for message in result.messages:
@@ -346,6 +353,22 @@ class Fighting:
                     and raid.condition is Condition.KILL_BOSS
                 ):
                     self.complete_objective(raid, f"{enemy.name} is dead.")
+                if enemy is not None and enemy.id == MARK_ID and raid.condition is Condition.KILL_MARK:
+                    self.complete_objective(raid, f"{enemy.name} is dead: the Sound are blind here.")
+            if (
+                message.kind in (MessageKind.SLIPPED, MessageKind.FLED)
+                and target == raid.plan.boss.id
+                and raid.condition is Condition.KILL_BOSS
+            ):  # a recurring boss beaten off (world/combat/recurring.py): he lives, his men do not
+                self.complete_objective(raid, f"{raid.name_of(target)} is beaten and slips away.")
+            if (
+                message.kind is MessageKind.MARKED
+                and target == raid.plan.boss.id
+                and raid.condition is Condition.MARK_BOSS
+            ):
+                self.complete_objective(
+                    raid, f"The tracking seal is on {raid.name_of(target)}: the Leaf's sensors will follow."
+                )
 
     def cause_of_death(self, raid, fid, room_id):
         """How a member died, as a fragment after their name."""
