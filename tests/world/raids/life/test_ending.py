@@ -42,7 +42,7 @@ def test_kills_come_off_the_zone_squads_and_the_war_shows_it_at_once(make_ninja,
     met = {}
     for room_id in raid.progress.cleared:
         for enemy in raid.enemies_waiting(room_id):
-            if enemy.id != raid.plan.boss.id:  # Kabuto slips away: he is recurring (world/combat/recurring.py)
+            if enemy.id != raid.plan.boss.id:  # Kabuto slips away (world/combat/recurring.py)
                 met[enemy.squad] = met.get(enemy.squad, 0) + 1
     raids.leave(aoi)
     assert raids.get(raid_id) is not None  # Ban is still inside
