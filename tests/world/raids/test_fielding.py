@@ -3,14 +3,12 @@ The Sound's fighters in raids: drawn by band and zone (enemies.yaml `fielding`),
 load, and played by the simulator as the live raid plays them (both fight `Enemy.fighter`).
 """
 
-import shutil
-
 import pytest
 
 from world.combat.catalog import get_catalog
 from world.combat.messages import MessageKind
 from world.content.errors import ContentError
-from world.raids.content import DATA_DIR, content, load
+from world.raids.content import content, load
 from world.raids.encounters import room_encounter
 from world.raids.generator import generate
 from world.raids.simulate import SimulatedRaid, load_settings, parse_team, plan_for
@@ -61,13 +59,6 @@ def test_an_easier_band_takes_the_nearest_listed_pool_and_the_zone_adds_its_own(
     assert data.fighters("chuunin", "skirmish", "river") == {data.ranks["chuunin"].fighter: 1}
     hard = data.fighters("chuunin", "hard", "river")
     assert hard["air_cutter_user"] == data.fielding["chuunin"]["moderate"]["air_cutter_user"] + 1
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
 
 
 @pytest.mark.parametrize(
