@@ -80,6 +80,17 @@ class Fighter:
     marked: bool = False  # a tracking seal is planted on this fighter
     status: Status = Status.ACTIVE
     revive_window: int = 0
+    # The Sound's tactics (world/combat/tactics.py) and recurring foes (recurring.py):
+    confused: int = 0  # rounds a genjutsu waits for this fighter's next action
+    stunned: int = 0  # rounds in which this fighter's next action is lost
+    barrier: int = 0  # damage a barrier still soaks, while one of its casters stands
+    barrier_casters: list = field(default_factory=list)
+    trap: dict = field(default_factory=dict)  # {"name", "damage", "stun"}: a trap laid, not yet sprung
+    berserk: float = 0.0  # damage bonus at zero health (curse-seal berserkers)
+    recurring: str = ""  # the identity of a foe who remembers (enemies.yaml `recurring.key`)
+    escapes_left: int = 0
+    adaptations: list = field(default_factory=list)  # what a recurring foe has learned
+    hurt_by: dict = field(default_factory=dict)  # technique or item key -> damage taken (recurring foes)
 
     @property
     def active(self):
@@ -101,6 +112,11 @@ class Fighter:
     @property
     def health_fraction(self):
         return self.health / self.health_max if self.health_max else 0.0
+
+    @property
+    def fury(self):
+        """The berserker's damage multiplier: 1, up to 1 + berserk as health runs out."""
+        return 1.0 + self.berserk * (1.0 - self.health_fraction)
 
     def knows(self, ability):
         """
@@ -124,7 +140,8 @@ class Fighter:
         """
         Returns:
             list of str: Short words for the states a player should see beside a name,
-            such as "downed (2)", "2 clones", "airborne", "poisoned", "evading", "frenzied".
+            such as "downed (2)", "2 clones", "airborne", "poisoned", "evading", "frenzied",
+            "confused", "bound", "barrier 20", "trap laid", "raging".
         """
         tags = []
         if self.downed:
@@ -139,6 +156,16 @@ class Fighter:
             tags.append("evading")
         if self.frenzy_rounds:
             tags.append("frenzied")
+        if self.confused:
+            tags.append("confused")
+        if self.stunned:
+            tags.append("bound")
+        if self.barrier:
+            tags.append(f"barrier {self.barrier}")
+        if self.trap:
+            tags.append("trap laid")
+        if self.berserk and self.health_fraction < 0.5:
+            tags.append("raging")
         if self.ward:
             tags.append(f"warded ({self.ward})")
         if self.marked:

@@ -48,6 +48,21 @@ class MessageKind(StrEnum):
     FLED = "fled"
     WAITED = "waited"
     RETARGETED = "retargeted"
+    # The Sound's tactics (world/combat/tactics.py):
+    CONFUSED = "confused"  # a genjutsu takes hold of the target
+    ASTRAY = "astray"  # a confused fighter's action goes to another target
+    BEFUDDLED = "befuddled"  # a confused fighter's action comes to nothing
+    RELEASED = "released"  # a confused fighter who waits breaks the genjutsu
+    BOUND = "bound"  # the target will lose its next action
+    LOST_TURN = "lost_turn"
+    TRAP_SET = "trap_set"
+    TRAPPED = "trapped"  # actor: who laid the trap; target: who sprang it
+    BARRIER = "barrier"
+    SHIELDED = "shielded"  # a barrier soaked a hit (amount: how much)
+    BARRIER_FALLS = "barrier_falls"
+    REVEALED = "revealed"  # a sensor saw through the target's clones and substitution
+    SUMMONED = "summoned"  # actor: the summoner; target: the fighter who joins
+    SLIPPED = "slipped"  # a recurring foe at zero health escapes instead of dying (recurring.py)
     CURED = "cured"  # an antidote took poison doses out
     WARD_READY = "ward_ready"  # a barrier went up around the target
     WARDED = "warded"  # a barrier absorbed damage

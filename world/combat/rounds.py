@@ -11,7 +11,8 @@ The round: everyone acts once, in initiative order, then effects tick.
    roll. Each action is checked again at its turn: a fighter downed before its turn does
    nothing; an attack whose target fell turns on another standing foe; anything else that
    became impossible (chakra drained by a scalpel, say) fizzles with the reason, unpaid.
-   Once one side has nobody standing, the remaining actions are dropped.
+   Once one side has nobody standing, the remaining actions are dropped. Around each turn
+   the Sound's tactics (`tactics`) spring traps, bind, confuse, shield and summon.
 3. At the round end poison burns (standing fighters only; it can down them), revive
    windows close one round (an empty one means death), and cooldowns, substitutions,
    airborne foes, frenzies and barriers count down. A downed ninja always gets the whole window the
@@ -23,6 +24,7 @@ The result lists every message in order, and the fight's outcome.
 
 from dataclasses import dataclass
 
+from . import tactics
 from .actions import Action, ActionKind, action_priority, check_action
 from .ai import choose_action
 from .catalog import Targeting, get_catalog
@@ -32,6 +34,7 @@ from .encounter import Outcome
 from .errors import CombatError
 from .fighter import Status, lasting
 from .messages import MessageKind, fizzle
+from .recurring import POISON, note_hurt
 
 
 @dataclass
@@ -62,9 +65,10 @@ class RoundResult:
 
     @property
     def escaped(self):
-        """Ids of fighters who left the fight alive this round: fled, carried, or carrying."""
+        """Ids of fighters who left the fight alive this round: fled, slipped away, carried, or carrying."""
         carried = [m for m in self.messages if m.kind is MessageKind.CARRIED]
-        return self._targets(MessageKind.FLED) + [i for m in carried for i in (m.actor, m.target)]
+        slipped = self._targets(MessageKind.SLIPPED)
+        return self._targets(MessageKind.FLED) + slipped + [i for m in carried for i in (m.actor, m.target)]
 
 
 def _pay(actor, action, ability):
@@ -93,6 +97,13 @@ def _retarget(encounter, action, rng, catalog):
 
 
 def _take_turn(encounter, action, rng, catalog):
+    before, acts, astray = tactics.before_turn(encounter, action, rng, catalog)
+    if not acts:
+        return before
+    return before + _act(encounter, action, rng, catalog, astray)
+
+
+def _act(encounter, action, rng, catalog, astray=None):
     rules = catalog.rules
     actor = encounter.get(action.actor)
     if action.kind is ActionKind.WAIT:
@@ -114,13 +125,17 @@ def _take_turn(encounter, action, rng, catalog):
         except CombatError as again:
             return [fizzle(actor, str(again))]
         messages.append(say(rules, MessageKind.RETARGETED, actor, targets[0]))
+    if astray is not None:  # a genjutsu sends the action elsewhere
+        targets = [astray]
     _pay(actor, action, ability)
-    return messages + perform(actor, ability, targets, rules, rng)
+    performed = perform(actor, ability, targets, rules, rng)
+    return messages + performed + tactics.apply(encounter, actor, ability, targets, performed, catalog)
 
 
 def _tick_poison(fighter, rules):
     damage = fighter.poison_per_round
     lose_health(fighter, damage)
+    note_hurt(fighter, POISON, damage)
     messages = [say(rules, MessageKind.POISON_TICK, None, fighter, damage)]
     for dose in fighter.poison:
         dose.rounds -= 1
@@ -166,6 +181,7 @@ def _end_of_round(encounter, rules):
             if not fighter.revive_window:
                 messages += _die(fighter, rules)
         _count_down(fighter)
+        tactics.count_down(fighter)
     return messages
 
 
@@ -213,5 +229,6 @@ def resolve_round(encounter, actions, rng, catalog=None):
             break  # the rest of the round's actions have nobody left to act on
         if encounter.get(action.actor).active:
             messages += _take_turn(encounter, action, rng, catalog)
+            messages += tactics.settle(encounter, catalog.rules)
     messages += _end_of_round(encounter, catalog.rules)
     return RoundResult(round=encounter.round, messages=messages, outcome=encounter.outcome)

@@ -22,7 +22,12 @@ Each round, for each standing Leaf fighter, the first rule that gives a usable a
    hardest and is usable now: techniques, keeping chakra for a revive when the team has more
    than one member, and thrown gear (shuriken, tags, scrolls: worth their damage on every foe
    they reach), spent only in a fight worth it (two foes or more, or a foe of 60 health or
-   more), never the items the objective needs.
+   more), never the items the objective needs. Foes who hold the others up come first: a
+   barrier's caster (the barrier falls with its casters) and a healer of allies; a barrier
+   counts as health.
+
+Before all of these, a ninja caught in a genjutsu waits, which breaks it: a confused action
+may go astray onto a teammate.
 
 Every action is checked with the combat rules' own `check_action` before it is chosen, so
 the policy never files what a player could not. It draws no chance: the same fight state
@@ -136,6 +141,11 @@ def _objective(encounter, fighter, catalog, goal):
     return _usable(encounter, _item(fighter, goal.mark, boss.id), catalog)
 
 
+def _release(encounter, fighter, catalog):
+    """A genjutsu is broken by waiting: better than an action that may hit a teammate."""
+    return Action(fighter.id, ActionKind.WAIT) if fighter.confused else None
+
+
 def _flee(encounter, fighter, catalog):
     if lost(encounter, fighter):
         return _usable(encounter, Action(fighter.id, ActionKind.FLEE), catalog)
@@ -187,6 +197,13 @@ def _reserve(encounter, fighter, catalog):
     return catalog.techniques["revive"].chakra if team else 0
 
 
+def _keystone(encounter, foe, catalog):
+    """True for a foe who holds the others up: a barrier's caster, or a healer of allies."""
+    holding = any(foe.id in f.barrier_casters for f in encounter.allies_of(foe) if f.barrier)
+    heals = (catalog.techniques.get(key) for key in foe.techniques)
+    return holding or any(t and t.heal and t.targeting is Targeting.ALLY for t in heals)
+
+
 def _worth(ability, fighter, foes):
     """What an attack is worth this round: its hits, its poison, on every foe it reaches."""
     spec = ability.damage
@@ -213,7 +230,11 @@ def _gear(encounter, fighter, catalog, goal):
 
 
 def _attack(encounter, fighter, catalog, goal):
-    foes = _ranked(encounter, encounter.foes_of(fighter), lambda f: f.health)
+    foes = _ranked(
+        encounter,
+        encounter.foes_of(fighter),
+        lambda f: (not _keystone(encounter, f, catalog), f.health + f.barrier),
+    )
     if not foes:
         return None
     target = foes[0].id
@@ -282,6 +303,7 @@ def choose(encounter, fighter, catalog, goal=None):
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
     goal = goal or Goal()
     rules = (
+        _release,
         _rescue,
         lambda e, f, c: _objective(e, f, c, goal),
         _flee,
