@@ -53,6 +53,8 @@ P99_TARGET_MS = 100.0
 CPU_RATIO_TARGET = 1.0
 # A login storm (--storm N, real hashing) must be in within this many seconds.
 STORM_TARGET_S = 25.0
+# Seconds the bots of a --siege run wait for all of them to have joined, before the clock.
+JOIN_TIMEOUT = 180.0
 # What "cheap" means for a list or table typed with everyone online.
 LIST_TARGET_MS = 100.0
 
@@ -297,7 +299,8 @@ async def call_siege(game, bots, timeout):
     called.send_line("siege/start 3600")
     if not await called.wait_for(b"The siege is called", timeout):
         raise RuntimeError(f"{game.kind} game: the siege was not called")
-    answers = await asyncio.gather(*(bot.call("siege join", timeout) for bot in bots if bot.connected))
+    # Each one joining is told to every defender already in: the joins of a crowd take a while.
+    answers = await asyncio.gather(*(bot.call("siege join", JOIN_TIMEOUT) for bot in bots if bot.connected))
     progress(f"{game.kind} game: {sum(a is not None for a in answers)} bots joined the siege")
 
 
