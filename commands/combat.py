@@ -88,7 +88,9 @@ class CmdJutsu(CombatCommand):
                 lines.append(f"  {t.name:<24} {cost}{wait}. {t.desc}")
             self.msg("\n".join(lines))
             return
-        ability, target = split_name(words, catalog.find_technique)
+        fighter = bridge.fighter_from_character(self.caller)
+        known = [*fighter.techniques, *(t.key for t in catalog.techniques.values() if t.innate)]
+        ability, target = split_name(words, lambda text: catalog.find_technique(text, known))
         if ability is None:
             raise CombatError(f"There is no technique called '{' '.join(words)}'.")
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, ability.key, target or None))

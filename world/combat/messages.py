@@ -46,6 +46,25 @@ class MessageKind(StrEnum):
     FLED = "fled"
     WAITED = "waited"
     RETARGETED = "retargeted"
+    # The paths' effects
+    BOUND = "bound"  # a bind takes hold
+    HELD = "held"  # a bound fighter loses its turn
+    GUARDED = "guarded"
+    TAUNTED = "taunted"
+    SEALED = "sealed"  # chakra points closed
+    HIDDEN = "hidden"
+    REVEALED = "revealed"
+    EXPOSED = "exposed"
+    TURNED = "turned"  # a mind transfer takes hold
+    TURN_RESISTED = "turn_resisted"
+    TURN_ENDED = "turn_ended"
+    REGEN_READY = "regen_ready"
+    REGEN = "regen"  # health restored at a round end
+    HEALTH_COST = "health_cost"  # a technique paid in health (the gates)
+    SUMMONED = "summoned"
+    COMPANION_BITE = "companion_bite"
+    COMPANION_SHIELD = "companion_shield"  # the companion took part of a hit
+    COMPANION_DOWN = "companion_down"
 
     @property
     def narrated(self):

@@ -5,8 +5,8 @@ wares.
 - Rank points are kept on the Character (Attribute `rank_points`); `reward()` adds a raid's
   points, pays ryo for them (shop.yaml `ryo_per_point`), and promotes the ninja when the
   total reaches a new rank (`rewards.rank_for`). A promotion raises health and chakra
-  (`Character.set_rank`) and teaches the techniques of the ranks it passes (combat's
-  `learn_rank`); techniques of a rank already held are learned from technique scrolls
+  (`Character.set_rank`) and teaches the techniques of the ranks it passes on the ninja's
+  path (combat's `paths`); techniques of a rank already held are learned from technique scrolls
   (`learn()`), which come from loot and the quartermaster.
 - Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
   rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
@@ -124,8 +124,9 @@ def reward(character, points):
     if _rank_order(new) > _rank_order(old):
         known = bridge.fighter_from_character(character).techniques
         character.set_rank(new, refill=True)
-        before = {t.key for t in get_catalog().learnable(old)}
-        taught = [t for t in get_catalog().learnable(new) if t.key not in before and t.key not in known]
+        path = bridge.path_of(character).key
+        before = {t.key for t in get_catalog().learnable(old, path)}
+        taught = [t for t in get_catalog().learnable(new, path) if t.key not in before and t.key not in known]
         if taught:
             character.attributes.add(bridge.TECHNIQUES, [*known, *(t.key for t in taught)])
         lines.append(f"|gYou are promoted to {new.label}!|n Your health and chakra grow.")
@@ -137,9 +138,10 @@ def reward(character, points):
 
 
 def learnable(character):
-    """Techniques the ninja's rank allows that they do not know yet."""
+    """Techniques the ninja's rank and path allow that they do not know yet."""
     known = set(bridge.fighter_from_character(character).techniques)
-    return [t for t in get_catalog().learnable(character.rank) if t.key not in known]
+    path = bridge.path_of(character).key
+    return [t for t in get_catalog().learnable(character.rank, path) if t.key not in known]
 
 
 def learn(character, text, on_raid=False):
