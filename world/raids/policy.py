@@ -7,14 +7,23 @@ Each round, for each standing Leaf fighter, the first rule that gives a usable a
    lost, or when there is no chakra left to revive).
 2. **A lost fight**: flee (the team's standing health is under a quarter of what it was and
    the enemy still has more than half of its own).
-3. **Low health**: a blood pill under 35% health; a medic heals the most hurt teammate under
-   half health, and draws out poison that burns 6 or more a round.
+3. **Low health**: a blood pill under 35% health; a medic draws out poison that burns 6 or
+   more a round, heals the whole team when two are under 60% (a healing wave), the most hurt
+   teammate under half health, or seals lasting healing into them.
 4. **Low chakra**: a soldier pill when chakra is under the cost of the best technique.
-5. **Set-up**: shadow clones at the start of a fight against two foes or more; substitution
-   when under half health against two foes or more (it costs the round's attack, a good
-   trade only when several blows are coming).
-6. **Attack** the weakest foe (lowest health, ties to the first in the fight) with the hardest-hitting technique
-   that is usable now, keeping chakra for a revive when the team has more than one member.
+5. **Set-up**: clones (shadow or insect) at the start of a fight against two foes or more;
+   substitution or hiding when under half health against two foes or more (it costs the
+   round's attack, a good trade only when several blows are coming).
+6. **The path's moves**, each read from what a technique does, not from its name: call a
+   companion when none stands; a tank guards and draws the blows while a teammate stands;
+   sight (exposure) on a fight worth it (a strong foe or several) when nobody is exposed yet;
+   hold the strongest foe (a bind) or turn it (a mind transfer, on a foe of a level it takes)
+   when there are two foes, or a teammate to strike the one held; weaken the strongest foe;
+   open a gate (a frenzy paid in health) while healthy and the fight is long enough.
+7. **Attack** the weakest foe in sight (a held one for a technique that hits the held harder)
+   with the technique that does most now: its hits, on every foe for an area technique, plus
+   the bonuses that apply (a held foe, a companion standing) and poison on a foe not yet
+   poisoned; keeping chakra for a revive when the team has more than one member.
 
 Every action is checked with the combat rules' own `check_action` before it is chosen, so
 the policy never files what a player could not. It draws no chance: the same fight state
@@ -28,6 +37,10 @@ from world.combat.fighter import Side
 
 PILL_HEALTH = 0.35
 HEAL_HEALTH = 0.5
+WAVE_HEALTH = 0.6  # a healing wave when two of the team are under this
+GATE_HEALTH = 0.6  # a gate is opened only above this share of health
+WORTH_HEALTH = 60  # a foe with this much health (or several foes) is worth a set-up
+POISON_WORTH = 0.5  # share of a poison's whole damage counted when choosing an attack
 EXTRACT_POISON = 6
 SUBSTITUTE_HEALTH = 0.5
 FLEE_TEAM_HEALTH = 0.25
@@ -105,12 +118,30 @@ def _care(encounter, fighter, catalog):
     allies = _ranked(encounter, encounter.allies_of(fighter), lambda f: f.health / f.health_max)
     strong = [f for f in allies if f.poison_per_round >= EXTRACT_POISON]
     poisoned = _ranked(encounter, strong, lambda f: -f.poison_per_round)
-    for ally in poisoned[:1]:
-        options.append(Action(fighter.id, ActionKind.TECHNIQUE, "poison_extraction", ally.id))
-    for ally in allies[:1]:
-        if ally.health < HEAL_HEALTH * ally.health_max:
-            options.append(Action(fighter.id, ActionKind.TECHNIQUE, "medical_palm", ally.id))
+    hurt = [f for f in allies if f.health < HEAL_HEALTH * f.health_max]
+    for key, _ in _known_with(fighter, catalog, lambda a: a.extract_poison):
+        options += [Action(fighter.id, ActionKind.TECHNIQUE, key, ally.id) for ally in poisoned[:1]]
+    wounded = [f for f in allies if f.health < WAVE_HEALTH * f.health_max]
+    for key, _ in _known_with(fighter, catalog, lambda a: a.heal and a.targeting is Targeting.ALL_ALLIES):
+        if len(wounded) >= 2:
+            options.append(Action(fighter.id, ActionKind.TECHNIQUE, key))
+    for key, _ in _known_with(fighter, catalog, lambda a: a.heal and a.targeting is Targeting.ALLY):
+        options += [Action(fighter.id, ActionKind.TECHNIQUE, key, ally.id) for ally in hurt[:1]]
+    for key, _ in _known_with(fighter, catalog, lambda a: a.regen):
+        options += [Action(fighter.id, ActionKind.TECHNIQUE, key, f.id) for f in hurt if not f.regen_rounds][
+            :1
+        ]
     return _first(encounter, catalog, [a for a in options if _known(fighter, a, catalog)])
+
+
+def _known_with(fighter, catalog, test):
+    """(key, Ability) of the fighter's techniques that pass `test`, in the order it learned them."""
+    found = []
+    for key in fighter.techniques:
+        ability = catalog.techniques.get(key)
+        if ability is not None and test(ability):
+            found.append((key, ability))
+    return found
 
 
 def _known(fighter, action, catalog):
@@ -118,14 +149,28 @@ def _known(fighter, action, catalog):
 
 
 def _attacks(fighter, catalog):
-    """The fighter's attack techniques, hardest-hitting first."""
+    """The fighter's attack techniques, hardest-hitting first (by their plain hits)."""
     found = []
     for key in ("strike", *fighter.techniques):
         ability = catalog.techniques.get(key)
         if ability and ability.damage and ability.targeting in (Targeting.ENEMY, Targeting.ALL_ENEMIES):
-            hit = (ability.damage.base + ability.damage.per_rank * fighter.level) * ability.damage.hits
-            found.append((hit, key, ability))
+            found.append((_plain_hits(ability, fighter), key, ability))
     return [(key, ability) for _, key, ability in sorted(found, key=lambda entry: (-entry[0], entry[1]))]
+
+
+def _plain_hits(ability, fighter):
+    return (ability.damage.base + ability.damage.per_rank * fighter.level) * ability.damage.hits
+
+
+def _worth(ability, fighter, target, foes):
+    """What an attack does now: its hits (on every foe, for an area one), the held foe's and
+    the companion's bonuses, and a share of a poison's whole damage on a foe not yet poisoned."""
+    spec = ability.damage
+    one = _plain_hits(ability, fighter) + (spec.bound_bonus if target.bound else 0)
+    one += spec.companion_bonus if fighter.companion else 0
+    if ability.poison and not target.poisoned:
+        one += POISON_WORTH * ability.poison.damage * ability.poison.rounds
+    return one * (len(foes) if ability.targeting is Targeting.ALL_ENEMIES else 1)
 
 
 def _reserve(encounter, fighter, catalog):
@@ -134,16 +179,25 @@ def _reserve(encounter, fighter, catalog):
     return catalog.techniques["revive"].chakra if team else 0
 
 
+def _in_sight(encounter, fighter):
+    """The foes the fighter can single out, weakest first (ties to the first in the fight)."""
+    return _ranked(encounter, [f for f in encounter.foes_of(fighter) if not f.hidden], lambda f: f.health)
+
+
 def _attack(encounter, fighter, catalog):
-    foes = _ranked(encounter, encounter.foes_of(fighter), lambda f: f.health)
+    foes = _in_sight(encounter, fighter)
     if not foes:
         return None
-    target = foes[0].id
+    held = [f for f in foes if f.bound]
     reserve = _reserve(encounter, fighter, catalog)
-    for key, ability in _attacks(fighter, catalog):
+    choices = []
+    for order, (key, ability) in enumerate(_attacks(fighter, catalog)):
         if ability.chakra and fighter.chakra - ability.chakra < reserve:
             continue
-        goal = "" if ability.targeting is Targeting.ALL_ENEMIES else target
+        target = held[0] if held and ability.damage.bound_bonus else foes[0]
+        choices.append((-_worth(ability, fighter, target, foes), order, key, ability, target))
+    for *_, key, ability, target in sorted(choices, key=lambda entry: entry[:2]):
+        goal = "" if ability.targeting is Targeting.ALL_ENEMIES else target.id
         action = _usable(encounter, Action(fighter.id, ActionKind.TECHNIQUE, key, goal), catalog)
         if action:
             return action
@@ -157,21 +211,79 @@ def _set_up(encounter, fighter, catalog):
     if fighter.chakra < cost:
         options.append(_item(fighter, "soldier_pill"))
     reserve = _reserve(encounter, fighter, catalog)
-    clones = catalog.techniques.get("shadow_clone")
-    if (
-        fighter.knows(clones)
-        and not fighter.clones
-        and len(encounter.foes_of(fighter)) >= 2
-        and fighter.chakra - clones.chakra >= reserve
-    ):
-        options.append(Action(fighter.id, ActionKind.TECHNIQUE, "shadow_clone"))
-    if (
-        fighter.knows(catalog.techniques["substitution"])
-        and fighter.health < SUBSTITUTE_HEALTH * fighter.health_max
-        and len(encounter.foes_of(fighter)) >= 2
-    ):
-        options.append(Action(fighter.id, ActionKind.TECHNIQUE, "substitution"))
+    crowd = len(encounter.foes_of(fighter)) >= 2
+    for key, ability in _known_with(fighter, catalog, lambda a: a.clones and a.targeting is Targeting.SELF):
+        if not fighter.clones and crowd and fighter.chakra - ability.chakra >= reserve:
+            options.append(Action(fighter.id, ActionKind.TECHNIQUE, key))
+    dodges = _known_with(fighter, catalog, lambda a: (a.evade or a.hide) and a.targeting is Targeting.SELF)
+    if fighter.health < SUBSTITUTE_HEALTH * fighter.health_max and crowd:
+        options += [Action(fighter.id, ActionKind.TECHNIQUE, key) for key, _ in dodges]
     return _first(encounter, catalog, options)
+
+
+def _strongest(encounter, foes):
+    """The foes, strongest first (level, then health; ties to the first in the fight)."""
+    return _ranked(encounter, foes, lambda f: (-f.level, -f.health))
+
+
+def _path_moves(encounter, fighter, catalog):
+    """A path's own techniques, each used where it pays (see the module docstring, rule 6)."""
+    foes = [f for f in encounter.foes_of(fighter) if not f.hidden]
+    if not foes:
+        return None
+    teammates = [f for f in encounter.allies_of(fighter) if f is not fighter and f.is_player]
+    worth = len(foes) >= 2 or max(f.health for f in foes) >= WORTH_HEALTH
+    strongest = _strongest(encounter, [f for f in foes if f.health >= WORTH_HEALTH or len(foes) >= 2])
+    reserve = _reserve(encounter, fighter, catalog)
+    options = []
+    for key, ability in _known_with(fighter, catalog, lambda a: not a.damage and a.learn_rank is not None):
+        if ability.chakra and fighter.chakra - ability.chakra < reserve:
+            continue
+        me = Action(fighter.id, ActionKind.TECHNIQUE, key)
+        if ability.summon:
+            options.append(me)
+        elif ability.guard and ability.taunt:
+            if teammates and worth and not fighter.taunt and _gate_ready(fighter, ability):
+                options.append(me)
+        elif ability.frenzy and ability.targeting is Targeting.SELF:
+            if worth and not fighter.frenzy_rounds and _gate_ready(fighter, ability):
+                options.append(me)
+        elif ability.expose and ability.targeting is Targeting.ALL_ENEMIES:
+            if worth and not any(f.exposed for f in foes):
+                options.append(me)
+        elif ability.targeting is Targeting.ALL_ENEMIES and ability.bind:
+            if len(foes) >= 2 and teammates and not any(f.bound for f in foes):
+                options.append(me)
+        elif ability.targeting is Targeting.ENEMY:
+            options += [
+                Action(fighter.id, ActionKind.TECHNIQUE, key, target.id)
+                for target in _hindered(ability, fighter, strongest, foes, teammates)[:1]
+            ]
+    return _first(encounter, catalog, options)
+
+
+def _gate_ready(fighter, ability):
+    """A technique paid in health only while healthy enough to pay it."""
+    return not ability.health_cost or fighter.health >= GATE_HEALTH * fighter.health_max
+
+
+def _hindered(ability, fighter, strongest, foes, teammates):
+    """The foes worth a single-target hindrance (bind, turn, weaken, exposure), best first."""
+    if any(f.bound for f in foes) or any(f.turned for f in foes):
+        return []  # one held or turned foe at a time is enough
+    if ability.bind:
+        if len(foes) < 2 and not (teammates and not ability.bind.holds_user):
+            return []
+        return strongest if teammates or not ability.bind.holds_user else []
+    if ability.turn:
+        if len(foes) < 2:
+            return []
+        return [f for f in strongest if f.level <= fighter.level + ability.turn.level_margin]
+    if ability.frenzy:
+        return [f for f in strongest if not f.frenzy_rounds]
+    if ability.expose:
+        return [f for f in strongest if not f.exposed]
+    return []
 
 
 def choose(encounter, fighter, catalog):
@@ -186,7 +298,7 @@ def choose(encounter, fighter, catalog):
     """
     if fighter.side is not Side.LEAF:
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
-    for rule in (_rescue, _flee, _care, _set_up, _attack):
+    for rule in (_rescue, _flee, _care, _set_up, _path_moves, _attack):
         action = rule(encounter, fighter, catalog)
         if action is not None:
             return action
