@@ -41,6 +41,7 @@ WAVE_HEALTH = 0.6  # a healing wave when two of the team are under this
 GATE_HEALTH = 0.6  # a gate is opened only above this share of health
 WORTH_HEALTH = 60  # a foe with this much health (or several foes) is worth a set-up
 POISON_WORTH = 0.5  # share of a poison's whole damage counted when choosing an attack
+HOLD, SIGHT = "hold", "sight"  # the hindrances one member of a team uses at a time
 EXTRACT_POISON = 6
 SUBSTITUTE_HEALTH = 0.5
 FLEE_TEAM_HEALTH = 0.25
@@ -226,8 +227,9 @@ def _strongest(encounter, foes):
     return _ranked(encounter, foes, lambda f: (-f.level, -f.health))
 
 
-def _path_moves(encounter, fighter, catalog):
-    """A path's own techniques, each used where it pays (see the module docstring, rule 6)."""
+def _path_moves(encounter, fighter, catalog, team_hinders=frozenset()):
+    """A path's own techniques, each used where it pays (see the module docstring, rule 6);
+    `team_hinders`: what teammates chose this round already (HOLD, SIGHT)."""
     foes = [f for f in encounter.foes_of(fighter) if not f.hidden]
     if not foes:
         return None
@@ -249,17 +251,24 @@ def _path_moves(encounter, fighter, catalog):
             if worth and not fighter.frenzy_rounds and _gate_ready(fighter, ability):
                 options.append(me)
         elif ability.expose and ability.targeting is Targeting.ALL_ENEMIES:
-            if worth and not any(f.exposed for f in foes):
+            if worth and SIGHT not in team_hinders and not any(f.exposed for f in foes):
                 options.append(me)
         elif ability.targeting is Targeting.ALL_ENEMIES and ability.bind:
-            if len(foes) >= 2 and teammates and not any(f.bound for f in foes):
+            if len(foes) >= 2 and teammates and HOLD not in team_hinders and not any(f.bound for f in foes):
                 options.append(me)
-        elif ability.targeting is Targeting.ENEMY:
+        elif ability.targeting is Targeting.ENEMY and not _taken(ability, team_hinders):
             options += [
                 Action(fighter.id, ActionKind.TECHNIQUE, key, target.id)
                 for target in _hindered(ability, fighter, strongest, foes, teammates)[:1]
             ]
     return _first(encounter, catalog, options)
+
+
+def _taken(ability, team_hinders):
+    """True if a teammate already uses this kind of hindrance this round."""
+    return (HOLD in team_hinders and bool(ability.bind or ability.turn)) or (
+        SIGHT in team_hinders and bool(ability.expose)
+    )
 
 
 def _gate_ready(fighter, ability):
@@ -286,12 +295,14 @@ def _hindered(ability, fighter, strongest, foes, teammates):
     return []
 
 
-def choose(encounter, fighter, catalog):
+def choose(encounter, fighter, catalog, planned=None):
     """
     Args:
         encounter (Encounter): The fight.
         fighter (Fighter): A standing Leaf fighter.
         catalog (Catalog): The combat content.
+        planned (dict, optional): Fighter id -> Action the teammates already chose this round
+            (one hold or mind transfer, and one exposure, a round is enough for a team).
 
     Returns:
         Action: What the simulated player does this round (waiting when nothing else works).
@@ -299,7 +310,10 @@ def choose(encounter, fighter, catalog):
     if fighter.side is not Side.LEAF:
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
     for rule in (_rescue, _flee, _care, _set_up, _path_moves, _attack):
-        action = rule(encounter, fighter, catalog)
+        if rule is _path_moves:
+            action = _path_moves(encounter, fighter, catalog, _team_hinders(planned or {}, catalog))
+        else:
+            action = rule(encounter, fighter, catalog)
         if action is not None:
             return action
     return Action(fighter.id, ActionKind.WAIT)
@@ -310,4 +324,21 @@ def plan_round(encounter, catalog):
     Returns:
         dict: Fighter id -> Action for every standing Leaf fighter of the encounter.
     """
-    return {f.id: choose(encounter, f, catalog) for f in encounter.side(Side.LEAF) if f.active}
+    planned = {}
+    for fighter in encounter.side(Side.LEAF):
+        if fighter.active:
+            planned[fighter.id] = choose(encounter, fighter, catalog, planned)
+    return planned
+
+
+def _team_hinders(planned, catalog):
+    """What teammates already chose this round: "hold" (a bind or a mind transfer) and "sight"
+    (an exposure); one of each a round is enough for a team."""
+    kinds = set()
+    for action in planned.values():
+        ability = catalog.ability(action.key) if action.kind is ActionKind.TECHNIQUE else None
+        if ability is not None and (ability.bind or ability.turn):
+            kinds.add(HOLD)
+        if ability is not None and ability.expose:
+            kinds.add(SIGHT)
+    return kinds
