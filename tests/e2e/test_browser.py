@@ -148,6 +148,10 @@ def test_webclient_plays_in_a_browser_from_the_games_own_files(game_server, brow
         _type(page, "score")
         _wait_for_text(page, f"{name}, Genin of the Leaf")
         _wait_for_text(page, "[HP ")
+        _type(page, "path nara")
+        page.wait_for_function(
+            "document.querySelector('#sc-status [data-field=path]').textContent === 'Nara path, control'"
+        )
     except PlaywrightError as err:
         pytest.fail(
             f"the webclient did not play: {err.message.splitlines()[0]}\n"
