@@ -3,15 +3,17 @@ Scripted players for load benchmarks: hundreds of them in one asyncio process, o
 (a hand-rolled line protocol: a full telnet library costs more CPU than the game at this
 scale) or on the webclient's websocket.
 
-How a bot knows its command was answered: right after each command it sends a marker,
-Evennia's stock `echo` input function with a unique word (`Core.Echo "bm12n7z"` over telnet
-GMCP, `["echo", ["bm12n7z"], {}]` on the websocket), which every Evennia game answers with
-a line of text holding that word. The game handles one session's input in order, and a
-command that does not yield runs to its end before the next input is looked at, so the
-marker comes back after all of the command's output. The round trip is from sending the
-command to reading the marker; a marker not back within the timeout is a lost command. The
-marker costs both games the same small input function, and no command of either game is
-touched. (A command that yields or waits on a thread, such as a login, answers after its
+How a bot knows its command was answered: right after each command it sends a marker with
+a unique word, which every Evennia game answers with a line of text holding that word. Two
+kinds (`Marker`): an unknown command (the line `bm12n7z`, answered "Command 'bm12n7z' is not
+available..."; the issue's measure, so the marker is a second command of real load, the
+unknown-command path), or Evennia's stock `echo` input function (`Core.Echo "bm12n7z"` over
+telnet GMCP, `["echo", ["bm12n7z"], {}]` on the websocket: almost free). The game handles
+one session's input in order, and a command that does not yield runs to its end before the
+next input is looked at, so the marker comes back after all of the command's output. The
+round trip is from sending the command to reading the marker; a marker not back within the
+timeout is a lost command. Either marker costs both games the same, and no command of either
+game is touched. (A command that yields or waits on a thread, such as a login, answers after its
 marker: logins wait for "You become" instead.)
 
 Telnet negotiation: every option the game offers is refused except GMCP, which carries the
@@ -29,6 +31,7 @@ import asyncio
 import json
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from websockets.asyncio.client import connect
 
@@ -40,6 +43,13 @@ SCREEN_WORD = b"connect"
 # Sent by Evennia when a session takes up its character (DefaultObject.at_post_puppet).
 PUPPETED = b"You become"
 WEBSOCKET_SUBPROTOCOL = "v1.evennia.com"
+
+
+class Marker(StrEnum):
+    """What a bot sends after each command to know it was answered (see the module docstring)."""
+
+    UNKNOWN = "unknown"
+    ECHO = "echo"
 
 
 class BotError(RuntimeError):
@@ -75,12 +85,14 @@ class Bot:
         name (str): Account and character name.
         password (str): Its password.
         websocket (bool): Play on the webclient's websocket instead of telnet.
+        marker (Marker): What follows each command (see the module docstring).
     """
 
     index: int
     name: str
     password: str
     websocket: bool = False
+    marker: Marker = Marker.UNKNOWN
     room: int | None = None
     connected: bool = False
     disconnected: bool = False
@@ -166,8 +178,10 @@ class Bot:
             self._writer.write(line.encode() + b"\r\n")
 
     def send_marker(self, word):
-        """Send the `echo` marker (see the module docstring)."""
-        if self._ws is not None:
+        """Send the marker `word` (see the module docstring)."""
+        if self.marker is Marker.UNKNOWN:
+            self.send_line(word)
+        elif self._ws is not None:
             asyncio.ensure_future(self._ws_send(json.dumps(["echo", [word], {}])))
         elif self._writer is not None:
             payload = f'Core.Echo "{word}"'.encode()

@@ -17,7 +17,7 @@ import random
 import time
 from collections import Counter, defaultdict
 
-from bench.bots import Bot, BotError
+from bench.bots import Bot, BotError, Marker
 from bench.games import PASSWORD, bot_name, walk
 from bench.report import percentile
 
@@ -35,7 +35,12 @@ OUR_MIX = {
     "forecast": 1,
     "raidboard": 1,
 }
-MIXES = {"stock": STOCK_MIX, "ours": OUR_MIX}
+# The issue's measure of a command's cost: the four commands every player types, spread over
+# the village (goal: 1,000 bots); the same with `say` as 1 in 4, for a crowd in one room
+# (goal: 300 bots, each say heard by all the others).
+SPREAD_MIX = {"look": 1, "inventory": 1, "who": 1, "time": 1}
+CROWD_MIX = {"say": 4, "look": 3, "inventory": 3, "who": 3, "time": 3}
+MIXES = {"stock": STOCK_MIX, "ours": OUR_MIX, "spread": SPREAD_MIX, "crowd": CROWD_MIX}
 COMMANDS = {
     "look": "look",
     "inventory": "inventory",
@@ -140,13 +145,14 @@ class Recorder:
         return [[second, *figures] for second, figures in sorted(top)]
 
 
-def make_bots(first, count, rooms, websocket_share=0.0):
+def make_bots(first, count, rooms, websocket_share=0.0, marker=Marker.UNKNOWN):
     """
     Args:
         first (int): Index of the first bot (accounts are bot0000, bot0001, ...).
         count (int): How many.
         rooms (list of int): Room id of every account, by index.
         websocket_share (float): Share of them on the websocket (every n-th bot).
+        marker (Marker): What each bot sends after each command (see bench/bots.py).
 
     Returns:
         list of Bot
@@ -154,7 +160,13 @@ def make_bots(first, count, rooms, websocket_share=0.0):
     every = round(1 / websocket_share) if websocket_share > 0 else 0
     bots = []
     for index in range(first, first + count):
-        bot = Bot(index, bot_name(index), PASSWORD, websocket=bool(every) and index % every == every - 1)
+        bot = Bot(
+            index,
+            bot_name(index),
+            PASSWORD,
+            websocket=bool(every) and index % every == every - 1,
+            marker=Marker(marker),
+        )
         bot.room = rooms[index]
         bot.extra["walk"] = walk(bot.room)
         bot.extra["step"] = 0

@@ -44,6 +44,23 @@ class Kind(StrEnum):
     STOCK = "stock"
 
 
+# What the logs say when the AMP link between portal and server is lost (server.ampstream): the
+# sessions of a stock game then stay logged in out of their characters, and the phase measures
+# something else than it says.
+LINK_LOST = ("HTTP received (the AMP port should not receive http", "Server disconnected from the portal")
+
+
+def link_drops(*logs):
+    """
+    Args:
+        *logs (str): Log texts (portal's, server's).
+
+    Returns:
+        int: How many times they say the AMP link was lost.
+    """
+    return sum(text.count(needle) for text in logs for needle in LINK_LOST)
+
+
 def bot_name(index):
     return f"bot{index:04d}"
 
@@ -128,6 +145,16 @@ class BenchGame:
     @property
     def websocket_port(self):
         return self.game.websocket_port
+
+    def link_drops(self):
+        """Returns: int: AMP link losses in the game's logs so far (see `link_drops`)."""
+        return link_drops(
+            *(
+                path.read_text(errors="replace")
+                for path in (self.game.portal_log, self.game.server_log)
+                if path.exists()
+            )
+        )
 
     def pids(self):
         """Returns: dict: "server" and "portal" -> pid."""

@@ -3,7 +3,7 @@ Where the game's server spends its time during a phase: py-spy samples the runni
 process (without pausing it) and writes collapsed stacks, summarised here as the functions
 with the most samples, on their own ("self") and with what they call ("total").
 
-py-spy is not a dependency of the game: `.venv/bin/pip install py-spy` to use `--profile`.
+py-spy (pinned in requirements-dev.txt) samples the server for `--profile`.
 """
 
 import shutil
@@ -36,7 +36,7 @@ class Sampler:
     def __init__(self, pid, seconds, output):
         executable = py_spy()
         if executable is None:
-            raise RuntimeError("--profile needs py-spy: .venv/bin/pip install py-spy")
+            raise RuntimeError("--profile needs py-spy: .venv/bin/pip install -r requirements-dev.txt")
         self.output = Path(output)
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(

@@ -5,7 +5,8 @@ Each command turns what the player typed into a checked action of the combat rul
 (`world.combat.actions.plan_*`) and files it with the raid (`RAIDS.choose`); the round goes
 ahead when everyone in the fight has chosen or its time is up. A player may change their
 mind before then: the last choice counts. Nonsense (no such target, no chakra, a technique
-on cooldown, no fight here) is refused with the rules' own sentence.
+on cooldown, no fight here) is refused with the rules' own sentence. A ninja in a bout of
+the Chuunin exam fights it with the same commands (`world.raids.exam`).
 """
 
 from commands.raids import RaidCommand
@@ -13,6 +14,8 @@ from world.combat import bridge
 from world.combat.actions import plan_flee, plan_item, plan_technique, plan_wait
 from world.combat.catalog import get_catalog
 from world.combat.errors import CombatError
+from world.raids import exam
+from world.raids.gear import use_outside
 from world.raids.service import RAIDS
 
 
@@ -38,6 +41,9 @@ class CombatCommand(RaidCommand):
     help_category = "Combat"
 
     def choose(self, planner):
+        if exam.in_bout(self.caller):
+            self.msg(exam.choose(self.caller, planner))
+            return
         RAIDS.choose(self.caller, planner)
 
 
@@ -86,6 +92,7 @@ class CmdJutsu(CombatCommand):
                 cost = f"{t.chakra} chakra" if t.chakra else "no chakra"
                 wait = f", {t.cooldown} round cooldown" if t.cooldown else ""
                 lines.append(f"  {t.name:<24} {cost}{wait}. {t.desc}")
+            lines.append("Use one with jutsu <name> [target], or type its name alone: kunai, clone boss.")
             self.msg("\n".join(lines))
             return
         fighter = bridge.fighter_from_character(self.caller)
@@ -98,12 +105,16 @@ class CmdJutsu(CombatCommand):
 
 class CmdUse(CombatCommand):
     """
-    Use an item from your pouch in a fight.
+    Use an item from your pouch, in a fight or out of one.
 
     Usage:
       use <item> [target]
 
-    For example: use soldier pill, use blood pill, use smoke bomb, use explosive tag.
+    In a fight, for example: use soldier pill, use smoke bomb, use shuriken chuunin,
+    use bandages Sakura, use smelling salts Naruto, use tracking seal boss.
+    Out of a fight: bandages, medical kits, pills and antidotes mend your own ninja; a
+    sealing scroll is broken open; on a raid, a Sound map scroll shows where the Sound wait.
+    |wshop|n and |winventory|n list your gear by kind; |whelp gear|n says what each does.
     """
 
     key = "use"
@@ -113,6 +124,10 @@ class CmdUse(CombatCommand):
         words = self.args.split()
         if not words:
             raise CombatError("Use what? (use <item>)")
+        raid = RAIDS.raid_of(self.caller)
+        if raid is None or raid.fighting_room(self.caller) is None:
+            self.msg(use_outside(self.caller, self.args, raid))
+            return
         item, target = split_name(words, get_catalog().find_item)
         if item is None:
             raise CombatError(f"You have nothing called '{' '.join(words)}'.")
@@ -193,6 +208,9 @@ class CmdFight(CombatCommand):
     aliases = ["combat"]
 
     def func(self):
+        if exam.in_bout(self.caller):
+            self.msg(exam.bout_text(self.caller))
+            return
         raid = RAIDS.raid_of(self.caller)
         if raid is None:
             raise CombatError("You are not in a fight.")

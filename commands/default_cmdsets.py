@@ -13,6 +13,7 @@ from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMAN
 from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS, CmdRaidlog
 from commands.raids_admin import GM_RAID_COMMANDS
+from commands.ranks import GM_RANK_COMMANDS, RANK_COMMANDS
 from commands.social import CmdFollow, CmdPose
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
@@ -47,7 +48,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
             CmdFollow,
         ):
             self.add(cmd())
-        for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
+        for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *RANK_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())
         # replaces Evennia's `ban` (same key), which stock keeps here too
         for cmd in CHARACTER_OPERATIONS_COMMANDS:
@@ -61,7 +62,13 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
 
     def at_cmdset_creation(self):
         super().at_cmdset_creation()
-        for cmd in (*GM_COMMANDS, *GM_RAID_COMMANDS, *TIMELINE_ACCOUNT_COMMANDS, *OPERATIONS_COMMANDS):
+        for cmd in (
+            *GM_COMMANDS,
+            *GM_RAID_COMMANDS,
+            *GM_RANK_COMMANDS,
+            *TIMELINE_ACCOUNT_COMMANDS,
+            *OPERATIONS_COMMANDS,
+        ):
             self.add(cmd())
         for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho):
             self.add(cmd())

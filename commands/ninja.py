@@ -7,6 +7,7 @@ from world.combat.catalog import get_catalog, normalise
 from world.ninja.refusal import Refusal
 from world.ninja.sheet import score_lines
 from world.raids.advancement import pouch_text
+from world.raids.promotion import status_lines
 from world.raids.service import RAIDS
 
 
@@ -25,12 +26,13 @@ class NinjaCommand(MuxCommand):
 
 class CmdScore(NinjaCommand):
     """
-    Show your ninja: rank, faction, health and chakra.
+    Show your ninja: rank, faction, health and chakra, rank points and the next rank.
 
     Usage:
       score
 
-    Health and chakra refill slowly over time, also while you are away.
+    Health and chakra refill slowly over time, also while you are away. |wrank|n tells
+    more of how to rise.
     """
 
     key = "score"
@@ -38,9 +40,8 @@ class CmdScore(NinjaCommand):
 
     def func(self):
         path = bridge.path_of(self.caller)
-        self.msg(
-            "\n".join(score_lines(self.caller, path, chosen=bridge.chosen_path(self.caller) is not None))
-        )
+        sheet = score_lines(self.caller, path, chosen=bridge.chosen_path(self.caller) is not None)
+        self.msg("\n".join([*sheet, *(f"  {line}" for line in status_lines(self.caller))]))
 
 
 class CmdInventory(NinjaCommand):

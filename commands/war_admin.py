@@ -6,15 +6,12 @@ to the audit log (who, what, when, before and after) in the same transaction.
 """
 
 from commands.war import WarCommand
+from world.content.text import first_upper
 from world.ninja.ranks import Faction
 from world.war import gamemaster as gm
 from world.war.clock import year_text
 from world.war.gamemaster import GMError, parse_faction, parse_number, parse_zone
 from world.war.service import WAR
-
-
-def _cap(text):
-    return text[:1].upper() + text[1:]
 
 
 def _events_text(events):
@@ -165,11 +162,13 @@ class CmdAttrition(GMCommand):
                 raise GMError("Usage: attrition/scale <leaf|sound> = <factor>")
             scale = parse_number(self.rhs, "The scale", 0, gm.limits().max_scale)
             gm.set_attrition_scale(self.caller, faction, scale)
-            self.msg(f"{_cap(faction.label)}'s attrition now runs at {scale:g} times the story's pace.")
+            self.msg(
+                f"{first_upper(faction.label)}'s attrition now runs at {scale:g} times the story's pace."
+            )
             return
         paused = switch == "pause"
         gm.set_attrition_paused(self.caller, faction, paused)
-        self.msg(f"{_cap(faction.label)}'s war is {'paused' if paused else 'running again'}.")
+        self.msg(f"{first_upper(faction.label)}'s war is {'paused' if paused else 'running again'}.")
 
 
 class CmdStoryClock(GMCommand):

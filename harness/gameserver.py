@@ -69,6 +69,10 @@ class GameServerError(RuntimeError):
     """The test server did not start, answer, reload or stop as asked."""
 
 
+# What Evennia's launcher prints when the portal did not answer it in time.
+LAUNCHER_TIMEOUT = "Connection to Evennia timed out"
+
+
 def _copy_ignore(source):
     def ignore(directory, names):
         rel = Path(directory).relative_to(source).as_posix()
@@ -314,11 +318,16 @@ class GameServer:
         for attempt in (1, 2):
             try:
                 self._evennia("start", timeout=self.start_timeout)
+                if LAUNCHER_TIMEOUT in _tail(self.launcher_log, 50):
+                    raise GameServerError("the launcher gave up waiting for the portal")
                 self.wait_until_answering()
                 return self
             except GameServerError as err:
                 port_taken = "CannotListenError" in _tail(self.portal_log, 200) + _tail(self.server_log, 200)
-                if attempt == 2 or not port_taken:
+                # On a loaded machine (two test workers booting games at once) the portal may load
+                # too slowly for the launcher, which then gives up without starting the server.
+                launcher_gave_up = LAUNCHER_TIMEOUT in _tail(self.launcher_log, 50)
+                if attempt == 2 or not (port_taken or launcher_gave_up):
                     self._kill_everything()
                     raise GameServerError(self._report(str(err))) from None
                 # A port picked as free was taken before the game bound it: pick again.
@@ -417,6 +426,9 @@ class GameServer:
             self._database.drop()
         self._database = None
         if self._root is not None:
+            keep = os.environ.get("SC_KEEP_GAME_LOGS")  # a folder: each game's logs are copied there
+            if keep and self.log_dir.is_dir():
+                shutil.copytree(self.log_dir, Path(keep) / self._root.name, dirs_exist_ok=True)
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
             self._prepared = False

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run every check: ruff (lint and format), then the whole pytest suite, rules to end-to-end,
-# on SQLite; then the tests marked `db_both` (what differs between databases: the war store,
+# Run every check: ruff (lint and format), the layers, the content report (every data file:
+# python -m world.content), then the whole pytest suite, rules to end-to-end, on SQLite; then
+# the tests marked `db_both` (what differs between databases: the war store,
 # the rollback and its crash points, backups and their restore, the e2e Second Chance, the
 # login storm, the health page) again on PostgreSQL 15, in a throwaway cluster this script
 # starts (scripts/postgres.sh; installed from Debian when missing) and stops.
@@ -39,11 +40,16 @@ say "ruff format --check"
 "$VENV/bin/ruff" format --check .
 say "lint-imports (the layers contract in pyproject.toml)"
 "$VENV/bin/lint-imports" --no-cache
+say "content report (every data file of the game: python -m world.content)"
+"$VENV/bin/python" -m world.content
 unset DATABASE_URL  # the first pass is SQLite's, whatever the shell had
+# Two workers, one per core (SC_TEST_WORKERS=0 runs in this process); a file's tests stay on one
+# worker, so the game servers a file starts are shared by its tests as before.
+workers=(-n "${SC_TEST_WORKERS:-2}" --dist loadfile)
 status=0
 if [ "${SC_TEST_SQLITE:-1}" = 1 ]; then
   say "pytest (SQLite)"
-  "$VENV/bin/pytest" "$@" || status=$?
+  "$VENV/bin/pytest" "${workers[@]}" "$@" || status=$?
 fi
 
 if [ "${SC_TEST_POSTGRES:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
@@ -63,7 +69,7 @@ if [ "${SC_TEST_POSTGRES:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
   evennia migrate >/dev/null
   started=$SECONDS
   # The stock Evennia game of the hardening tests knows no DATABASE_URL: its runs stay SQLite's.
-  "$VENV/bin/pytest" -m db_both -k "not stock" "$@" || status=$?
+  "$VENV/bin/pytest" "${workers[@]}" -m db_both -k "not stock" "$@" || status=$?
   say "PostgreSQL pass: $((SECONDS - started)) s"
 fi
 exit $status

@@ -17,6 +17,8 @@ single game thread, and 300 more box parses on the portal's. Here it is one mess
   flag, the webclient's HTML and message type. A session gone meanwhile is skipped, and one
   that fails to take its copy costs only that copy.
 
+Both ends also read the link as a stream (server.ampstream), not by where reads break.
+
 The server uses the one message only once the portal has said it understands it (a probe
 sent when the link opens): after `evennia reload` a new server can meet an older portal,
 which would drop a message it does not know. Until then, and for a single session, each
@@ -30,6 +32,7 @@ from evennia.server.sessionhandler import ServerSessionHandler
 from evennia.utils import logger
 from twisted.protocols.amp import Command, UnhandledCommand
 
+from server.ampstream import StreamFraming
 from server.nodelay import NoDelayAMPClientProtocol
 from server.portal.supervisor import SupervisingAMPServerProtocol
 
@@ -51,7 +54,7 @@ class FanOutProbe(Command):
     response = []
 
 
-class FanOutAMPClientProtocol(NoDelayAMPClientProtocol):
+class FanOutAMPClientProtocol(StreamFraming, NoDelayAMPClientProtocol):
     """The server's end of the AMP link, able to send one message to many sessions."""
 
     fanout_ready = False
@@ -115,7 +118,7 @@ def send(sessions, **kwargs):
     protocol.send_fanout([session.sessid for session in sessions], cleaned)
 
 
-class FanOutAMPServerProtocol(SupervisingAMPServerProtocol):
+class FanOutAMPServerProtocol(StreamFraming, SupervisingAMPServerProtocol):
     """The portal's end of the AMP link, handing one message to each session it names."""
 
     @FanOutProbe.responder

@@ -1,20 +1,23 @@
 """
 Password checks and hashing off the game thread.
 
-Evennia checks and sets passwords (PBKDF2, about 0.27 s each on a 2-core machine) on the
-single game thread, so every login, account creation and password change stalls every
-player for that long. Here only the hashing runs elsewhere, on a small dedicated thread pool
-(`POOL_SIZE` threads: on two cores a login storm must leave one core to the game, and Twisted's
-shared pool is left to the web server) at the lowest CPU priority; everything else (throttles,
-bans, database reads and writes, the login itself) stays on the game thread and continues from
-a Deferred.
+Evennia checks and sets passwords on the single game thread, so every login, account
+creation and password change stalls every player for as long as a hash takes (0.27 s with
+Django's PBKDF2; 25 ms with ours, server/hashing.py). Here only the hashing runs elsewhere, on
+a dedicated thread pool (`POOL_SIZE` threads, one per core: Twisted's shared pool is left to
+the web server) at the lowest CPU priority; everything else (throttles, bans, database reads
+and writes, the login itself) stays on the game thread and continues from a Deferred.
 
-PBKDF2 runs without the GIL, so a hashing thread at the game's own priority keeps a whole core
-busy through a login storm, and the game thread, the portal and everything else on a 2-core
-machine share the other one: any burst of game work (a raid ending, a war step) then took
-two to four times as long and players saw it as a stall. At the lowest priority (niceness
-19) a hash only gets the CPU time nobody else wants; logins wait a little longer when the
-machine is busy, and players do not.
+Argon2 and PBKDF2 run without the GIL, so the pool's threads hash on both cores at once
+through a login storm. A hashing thread at the game's own priority would take a core from
+the game thread, the portal and everything else, and any burst of game work (a raid ending,
+a war step) then took two to four times as long: players saw it as a stall. At the lowest
+priority (niceness 19) a hash only gets the CPU time nobody else wants; logins wait a little
+longer when the machine is busy, and players do not.
+
+A login whose hash was made by an older hasher or at another cost (PASSWORD_HASHERS' order,
+as Django decides it) gets a new hash, made in the pool with the same check and stored on
+the game thread, as Django's own `check_password` does.
 
 What runs in the pool is pure computation on strings: `check_password(raw, encoded)` and
 `make_password(raw)`, no database and no game object. A new hash is computed in the pool and
@@ -45,7 +48,8 @@ from twisted.python.threadpool import ThreadPool
 
 from server.throttles import is_exempt
 
-POOL_SIZE = 1
+# One hashing thread per core (two here): a login storm hashes on both.
+POOL_SIZE = max(1, os.cpu_count() or 1)
 # Niceness of the hashing threads: the lowest CPU priority (see the module docstring).
 HASHING_NICENESS = 19
 
@@ -111,11 +115,18 @@ def in_pool(func, *args):
 
 
 def _check(raw, encoded):
-    """Pool side: does `raw` match `encoded`? With no account (None), hash anyway and say no."""
+    """
+    Pool side: does `raw` match `encoded`? With no account (None), hash anyway and say no.
+
+    Returns:
+        tuple: (matches, the new hash to store or None): a new one when `encoded` is right
+            but made by another hasher or at another cost than the preferred one's.
+    """
     if encoded is None:
         hashers.make_password(raw)
-        return False
-    return hashers.check_password(raw, encoded)
+        return False, None
+    valid, must_update = hashers.verify_password(raw, encoded)
+    return valid, hashers.make_password(raw) if valid and must_update else None
 
 
 def _check_and_hash(old_raw, encoded, new_raw):
@@ -202,7 +213,11 @@ def authenticate(account_class, username, password, ip="", session=None):
         return None, [BANNED]
     account = AccountDB.objects.filter(username__iexact=username).first()
     with _attempt(throttle, ip):
-        valid = yield in_pool(_check, password, account.password if account else None)
+        valid, upgraded = yield in_pool(_check, password, account.password if account else None)
+    if upgraded:
+        account.password = upgraded
+        account.save(update_fields=["password"])
+        logger.log_sec(f"Password hash upgraded: {account} (IP: {ip}).")
     if not valid:
         logger.log_sec(f"Authentication Failure: {username} (IP: {ip}).")
         if ip:

@@ -21,7 +21,8 @@ round trips where stock makes one, which was most of our extra CPU per command. 
 command runs (`gather_output` ... `send_gathered`, called by `commands.command.MuxCommand`),
 what its session is sent is cleaned as usual and kept; at the end it leaves as one AMP message
 per run of different kinds (`text`, `prompt`, `char_vitals`, ...), in the order it was sent
-(the portal hands a message's kinds to the client in order). Anything else sent meanwhile (to
+(the portal hands a message's kinds to the client in order), as a fan-out message for one
+session when the portal takes those (no answer comes back to read). Anything else sent meanwhile (to
 another session, a fan-out, a disconnect) sends what was gathered first, and the end of the
 reactor turn sends it in any case (a command that failed, or waits), so nothing is held back
 or reordered.
@@ -101,8 +102,14 @@ class HardenedServerSessionHandler(stock.ServerSessionHandler):
 
     def _send_parts(self, session, parts):
         amp = getattr(evennia.EVENNIA_SERVER_SERVICE, "amp_protocol", None)
+        # The fan-out message for one session is the stock message without the portal's
+        # empty answer to read back (server.fanout): the portal hands it on the same way.
+        fanout = getattr(amp, "fanout_ready", False)
         for part in parts if amp else ():
-            amp.send_MsgServer2Portal(session, **part)
+            if fanout:
+                amp.send_fanout([session.sessid], part)
+            else:
+                amp.send_MsgServer2Portal(session, **part)
         parts.clear()
 
     def send_gathered(self, session):

@@ -29,10 +29,14 @@ def _fresh_idmapper_cache():
     """
     Evennia caches typeclassed objects in memory; drop them between tests. Evennia's own
     `flush_cache` also runs a full garbage collection, a third of a second on this heap: it
-    was most of the unit tests' time.
+    was most of the unit tests' time. The rooms marked for a roster look go with them.
     """
     yield
     from evennia.utils.idmapper.models import SharedMemoryModel
+
+    from world.clients import presence
+
+    presence.forget()
 
     classes = [SharedMemoryModel]
     while classes:

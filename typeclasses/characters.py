@@ -15,7 +15,7 @@ from world.clients import gmcp, items, notify, presence, state
 from world.combat import bridge, paths
 from world.combat.catalog import get_catalog
 from world.ninja.ranks import RANK_STATS, Faction, Rank
-from world.raids.advancement import item_name, pouch_of
+from world.raids.advancement import item_kind, item_name, pouch_of
 from world.raids.life.fighting import take_notice
 from world.timeline.service import SECOND_CHANCE
 from world.village.crowd import is_crowd
@@ -90,9 +90,14 @@ class Character(ObjectParent, DefaultCharacter):
     def pouch_items(self):
         """
         Returns:
-            list: (item key, count, "3 kunai") for what the pouch holds, by key (GMCP items).
+            list: (item key, count, "3 kunai", kind) for what the pouch holds, by key (GMCP
+                items; the kind is the item's icon).
         """
-        return [(key, qty, item_name(key, qty)) for key, qty in sorted(pouch_of(self).items()) if qty]
+        return [
+            (key, qty, item_name(key, qty), item_kind(key))
+            for key, qty in sorted(pouch_of(self).items())
+            if qty
+        ]
 
     def at_post_puppet(self, **kwargs):
         super().at_post_puppet(**kwargs)

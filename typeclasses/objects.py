@@ -13,6 +13,9 @@ from evennia.objects.objects import DefaultCharacter, DefaultObject
 from world.clients import items
 from world.village.crowd import NAMED, crowd_line, is_crowd
 
+# The `call` lock Evennia gives every character: nobody may use the commands it carries.
+NEVER_CALLED = "call:false()"
+
 
 class ObjectParent:
     """
@@ -24,6 +27,24 @@ class ObjectParent:
     take precedence.
 
     """
+
+    def access(self, accessing_obj, access_type="read", default=False, no_superuser_bypass=False, **kwargs):
+        """
+        Evennia's lock check, answered at once for the question Evennia's command handler asks
+        of every object in the room before every command: may the typist use the commands it
+        carries (`call`, superusers included)? Every ninja answers no (`call:false()`): in a
+        crowd of 200 those 200 full lock checks per command were a fifth of the server's
+        time. The answer is the same as the full check's; `at_access` is Evennia's no-op.
+        """
+        if access_type == "call" and no_superuser_bypass and self.locks.get("call") == NEVER_CALLED:
+            return False
+        return super().access(
+            accessing_obj,
+            access_type=access_type,
+            default=default,
+            no_superuser_bypass=no_superuser_bypass,
+            **kwargs,
+        )
 
     def at_object_receive(self, moved_obj, source_location, move_type="move", **kwargs):
         super().at_object_receive(moved_obj, source_location, move_type=move_type, **kwargs)
@@ -59,9 +80,6 @@ class Object(ObjectParent, DefaultObject):
     `evennia.create_object()` function rather than to initialize the class
     directly - this will both set things up and efficiently save the object
     without `obj.save()` having to be called explicitly.
-
-    Note: Check the autodocs for complete class members, this may not always
-    be up-to date.
 
     * Base properties defined/available on all Objects
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from world.content.errors import ContentError
 from world.content.reader import read_file
+from world.content.report import Findings
 
 HELP_FILES = sorted(Path(__file__).parent.glob("*/data/help.yaml"))
 
@@ -42,3 +43,24 @@ def load_help(paths=HELP_FILES):
 
 
 HELP_ENTRY_DICTS = load_help()
+
+
+def check(root):
+    """
+    The help files under `root` for the content report (`python -m world.content`): each
+    file on its own, then all together (a topic name two files use).
+
+    Args:
+        root (Path): The game's root folder.
+
+    Returns:
+        Findings: `help_topics`, and the errors of each file.
+    """
+    findings = Findings()
+    paths = sorted(Path(root).glob("world/*/data/help.yaml"))
+    for path in paths:
+        findings.check(path.parent, load_help, [path])
+    entries = findings.check(None, load_help, paths)
+    if entries is not None:
+        findings.add("help_topics", len(entries))
+    return findings

@@ -166,6 +166,14 @@ SERVER_CRASH_WINDOW = 300
 # (so a crash restart restores it), and logins checked off the game thread.
 SERVER_SESSION_HANDLER_CLASS = "server.sessions.HardenedServerSessionHandler"
 INPUT_FUNC_MODULES = [*INPUT_FUNC_MODULES, "server.login_inputfuncs"]  # noqa: F405 - last: its login wins
+# Passwords: argon2id at a cost for two cores (server/hashing.py); Django's PBKDF2 hashes still
+# verify, and are replaced by an argon2id one at the account's next login.
+PASSWORD_HASHERS = [
+    "server.hashing.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 # A command that fails shows the player one line, not the traceback (which goes to the log).
 IN_GAME_ERRORS = False
 

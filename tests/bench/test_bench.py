@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.bots import GMCP, parse_telnet
 from bench.driver import Recorder, next_command
-from bench.games import HQ_ZONE, placements, stock_geometry, walk
+from bench.games import HQ_ZONE, link_drops, placements, stock_geometry, walk
 from bench.profile import summarise
 from bench.report import format_table, percentile
 from bench.rollback import TIMINGS
@@ -166,3 +166,10 @@ def test_war_engine_benchmark_prints_its_figures_as_json():
     assert [size["zones"] for size in figures["sizes"]] == [20, 40]
     assert figures["growth"][0]["size_ratio"] == 2
     assert "War engine" in result.stdout
+
+
+def test_a_phase_counts_the_amp_links_lost_in_the_logs():
+    portal = "|Portal| [..] HTTP received (the AMP port should not receive http, only AMP!) b'\\x04_ask'\n"
+    server = "[..] Server disconnected from the portal.\n[..] Evennia Server successfully restarted\n"
+    assert link_drops(portal, server) == 2
+    assert link_drops("[..] Logged in: bot0001\n") == 0

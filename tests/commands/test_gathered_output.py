@@ -105,3 +105,16 @@ def test_nothing_is_gathered_without_a_portal_link(wire, monkeypatch):
     me = wire.session(1)
     wire.handler.gather_output(me)
     assert "data_out" not in me.__dict__ and wire.reactor.later == []
+
+
+def test_a_portal_that_fans_out_gets_the_gathered_output_as_one_session_messages(wire):
+    fanned = []
+    wire.amp.fanout_ready = True
+    wire.amp.send_fanout = lambda sessids, kwargs: fanned.append((sessids, list(kwargs)))
+    me = wire.session(4)
+    wire.handler.gather_output(me)
+    me.msg(text=("You see a hall.", {"type": "look"}))
+    me.msg(prompt="[HP 10/10] > ")
+    wire.handler.send_gathered(me)
+    assert fanned == [([4], ["text", "prompt"])]
+    assert wire.amp.sent == []  # no message that asks the portal for an answer

@@ -13,9 +13,14 @@ class TestInventory(EvenniaCommandTest):
     def test_inventory_lists_the_pouch_that_shop_and_use_draw_on(self):
         # Before: "You are not carrying anything." beside a pouch of pills and kunai.
         out = self.call(CmdInventory(), "")
-        assert "Pouch: 1 blood pill, 8 kunai, 1 soldier pill." in out
+        assert (
+            "Weapons:           8 kunai" in out and "Pills:             1 blood pill, 1 soldier pill" in out
+        )
         add_to_pouch(self.char1, "explosive_tag", 2)
-        assert "2 explosive tags" in self.call(CmdInventory(), "")
+        add_to_pouch(self.char1, "bandages", 1)
+        out = self.call(CmdInventory(), "")
+        assert "Tags:              2 explosive tags" in out
+        assert "Medical supplies:  1 roll of bandages" in out
         assert "In your hands" not in self.call(CmdInventory(), "")
         self.obj1.location = self.char1
         assert f"In your hands: {self.obj1.key}." in self.call(CmdInventory(), "")

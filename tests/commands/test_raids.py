@@ -10,6 +10,8 @@ from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop, CmdTr
 from commands.raids_admin import CmdRaids
 from commands.teams import CmdTeam
 from tests.support.raidkit import walk
+from world.ninja.ranks import Rank
+from world.raids import odds
 from world.raids.models import RaidReport
 from world.raids.npcs import place_npcs
 from world.raids.service import RAIDS
@@ -46,7 +48,8 @@ class TestRaidCommands(EvenniaCommandTest):
         board = self.call(CmdRaid(), "")
         assert board.startswith("Shikamaru looks up from the map") and "1. The Ambush on the Flank" in board
         # labelled for the asker (a lone genin) by the simulator's table, the figure beside it
-        assert "hard for your team (won 42% of simulated raids)" in board
+        opening = odds.table()["opening"][odds.team_key([Rank.GENIN])]
+        assert f"{opening.label} for your team (won {opening.win_rate:.0%} of simulated raids)" in board
         assert "2. Skirmish: a Sound patrol near" in board and "easy for your team (won 100%" in board
         assert self.call(CmdRaid(), "launch 99").startswith("There is no raid 99 on the board: choose 1 to")
         assert self.call(CmdRaid(), "launch first").startswith("Usage: raid launch <number>")

@@ -1,5 +1,7 @@
 """What the game answers to input that matches no command."""
 
+from unittest.mock import patch
+
 from evennia.utils.test_resources import EvenniaCommandTest
 
 from commands.default_cmdsets import CharacterCmdSet
@@ -20,3 +22,13 @@ class TestNoMatch(EvenniaCommandTest):
         assert self.call(CmdNoMatch(), "east quickly", cmdset=cmdset).startswith(
             "Command 'east quickly' is not"
         )
+
+    def test_a_technique_typed_alone_is_used_as_jutsu(self):
+        # Played over tt++: "kunai" in a fight answered "Maybe you meant nickname?".
+        with patch.object(self.char1, "execute_cmd") as run:
+            self.call(CmdNoMatch(), "kunai chuunin 2")
+            self.call(CmdNoMatch(), "clone")
+        assert [c.args[0] for c in run.call_args_list] == ["jutsu kunai chuunin 2", "jutsu clone"]
+        with patch.object(self.char1, "execute_cmd") as run:
+            self.call(CmdNoMatch(), "xyzzy", cmdset=CharacterCmdSet())
+        run.assert_not_called()

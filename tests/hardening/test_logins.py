@@ -1,11 +1,11 @@
 """
 Password checks do not stall the game: while other clients log in (each login hashes a
-password, about 0.27 s of CPU), a logged-in player's `look` keeps coming back within 100 ms
+password), a logged-in player's `look` keeps coming back within 100 ms
 (95% of them; none as slow as a hash). Stock Evennia hashes on the game thread, so every
 login stalls every player (a strict expected failure there).
 
-And the hashing thread runs at the lowest CPU priority, alone: hashing runs without the GIL,
-and at the game's priority a login storm took a whole core of a 2-core machine from the game.
+And the hashing threads run at the lowest CPU priority: hashing runs without the GIL, and at
+the game's priority a login storm took a whole core of a 2-core machine from the game.
 """
 
 import os

@@ -18,6 +18,8 @@ from twisted.internet import defer
 from commands.password import CmdNewPassword, CmdPassword
 from server import login_inputfuncs, passwords
 from server import sessions as server_sessions
+from server.conf.settings import PASSWORD_HASHERS as GAME_HASHERS
+from server.hashing import Argon2idHasher
 from server.throttles import ExemptingThrottle
 
 OUTSIDER = "198.51.100.7"
@@ -90,6 +92,42 @@ def test_wrong_password_and_unknown_name_are_refused_alike_and_counted(account, 
         assert found is None and errors == [passwords.WRONG_CREDENTIALS]
     assert fast_hashing == ["_check", "_check"]
     assert len(login_throttle.get(OUTSIDER)) == 2
+
+
+@pytest.fixture
+def game_hashers(settings, monkeypatch):
+    """The game's hashers in their order; PBKDF2 made cheap (only its format matters here)."""
+    settings.PASSWORD_HASHERS = list(GAME_HASHERS)
+    monkeypatch.setattr(hashers.PBKDF2PasswordHasher, "iterations", 1000)
+
+
+def test_a_hash_of_another_hasher_or_cost_is_upgraded_at_login(account, fast_hashing, game_hashers):
+    old_argon2 = hashers.Argon2PasswordHasher().encode(
+        "right-Password-1", hashers.Argon2PasswordHasher().salt()
+    )
+    for old in (hashers.make_password("right-Password-1", hasher="pbkdf2_sha256"), old_argon2):
+        account.password = old
+        account.save()
+        found, errors = result(passwords.authenticate(type(account), account.key, "right-Password-1"))
+        assert found == account and not errors
+        account.refresh_from_db()
+        assert account.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+        assert account.check_password("right-Password-1")
+    current = account.password
+    result(passwords.authenticate(type(account), account.key, "right-Password-1"))
+    account.refresh_from_db()
+    assert account.password == current  # a current hash stays
+    result(passwords.authenticate(type(account), account.key, "wrong"))
+    account.refresh_from_db()
+    assert account.password == current  # a wrong password upgrades nothing
+
+
+def test_the_game_hashes_with_argon2id_at_its_cost():
+    assert GAME_HASHERS[0] == "server.hashing.Argon2idHasher"
+    hasher = Argon2idHasher()
+    decoded = hasher.decode(hasher.encode("a-Password-1", hasher.salt()))
+    assert decoded["variety"] == "argon2id"
+    assert (decoded["memory_cost"], decoded["time_cost"], decoded["parallelism"]) == (19456, 2, 1)
 
 
 def test_a_throttled_address_is_refused_without_checking_the_password(account, fast_hashing, login_throttle):

@@ -2,9 +2,12 @@
 
 import pytest
 from evennia.locks import lockhandler
+from evennia.objects.objects import DefaultObject
 from evennia.utils.test_resources import EvenniaTest
 
 from server import lockeval
+from typeclasses.characters import Character
+from typeclasses.objects import NEVER_CALLED
 
 LOCKS = (
     "call:false()",
@@ -60,3 +63,18 @@ class TestChecks(EvenniaTest):
         finally:
             lockhandler.__dict__.pop("eval", None)
         assert True in stock and False in stock
+
+
+class TestCallLockShortcut(EvenniaTest):
+    """The room's ninja answer the command handler's `call` question as the full check does."""
+
+    def test_a_ninja_is_never_called_and_other_locks_are_checked_in_full(self):
+        ninja = self.char2
+        assert isinstance(ninja, Character) and ninja.locks.get("call") == NEVER_CALLED
+        for asker in (self.char1, self.account):
+            full = DefaultObject.access(ninja, asker, "call", no_superuser_bypass=True)
+            assert ninja.access(asker, "call", no_superuser_bypass=True) is full is False
+        # the superuser's bypass and other lock types go through Evennia's check
+        assert ninja.access(self.char1, "call") == DefaultObject.access(ninja, self.char1, "call")
+        ninja.locks.add("call:all()")
+        assert ninja.access(self.char1, "call", no_superuser_bypass=True) is True

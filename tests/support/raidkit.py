@@ -40,6 +40,17 @@ def strike_all(raids, raid_id, chars):
         )
 
 
+def clear_way(raids, raid_id, chars, goal):
+    """Walk to `goal`, winning each fight on the way."""
+    while True:
+        raid = raids.get(raid_id)
+        here = walk(raids, raid_id, chars, goal)
+        if not (raid.fights.get(here) and raid.fights[here].ongoing):
+            return
+        weaken(raid, here)
+        strike_all(raids, raid_id, chars)
+
+
 def offer(zone, objective, seed="test", estimate=20, difficulty="easy"):
     """An attack offer on a zone with a chosen objective (as a game master's raid has)."""
     return RaidOffer(

@@ -386,17 +386,20 @@ def comm_channel_text(channel, talker, text):
 
 
 class Item(NamedTuple):
-    """One thing in an item list: IRE's `{"id", "name", "attrib"}`."""
+    """One thing in an item list: IRE's `{"id", "name", "attrib", "icon"}`."""
 
     id: str
     name: str
     attrib: str = ""
+    icon: str = ""  # what sort of thing it is, for a client's icons (weapon, pill, scroll, ...)
 
     def as_gmcp(self):
-        """Returns: dict: The item as IRE sends it (`attrib` only when it has letters)."""
+        """Returns: dict: The item as IRE sends it (`attrib` and `icon` only when set)."""
         body = {"id": str(self.id), "name": _plain(self.name)}
         if self.attrib:
             body["attrib"] = self.attrib
+        if self.icon:
+            body["icon"] = self.icon
         return body
 
 

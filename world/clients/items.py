@@ -6,7 +6,8 @@ What counts as an item:
 
 - `inv`: the objects the ninja carries, and the pouch (the combat rules' Attribute `pouch`,
   item key -> count): each pouch entry is one item, id `pouch.<key>`, named with its count
-  ("3 kunai") and marked "g" (a group of the same thing); the count changing is an `Update`.
+  ("3 kunai") and marked "g" (a group of the same thing), with its kind as `icon` (weapon,
+  scroll, pill, tag, medical, find); the count changing is an `Update`.
   The names come from the character's `pouch_items()` (the glue layer knows the raids'
   loot names as well as the combat items').
 - `room`: the objects in the ninja's room that are neither characters nor exits (the
@@ -61,8 +62,8 @@ def inventory(character):
     """
     carried = [thing(obj, character) for obj in character.contents_get(content_type="object")]
     pouch = getattr(character, "pouch_items", None)
-    for key, _count, label in pouch() if pouch else ():
-        carried.append(Item(f"{POUCH_ID}{key}", label, "g"))
+    for key, _count, label, kind in pouch() if pouch else ():
+        carried.append(Item(f"{POUCH_ID}{key}", label, "g", kind))
     return carried
 
 

@@ -49,6 +49,24 @@ class AbilityKind(StrEnum):
     ITEM = "item"
 
 
+class ItemKind(StrEnum):
+    """What sort of gear an item is: how the pouch, the shop and GMCP group and mark it."""
+
+    WEAPON = "weapon"
+    SCROLL = "scroll"
+    PILL = "pill"
+    TAG = "tag"
+    MEDICAL = "medical"
+    FIND = "find"  # a raid find with no use in a fight (loot.yaml's scrolls and papers)
+
+    @property
+    def label(self):
+        """The group's heading in the pouch and the shop ("Weapons")."""
+        return {ItemKind.MEDICAL: "Medical supplies", ItemKind.FIND: "Finds"}.get(
+            self, f"{self.value.capitalize()}s"
+        )
+
+
 class TargetRule(StrEnum):
     """How an enemy's AI rule picks among the foes it may hit."""
 
@@ -169,6 +187,21 @@ class RegenSpec:
 
 
 @dataclass(frozen=True)
+class CureSpec:
+    """An antidote: removes this many poison doses, the strongest first, at no cost."""
+
+    doses: int
+
+
+@dataclass(frozen=True)
+class WardSpec:
+    """A barrier: absorbs up to `amount` damage before health, for this round and `rounds` more."""
+
+    amount: int
+    rounds: int
+
+
+@dataclass(frozen=True)
 class SummonSpec:
     """A companion fighting beside the user: it takes `share` of each hit on the user until its
     health runs out, and bites the user's foe after each of the user's turns."""
@@ -222,6 +255,9 @@ class Ability:
     regen: RegenSpec | None = None
     summon: SummonSpec | None = None
     leech: float = 0.0
+    cure_poison: CureSpec | None = None
+    ward: WardSpec | None = None
+    mark: bool = False
 
     @property
     def hinders(self):
@@ -238,6 +274,7 @@ class ItemSpec:
     desc: str = ""
     note: str = ""
     ability: Ability | None = None
+    kind: ItemKind = ItemKind.FIND
 
 
 @dataclass(frozen=True)
@@ -410,7 +447,7 @@ _ABILITY_FIELDS = (
     "priority", "consumes", "damage", "launch", "clones", "evade", "heal", "restore_chakra",
     "drain_chakra", "poison", "extract_poison", "revive", "carry", "frenzy", "texts",
     "health_cost", "bind", "guard", "taunt", "seal_chakra", "hide", "reveal", "expose", "turn",
-    "regen", "summon", "leech",
+    "regen", "summon", "leech", "cure_poison", "ward", "mark",
 )  # fmt: skip
 
 
@@ -479,6 +516,9 @@ def _ability(key, raw, kind, name=None):
         regen=_spec(raw, "regen", RegenSpec, ("amount", "rounds")),
         summon=_summon(raw),
         leech=raw.number("leech", low=0, high=1, default=0.0),
+        cure_poison=_spec(raw, "cure_poison", CureSpec, ("doses",)),
+        ward=_spec(raw, "ward", WardSpec, ("amount", "rounds")),
+        mark=raw.flag("mark", default=False),
     )
 
 
@@ -580,7 +620,7 @@ def _load_enemy(key, raw, rules):
 
 
 def _load_item(key, raw):
-    raw.only(("name", "plural", "aliases", "desc", "note", "use"), ("name", "plural"))
+    raw.only(("name", "plural", "kind", "aliases", "desc", "note", "use"), ("name", "plural"))
     name = raw.text("name")
     ability = None
     if raw.get("use", None):
@@ -595,6 +635,7 @@ def _load_item(key, raw):
         desc=raw.text("desc", default=""),
         note=raw.text("note", default=""),
         ability=ability,
+        kind=raw.choice("kind", ItemKind, default=ItemKind.FIND),
     )
 
 

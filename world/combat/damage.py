@@ -13,8 +13,9 @@ The spread is narrow enough that a player can learn the figures (a technique's o
 the middle of its range) and wide enough that fights, and so raids, are not foregone: with
 none, the same team against the same foes wins or loses every time, and no raid could be
 "won three times in four". Each hit is stopped first by a substitution (the evade charge is
-time-limited), then by a shadow clone (a `pierce` hit passes both); a companion takes its share
-of what connects; the rest takes health, never below zero.
+time-limited), then by a shadow clone (a `pierce` hit passes both); what a barrier's ward
+absorbs comes off next (a hit it swallows whole does not connect), a companion takes its
+share of what connects, and the rest takes health, never below zero.
 
 At zero health a Leaf player is downed and the revive window opens; anyone else
 (the Sound, NPC allies) is killed.
@@ -117,6 +118,7 @@ def fall(fighter, rules, actor=None):
     if fighter.health > 0 or not fighter.active:
         return []
     fighter.clones = fighter.airborne = fighter.evade_hits = fighter.evade_rounds = fighter.frenzy_rounds = 0
+    fighter.ward = fighter.ward_rounds = 0
     fighter.frenzy_multiplier = 1.0
     fighter.clear_path_states()
     if fighter.is_player:
@@ -161,6 +163,13 @@ def deliver(attacker, target, spec, clones, rules, rng):
             amount += bonus + combo
         spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
         amount = max(1, int(amount * attacker.frenzy_multiplier * spread * taken_factor(target)))
+        if target.ward:
+            absorbed = min(target.ward, amount)
+            target.ward -= absorbed
+            amount -= absorbed
+            messages.append(say(rules, MessageKind.WARDED, attacker, target, absorbed))
+            if not amount:
+                continue
         connected = True
         amount -= _shielded(attacker, target, amount, rules, messages)
         dealt += amount

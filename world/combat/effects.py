@@ -4,9 +4,9 @@ Effects: what a technique or item does to the fighters it reaches, once it is pa
 `perform` tells the flavour line, spends the clones a combo uses, and then applies each of
 the ability's effects to every target, in a fixed order: damage (see `damage`), effects
 that need a hit to connect (poison, chakra drain and its leech, launch, and the hindrances
-below), then healing, chakra, clones, substitution, frenzy, poison extraction, the stances
-(guard, taunt, hiding, regeneration, a summoned companion), revival and carrying out. Each
-returns messages.
+below), then healing, chakra, clones, substitution, frenzy, barriers, antidotes, poison
+extraction, the stances (guard, taunt, hiding, regeneration, a summoned companion),
+tracking seals, revival and carrying out. Each returns messages.
 
 The paths' hindrances (bind, chakra seal, reveal, exposure, mind transfer) land with a hit
 when the ability also deals damage, and at once when it deals none. A bind that `holds_user`
@@ -16,7 +16,8 @@ hit on its owner and bites after each of the owner's turns (`companion_bites`, c
 round engine).
 
 Two rules the story insists on live here. Healing (Mystical Palm, blood pills) never
-touches poison, and says so. Poison Extraction removes every dose but makes the medic pay
+touches poison, and says so; only an antidote (a dose or a few, the strongest first) or
+extraction does. Poison Extraction removes every dose but makes the medic pay
 health for it, enough to down the medic: drawing poison out can cost the healer's life.
 """
 
@@ -174,6 +175,12 @@ def _support(actor, target, ability, rules):
         target.frenzy_multiplier = ability.frenzy.multiplier
         percent = round((ability.frenzy.multiplier - 1) * 100)
         messages.append(say(rules, MessageKind.FRENZY, actor, target, percent))
+    if ability.ward:
+        target.ward = max(target.ward, ability.ward.amount)
+        target.ward_rounds = lasting(ability.ward.rounds)
+        messages.append(say(rules, MessageKind.WARD_READY, actor, target, target.ward))
+    if ability.cure_poison and target.poison:
+        messages.append(_cure(actor, target, ability.cure_poison.doses, rules))
     if ability.extract_poison:
         spec = ability.extract_poison
         cost = spec.health_base + spec.health_per_poison_damage * target.poison_per_round
@@ -183,6 +190,14 @@ def _support(actor, target, ability, rules):
         messages.append(say(rules, MessageKind.EXTRACTION_COST, actor, actor, cost))
         messages += fall(actor, rules)
     return messages + _stance(actor, target, ability, rules)
+
+
+def _cure(actor, target, doses, rules):
+    """An antidote: the strongest doses (most damage, then most ticks left) go, at no cost."""
+    strongest = sorted(target.poison, key=lambda dose: (-dose.damage, -dose.rounds))[:doses]
+    for dose in strongest:
+        target.poison.remove(dose)
+    return say(rules, MessageKind.CURED, actor, target, len(strongest))
 
 
 def _rescue(actor, target, ability, rules):
@@ -229,5 +244,8 @@ def perform(actor, ability, targets, rules, rng):
         elif ability.hinders:
             messages += _hinder(actor, target, ability, rules)
         messages += _support(actor, target, ability, rules)
+        if ability.mark and target.active:
+            target.marked = True
+            messages.append(say(rules, MessageKind.MARKED, actor, target))
         messages += _rescue(actor, target, ability, rules)
     return messages

@@ -4,7 +4,7 @@ A fighter's state during one encounter: plain data the round engine reads and ch
 A `Fighter` holds everything the rules need and nothing of Evennia: health and chakra
 (current and maximum), rank and the level it gives, side, known techniques, pouch, and
 the short-lived combat state (cooldowns, poison doses, shadow clones, airborne, evading,
-frenzy, the revive window). Players are turned into fighters by `world.combat.bridge`,
+frenzy, a barrier's ward, a tracking seal's mark, the revive window). Players are turned into fighters by `world.combat.bridge`,
 Sound fighters by `Encounter.spawn`.
 
 Every counter of rounds holds, between rounds, the number of rounds still to come in which
@@ -75,6 +75,9 @@ class Fighter:
     evade_rounds: int = 0
     frenzy_rounds: int = 0
     frenzy_multiplier: float = 1.0
+    ward: int = 0  # damage a barrier still absorbs before health
+    ward_rounds: int = 0
+    marked: bool = False  # a tracking seal is planted on this fighter
     status: Status = Status.ACTIVE
     revive_window: int = 0
     # The paths' states (world/combat/data/paths.yaml); round counters like the ones above.
@@ -168,6 +171,10 @@ class Fighter:
                 tags.append(word)
         if self.companion:
             tags.append(f"{self.companion} ({self.companion_health})")
+        if self.ward:
+            tags.append(f"warded ({self.ward})")
+        if self.marked:
+            tags.append("marked")
         return tags
 
     def clear_fight_state(self):
@@ -176,6 +183,7 @@ class Fighter:
         self.cooldowns = {}
         self.clones = self.airborne = self.evade_hits = self.evade_rounds = self.frenzy_rounds = 0
         self.frenzy_multiplier = 1.0
+        self.ward = self.ward_rounds = 0
         self.clear_path_states()
 
     def clear_path_states(self):

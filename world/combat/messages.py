@@ -14,6 +14,8 @@ Outcome lines come from `rules.yaml` (`messages:`), flavour lines from each tech
 from dataclasses import dataclass
 from enum import StrEnum
 
+from world.content.text import first_upper
+
 
 class MessageKind(StrEnum):
     """What happened. Every kind but ACTION and FIZZLE has its texts in rules.yaml."""
@@ -65,6 +67,10 @@ class MessageKind(StrEnum):
     COMPANION_BITE = "companion_bite"
     COMPANION_SHIELD = "companion_shield"  # the companion took part of a hit
     COMPANION_DOWN = "companion_down"
+    CURED = "cured"  # an antidote took poison doses out
+    WARD_READY = "ward_ready"  # a barrier went up around the target
+    WARDED = "warded"  # a barrier absorbed damage
+    MARKED = "marked"  # a tracking seal was planted on the target
 
     @property
     def narrated(self):
@@ -130,9 +136,9 @@ def narrate(texts, kind, actor=None, target=None, amount=0, name=""):
         actor=actor.id if actor else None,
         target=target.id if target else None,
         amount=amount,
-        to_actor=texts.actor.format_map(values),
-        to_target=texts.target.format_map(values),
-        to_others=texts.others.format_map(values),
+        to_actor=first_upper(texts.actor.format_map(values)),
+        to_target=first_upper(texts.target.format_map(values)),
+        to_others=first_upper(texts.others.format_map(values)),
     )
 
 

@@ -16,7 +16,7 @@ The round: everyone acts once, in initiative order, then effects tick.
 3. At the round end poison burns and healing seals heal (standing fighters only; poison can
    down them), turned fighters count down (and all come back once nobody else of their side
    stands), revive windows close one round (an empty one means death), and cooldowns,
-   substitutions, airborne foes, frenzies, binds, guards, taunts, seals, hiding and
+   substitutions, airborne foes, frenzies, barriers, binds, guards, taunts, seals, hiding and
    exposure count down. A downed ninja always gets the whole window the
    DOWNED message promised, whoever else still stands: the raid decides what happens to
    a team that is down to the last ninja (world/raids/life/fighting.py).
@@ -185,6 +185,10 @@ def _count_down(fighter):
     if fighter.exposed:
         fighter.exposed -= 1
         fighter.exposed_bonus = fighter.exposed_bonus if fighter.exposed else 0.0
+    if fighter.ward_rounds:
+        fighter.ward_rounds -= 1
+        if not fighter.ward_rounds:
+            fighter.ward = 0
 
 
 def _tick_regen(fighter, rules):

@@ -3,11 +3,12 @@ What raids give a ninja: rank points and promotion, techniques, ryo, and the qua
 wares.
 
 - Rank points are kept on the Character (Attribute `rank_points`); `reward()` adds a raid's
-  points, pays ryo for them (shop.yaml `ryo_per_point`), and promotes the ninja when the
-  total reaches a new rank (`rewards.rank_for`). A promotion raises health and chakra
-  (`Character.set_rank`) and teaches the techniques of the ranks it passes on the ninja's
-  path (combat's `paths`); techniques of a rank already held are learned from technique scrolls
-  (`learn()`), which come from loot and the quartermaster.
+  points, pays ryo for them (shop.yaml `ryo_per_point`), and tells the ninja when the total
+  makes them eligible for the next rank. The rank itself comes from a trial (the Chuunin
+  exam, or a field promotion: `promotion`), which raises health and chakra and teaches the
+  techniques of the ranks it passes on the ninja's path (combat's `paths`); techniques of a
+  rank already held are learned from technique scrolls (`learn()`), which come from loot
+  and the quartermaster.
 - Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
   rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
 - The headquarters' people: the quartermaster sells (`order()`: only where she is), and the
@@ -22,16 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from world.combat import bridge
-from world.combat.catalog import get_catalog, normalise
+from world.combat.catalog import ItemKind, get_catalog, normalise
 from world.combat.errors import CombatError
 from world.content.reader import read_file
-from world.ninja.ranks import PLAYER_RANKS, Rank
 from world.raids.content import content
 from world.raids.npcs import npc_here
+from world.raids.promotion import RANK_POINTS, points_of, ready_line
 from world.raids.refusal import RaidRefusal
-from world.raids.rewards import next_rank, rank_for
 
-RANK_POINTS = "rank_points"
 RYO = "ryo"
 SCROLL = "technique_scroll"
 MAX_BUY = 99
@@ -45,9 +44,9 @@ class Shop:
 
 
 @functools.cache
-def shop():
-    """The quartermaster's data (data/shop.yaml), loaded once."""
-    raw = read_file(Path(__file__).parent / "data" / "shop.yaml")
+def shop(path=None):
+    """The quartermaster's data (data/shop.yaml by default), loaded once."""
+    raw = read_file(path or Path(__file__).parent / "data" / "shop.yaml")
     prices = raw.sub("stock")
     stock = {str(key): prices.whole(key, low=1) for key in prices.keys()}
     known = set(get_catalog().items) | set(content().items)
@@ -64,6 +63,20 @@ def item_name(key, qty):
         return f"{qty} {item.name if qty == 1 else item.plural}"
     loot = content().items.get(key)
     return loot.count(qty) if loot else f"{qty} {key}"
+
+
+def item_kind(key):
+    """The kind of a pouch item ("weapon", "pill", ...; "find" for anything unknown)."""
+    item = content().items.get(key)
+    return str(item.kind) if item else str(ItemKind.FIND)
+
+
+def _by_kind(keys):
+    """The keys grouped by their item's kind, in ItemKind's order: [(ItemKind, [key, ...])]."""
+    groups = {kind: [] for kind in ItemKind}
+    for key in keys:
+        groups[ItemKind(item_kind(key))].append(key)
+    return [(kind, found) for kind, found in groups.items() if found]
 
 
 def find_item(text):
@@ -95,46 +108,34 @@ def ryo_of(character):
 
 
 def pouch_text(character):
-    pouch = pouch_of(character)
-    items = [item_name(key, qty) for key, qty in sorted(pouch.items()) if qty]
-    return f"Pouch: {', '.join(items) if items else 'empty'}.  Ryo: {ryo_of(character)}."
-
-
-def _rank_order(rank):
-    return PLAYER_RANKS.index(rank)
+    """The pouch by kind of gear, one line a kind, and the ryo."""
+    pouch = {key: qty for key, qty in pouch_of(character).items() if qty}
+    if not pouch:
+        return f"Pouch: empty.  Ryo: {ryo_of(character)}."
+    lines = [f"Pouch (|wuse <item>|n; |whelp gear|n says what each does).  Ryo: {ryo_of(character)}."]
+    for kind, keys in _by_kind(sorted(pouch)):
+        lines.append(f"  {kind.label + ':':<18} {', '.join(item_name(key, pouch[key]) for key in keys)}")
+    return "\n".join(lines)
 
 
 def reward(character, points):
     """
-    Pay a ninja for a raid: rank points, ryo, and a promotion if the points reach one.
+    Pay a ninja for a raid: rank points, ryo, and what the points now make them eligible for.
 
     Args:
         character (Character): A ninja who came home.
         points (int): Rank points earned (outcome.RankPoints).
 
     Returns:
-        list of str: Lines telling the ninja what they earned and learned.
+        list of str: Lines telling the ninja what they earned and where it leads.
     """
-    total = int(character.attributes.get(RANK_POINTS, 0)) + points
+    total = points_of(character) + points
     character.attributes.add(RANK_POINTS, total)
     ryo = points * shop().ryo_per_point
     character.attributes.add(RYO, ryo_of(character) + ryo)
     lines = [f"You earn {points} rank points ({total} in all) and {ryo} ryo."]
-    old, new = character.rank, Rank(rank_for(total))
-    if _rank_order(new) > _rank_order(old):
-        known = bridge.fighter_from_character(character).techniques
-        character.set_rank(new, refill=True)
-        path = bridge.path_of(character).key
-        before = {t.key for t in get_catalog().learnable(old, path)}
-        taught = [t for t in get_catalog().learnable(new, path) if t.key not in before and t.key not in known]
-        if taught:
-            character.attributes.add(bridge.TECHNIQUES, [*known, *(t.key for t in taught)])
-        lines.append(f"|gYou are promoted to {new.label}!|n Your health and chakra grow.")
-        lines += [f"|gYou learn {t.name}:|n {t.desc}" for t in taught]
-    ahead = next_rank(total)
-    if ahead:
-        lines.append(f"{ahead[1]} more rank points to {Rank(ahead[0]).label}.")
-    return lines
+    ready = ready_line(character)
+    return lines + ([ready] if ready else [])
 
 
 def learnable(character):
@@ -194,11 +195,15 @@ def buy(character, text, qty=1):
 
 
 def price_list():
-    """The quartermaster's wares, one line each."""
+    """The quartermaster's wares by kind of gear, one line each with what it does."""
     lines = []
-    for key, price in shop().stock.items():
-        name = item_name(key, 1)[2:]
-        lines.append(f"  {name:<20} {price:>4} ryo")
+    stock = shop().stock
+    for kind, keys in _by_kind(stock):
+        lines.append(f" |w{kind.label}|n")
+        for key in keys:
+            name = item_name(key, 1)[2:]
+            desc = content().items[key].desc if key in content().items else ""
+            lines.append(f"  {name:<26} {stock[key]:>4} ryo  {desc}")
     return "\n".join(lines)
 
 

@@ -336,13 +336,15 @@ def custom_offer(zone, seed, strength):
     return _attack(zone, str(seed), strength, True)
 
 
-def render(offer_list, odds=None):
+def render(offer_list, odds=None, note=None):
     """
     The board as the strategist presents it (the text of the `raid` command).
 
     Args:
         offer_list (list[RaidOffer]): From `offers()`.
         odds (callable, optional): odds(offer) -> the asking team's Odds or None.
+        note (callable, optional): note(offer) -> a line to add under the offer, or None
+            (the rank a raid needs: world/raids/promotion.py).
 
     Returns:
         str: The strategist's words and the numbered offers.
@@ -353,8 +355,10 @@ def render(offer_list, odds=None):
     intro = text["intro"]
     if any(offer.kind == RaidKind.DEFENCE for offer in offer_list):
         intro = f"{intro}\n{text['defence_intro']}"
-    lines = [
-        offer.describe(number, odds(offer) if odds else None)
-        for number, offer in enumerate(offer_list, start=1)
-    ]
+    lines = []
+    for number, offer in enumerate(offer_list, start=1):
+        lines.append(offer.describe(number, odds(offer) if odds else None))
+        extra = note(offer) if note else None
+        if extra:
+            lines.append(extra)
     return "\n".join([intro, "", *lines])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from world.combat.catalog import ItemKind, get_catalog
 from world.content.reader import read_file
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -38,6 +39,15 @@ class Condition(StrEnum):
     FREE_CAPTIVES = "free_captives"
     VISIT_ROOMS = "visit_rooms"
     ESCORT = "escort"
+    RETRIEVE = "retrieve"  # take the objective's item in the target room, carry it to the entry
+    KILL_MARK = "kill_mark"  # kill the marked enemy (not the boss) in the target room
+    SPEND_ITEMS = "spend_items"  # use {count} of the objective's item in the target room
+    MARK_BOSS = "mark_boss"  # plant the objective's item (a tracking seal) on the boss in a fight
+
+    @classmethod
+    def guarding(cls):
+        """The conditions whose target room, when not the boss's, has its own guard."""
+        return (cls.RETRIEVE, cls.KILL_MARK, cls.SPEND_ITEMS)
 
 
 class SuccessEffect(StrEnum):
@@ -53,6 +63,26 @@ class SuccessEffect(StrEnum):
 class RoomTemplate:
     name: str
     desc: str
+    feature: str = ""  # a key of zones.yaml `features`, or "" for plain ground
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What a room's ground does to play (zones.yaml `features`)."""
+
+    key: str
+    desc: str
+    cover: tuple | None  # (hits, rounds) each Leaf ninja starts a fight here with
+    damage: int  # health lost on first setting foot here
+    poison: tuple | None  # (damage, rounds) of a dose taken on first setting foot here
+    hostile_only: bool  # damage and poison only while Sound ninja hold the room
+    sprung: str
+    supplies: str  # a loot table rolled once more here, or ""
+
+    @property
+    def harms(self):
+        """True if setting foot here hurts (a trap, an ambush's volley, foul water)."""
+        return bool(self.damage or self.poison)
 
 
 @dataclass(frozen=True)
@@ -84,6 +114,11 @@ class Objective:
     goal: str
     entry_text: str
     target_text: str
+    item: str = ""  # what is taken (retrieve), spent (spend_items) or planted (mark_boss)
+    issued: dict = None  # items handed to the leader at launch ({key: count})
+    at_boss: bool = False  # the target room is the boss's room
+    mark_rank: str = ""  # kill_mark: the rank of the marked enemy
+    mark_name: str = ""  # kill_mark: how the marked enemy is called
 
 
 @dataclass(frozen=True)
@@ -125,6 +160,9 @@ class Item:
     name: str
     plural: str
     desc: str = ""
+    kind: ItemKind = ItemKind.FIND
+    opens: str = ""  # a loot table the find holds when its seal is broken (`use`)
+    reveals: bool = False  # on a raid, `use` shows where the Sound still wait
 
     def count(self, qty):
         """'3 kunai', '1 blood pill'."""
@@ -135,6 +173,15 @@ class Item:
 class LootEntry:
     item: str | None
     weight: int
+    qty: tuple
+
+
+@dataclass(frozen=True)
+class BossDrop:
+    """One thing a boss of a rank may carry: `chance` of dropping between qty[0] and qty[1]."""
+
+    item: str
+    chance: float
     qty: tuple
 
 
@@ -180,6 +227,17 @@ class Content:
     mission_zones: tuple
     titles: dict
     board_text: dict
+    features: dict = None  # key -> Feature
+    zone_loot: dict = None  # zone key -> its own room-table entries
+    boss_drops: dict = None  # boss rank -> tuple of BossDrop
+
+    def room_table(self, zone):
+        """The room loot table of a zone: the shared one with the zone's own entries."""
+        return self.loot["room"] + self.zone_loot.get(zone, ())
+
+    def feature(self, key):
+        """The Feature of a key, or None for plain ground ("")."""
+        return self.features.get(key) if key else None
 
     def band(self, key):
         """The band with this key."""
@@ -223,10 +281,42 @@ def _checked(entry, key, text):
     return text
 
 
-def _templates(entry, key):
-    return tuple(
-        RoomTemplate(name=room.text("name"), desc=room.text("desc")) for room in entry.each(key, default=())
-    )
+def _templates(entry, key, features=None):
+    rooms = []
+    for room in entry.each(key, default=()):
+        feature = room.text("feature", default="")
+        if feature and features is not None and feature not in features:
+            room.fail(
+                "feature", f"names unknown feature {feature!r} (zones.yaml features: {', '.join(features)})"
+            )
+        rooms.append(RoomTemplate(name=room.text("name"), desc=room.text("desc"), feature=feature))
+    return tuple(rooms)
+
+
+def _load_features(raw, tables):
+    features = {}
+    fields = ("desc", "cover", "damage", "poison", "hostile_only", "sprung", "supplies")
+    for key, entry in raw.sub("features", default={}).subs():
+        entry.only(fields)
+        cover = entry.sub("cover") if entry.get("cover", None) is not None else None
+        poison = entry.sub("poison") if entry.get("poison", None) is not None else None
+        supplies = entry.text("supplies", default="")
+        if supplies and supplies not in tables:
+            entry.fail("supplies", f"names unknown loot table {supplies!r} (loot.yaml tables)")
+        feature = Feature(
+            key=key,
+            desc=entry.text("desc", default=""),
+            cover=(cover.whole("hits", low=1), cover.whole("rounds", low=0)) if cover else None,
+            damage=entry.whole("damage", low=0, default=0),
+            poison=(poison.whole("damage", low=1), poison.whole("rounds", low=1)) if poison else None,
+            hostile_only=entry.flag("hostile_only", default=False),
+            sprung=entry.text("sprung", default=""),
+            supplies=supplies,
+        )
+        if feature.harms and not feature.sprung:
+            entry.fail("sprung", "is needed: players must read what hurt them")
+        features[key] = feature
+    return features
 
 
 def _load_limits(data_dir):
@@ -237,9 +327,10 @@ def _load_limits(data_dir):
     return raw.whole("team", low=1), rooms
 
 
-def _load_zones(data_dir, objectives, max_rooms):
+def _load_zones(data_dir, objectives, max_rooms, tables):
     raw = _read(data_dir, "zones.yaml")
-    kinds = {key: _templates(raw.sub("kinds"), key) for key in raw.sub("kinds", default={}).keys()}
+    features = _load_features(raw, tables)
+    kinds = {key: _templates(raw.sub("kinds"), key, features) for key in raw.sub("kinds", default={}).keys()}
     zones = {}
     for key, zone in raw.sub("zones", default={}).subs():
         kind = zone.text("kind")
@@ -249,7 +340,7 @@ def _load_zones(data_dir, objectives, max_rooms):
         for objective in favoured:
             if objective not in objectives:
                 zone.fail("favoured", f"names unknown objective {objective!r}")
-        rooms = _templates(zone, "rooms")
+        rooms = _templates(zone, "rooms", features)
         names = {room.name for room in rooms + kinds[kind]}
         if len(names) < max_rooms:
             zone.fail("rooms", f"needs {max_rooms} distinct room names with its kind, has {len(names)}")
@@ -261,10 +352,34 @@ def _load_zones(data_dir, objectives, max_rooms):
             favoured=favoured,
             boss_bump=zone.whole("boss_bump", default=0),
         )
-    return zones, kinds
+    return zones, kinds, features
 
 
-def _load_objectives(data_dir, bosses):
+def _objective_item(raw, condition, items, ranks):
+    """The fields the new conditions need: the item, what is issued, the mark."""
+    needs_item = condition in (Condition.RETRIEVE, Condition.SPEND_ITEMS, Condition.MARK_BOSS)
+    item = raw.text("item", default="")
+    if needs_item and not item:
+        raw.fail("item", f"is needed for condition {condition}")
+    if item and item not in items:
+        raw.fail("item", f"names unknown item {item!r}")
+    issued = raw.counts("issued", default={})
+    for key in issued:
+        if key not in items:
+            raw.fail("issued", f"names unknown item {key!r}")
+    mark_rank = raw.text("mark_rank", default="")
+    if condition is Condition.KILL_MARK and mark_rank not in ranks:
+        raw.fail("mark_rank", f"must name a rank of enemies.yaml for condition {condition}")
+    return {
+        "item": item,
+        "issued": issued,
+        "at_boss": raw.flag("at_boss", default=False),
+        "mark_rank": mark_rank,
+        "mark_name": raw.text("mark_name", default=""),
+    }
+
+
+def _load_objectives(data_dir, bosses, items=None, ranks=None):
     objectives = {}
     for key, raw in _read(data_dir, "objectives.yaml").sub("objectives", default={}).subs():
         boss_rank = raw.text("boss_rank")
@@ -272,7 +387,9 @@ def _load_objectives(data_dir, bosses):
             raw.fail("boss_rank", f"{boss_rank!r} has no boss in enemies.yaml")
         condition = raw.choice("condition", Condition)
         count = raw.pair("count", default=(0, 0))
-        counted = condition in (Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT)
+        counted = condition in (
+            Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT, Condition.SPEND_ITEMS
+        )  # fmt: skip
         if counted and count[0] < 1:
             raw.fail("count", f"must be at least 1 for condition {condition}")
         targets = raw.texts("targets", default=())
@@ -294,6 +411,7 @@ def _load_objectives(data_dir, bosses):
             goal=_template(raw, "goal"),
             entry_text=_template(raw, "entry_text"),
             target_text=_template(raw, "target_text"),
+            **_objective_item(raw, condition, items or {}, ranks or {}),
         )
     return objectives
 
@@ -359,28 +477,84 @@ def _load_enemies(data_dir):
     return ranks, bosses, descriptors
 
 
-def _load_loot(data_dir):
+def _load_items(data_dir):
+    """Every item a raid knows: the combat rules' pouch items, then loot.yaml's finds."""
+    items = {
+        key: Item(key=key, name=spec.name, plural=spec.plural, desc=spec.desc, kind=spec.kind)
+        for key, spec in get_catalog().items.items()
+    }
     raw = _read(data_dir, "loot.yaml")
-    items = {}
     for key, item in raw.sub("items", default={}).subs():
+        if key in items:
+            raw.sub("items").fail(key, "is a combat item already (world/combat/data/items.yaml)")
         name = item.text("name")
         items[key] = Item(
-            key=key, name=name, plural=item.text("plural", default=name), desc=item.text("desc", "")
+            key=key,
+            name=name,
+            plural=item.text("plural", default=name),
+            desc=item.text("desc", ""),
+            kind=item.choice("kind", ItemKind, default=ItemKind.FIND),
+            opens=item.text("opens", default=""),
+            reveals=item.flag("reveals", default=False),
         )
-    tables = {}
-    for name in raw.sub("tables", default={}).keys():
-        table = []
-        for entry in raw.sub("tables").each(name, default=()):
-            item = entry.get("item", None)
-            if item is not None and item not in items:
-                entry.fail("item", f"names unknown item {item!r}")
-            weight = entry.whole("weight", low=1)
-            table.append(LootEntry(item=item, weight=weight, qty=entry.pair("qty", default=(1, 1))))
-        tables[name] = tuple(table)
+    return items
+
+
+def _table(entries, items):
+    table = []
+    for entry in entries:
+        item = entry.get("item", None)
+        if item is not None and item not in items:
+            entry.fail("item", f"names unknown item {item!r}")
+        weight = entry.whole("weight", low=1)
+        table.append(LootEntry(item=item, weight=weight, qty=entry.pair("qty", default=(1, 1))))
+    return tuple(table)
+
+
+def _load_tables(data_dir, items):
+    raw = _read(data_dir, "loot.yaml")
+    tables = {
+        name: _table(raw.sub("tables").each(name), items) for name in raw.sub("tables", default={}).keys()
+    }
     for needed in ("room", "boss"):
         if not tables.get(needed):
             raw.fail("tables", f"need a {needed!r} table")
-    return items, tables
+    for key, item in items.items():
+        if item.opens and item.opens not in tables:
+            raw.sub("items").sub(key).fail("opens", f"names unknown loot table {item.opens!r}")
+    return tables
+
+
+def _load_loot(data_dir, items, zones, ranks):
+    """Each zone's own room-table entries, and the bosses' drops by rank, checked."""
+    raw = _read(data_dir, "loot.yaml")
+    own = raw.sub("zones", default={})
+    zone_loot = {key: _table(own.each(key), items) for key in own.keys()}
+    for key in zone_loot:
+        if key not in zones:
+            own.fail(key, "is not a zone of zones.yaml")
+    missing = sorted(set(zones) - set(zone_loot))
+    if missing:
+        raw.fail("zones", f"lack a table for {', '.join(missing)} (every zone has its own)")
+    drops_raw = raw.sub("boss_drops", default={})
+    drops = {}
+    for rank in drops_raw.keys():
+        if rank not in ranks:
+            drops_raw.fail(rank, "is not a rank of enemies.yaml's ranks")
+        drops[rank] = []
+        for entry in drops_raw.each(rank):
+            item = entry.text("item")
+            if item not in items:
+                entry.fail("item", f"names unknown item {item!r}")
+            drops[rank].append(
+                BossDrop(
+                    item=item,
+                    chance=entry.number("chance", low=0, high=1),
+                    qty=entry.pair("qty", default=(1, 1)),
+                )
+            )
+        drops[rank] = tuple(drops[rank])
+    return zone_loot, drops
 
 
 def _load_rewards(data_dir, ranks, bands):
@@ -472,10 +646,12 @@ def load(data_dir=DATA_DIR):
     """
     max_team, room_limits = _load_limits(data_dir)
     ranks, bosses, descriptors = _load_enemies(data_dir)
-    objectives = _load_objectives(data_dir, bosses)
-    zones, kinds = _load_zones(data_dir, objectives, room_limits[1])
+    items = _load_items(data_dir)
+    loot = _load_tables(data_dir, items)
+    objectives = _load_objectives(data_dir, bosses, items, ranks)
+    zones, kinds, features = _load_zones(data_dir, objectives, room_limits[1], loot)
+    zone_loot, boss_drops = _load_loot(data_dir, items, zones, ranks)
     bands = _load_bands(data_dir, room_limits)
-    items, loot = _load_loot(data_dir)
     kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
     opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
         data_dir, zones, objectives, ranks
@@ -502,6 +678,9 @@ def load(data_dir=DATA_DIR):
         mission_zones=mission_zones,
         titles=titles,
         board_text=board_text,
+        features=features,
+        zone_loot=zone_loot,
+        boss_drops=boss_drops,
     )
 
 

@@ -4,8 +4,10 @@ The raid generator: a seeded, private raid instance as plain data (a `RaidPlan`)
 `generate()` turns a seed, a zone, an objective and the zone's real Sound squads into a plan:
 a connected graph of 4 to 10 rooms laid out on a grid (so exits by direction always agree
 with each other), an entry and a boss room (the room farthest from the entry), the rooms'
-names and descriptions drawn from the zone's templates, the objective placed in its rooms,
-encounters drawn from the squads, a boss, and loot.
+names, descriptions and ground features drawn from the zone's own templates first (then its
+kind's), the objective placed in its rooms (with a marked enemy for an assassination),
+encounters drawn from the squads, a boss, and loot from the zone's own table, the supply
+rooms' stores and the boss's drops.
 
 Determinism: every choice comes from a seeded stream (`dice.stream`), never from `hash()` or
 the order of a set. The layout, the objective, the encounters and the loot each draw from
@@ -19,7 +21,7 @@ without a squad.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from world.raids.content import SKIRMISH, Condition, RaidKind, content
 from world.raids.dice import stream, weighted
@@ -33,6 +35,8 @@ OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 LOOP_CHANCE = 0.25
 # Enemies per room at most, beyond the team's size.
 GROUP_MARGIN = 2
+# The plan's id of an assassination's marked enemy (the boss's is "boss").
+MARK_ID = "mark"
 
 
 class RaidError(ValueError):
@@ -107,6 +111,7 @@ class RaidRoom:
     exits: dict
     enemies: tuple
     loot: tuple
+    feature: str = ""  # the ground's feature (zones.yaml features), "" for plain ground
 
     def to_dict(self):
         return {
@@ -117,6 +122,7 @@ class RaidRoom:
             "exits": {name: self.exits[name] for name, _ in DIRECTIONS if name in self.exits},
             "enemies": [enemy.to_dict() for enemy in self.enemies],
             "loot": [drop.to_dict() for drop in self.loot],
+            "feature": self.feature,
         }
 
 
@@ -127,7 +133,9 @@ class ObjectivePlan:
 
     `condition` tells the instance what to check (content.Condition); `target_rooms` are the
     rooms it concerns (the boss room, the captives' cell, the vantage points); `target` is
-    the sabotage target's name; `count` the captives, vantage points or pinned ninja.
+    the sabotage target's name; `count` the captives, vantage points, pinned ninja or items
+    to spend; `item` what the objective takes, spends or plants, and `issued` what the
+    leader is handed at launch.
     """
 
     key: str
@@ -139,6 +147,8 @@ class ObjectivePlan:
     target_rooms: tuple
     target: str
     count: int
+    item: str = ""
+    issued: dict = field(default_factory=dict)
 
     def to_dict(self):
         return {
@@ -151,6 +161,8 @@ class ObjectivePlan:
             "target_rooms": list(self.target_rooms),
             "target": self.target,
             "count": self.count,
+            "item": self.item,
+            "issued": dict(self.issued),
         }
 
 
@@ -249,6 +261,7 @@ class RaidPlan:
                     exits={name: int(target) for name, target in room["exits"].items()},
                     enemies=tuple(Enemy(**enemy) for enemy in room["enemies"]),
                     loot=tuple(LootDrop(**drop) for drop in room["loot"]),
+                    feature=room.get("feature", ""),
                 )
                 for room in raw["rooms"]
             )
@@ -334,22 +347,33 @@ def _distances(links, start):
     return distance
 
 
+def _draw(rng, own, kind, count):
+    """`count` templates: the zone's own rooms first (all it has room for), then its kind's."""
+    chosen = rng.sample(own, min(count, len(own)))
+    chosen += rng.sample(kind, count - len(chosen))
+    rng.shuffle(chosen)
+    return chosen
+
+
 def _templates(rng, zone, size, opening):
     """Room templates for the rooms, in room order; the story names its entry and target."""
     data = content()
-    pool, seen = [], set()
+    taken = {opening.entry.name, opening.target.name} if opening else set()
+    own, kind = [], []
     for template in zone.rooms + data.kinds[zone.kind]:
-        if template.name not in seen:
-            seen.add(template.name)
-            pool.append(template)
+        if template.name not in taken:
+            taken.add(template.name)
+            (own if template in zone.rooms else kind).append(template)
     if not opening:
-        return rng.sample(pool, size)
-    pool = [template for template in pool if template.name not in (opening.entry.name, opening.target.name)]
-    return [opening.entry, *rng.sample(pool, size - 2), opening.target]
+        return _draw(rng, own, kind, size)
+    return [opening.entry, *_draw(rng, own, kind, size - 2), opening.target]
 
 
-def _place_objective(rng, objective, size, entry, boss_room):
-    """The objective's target rooms, target name and count."""
+def _place_objective(rng, objective, size, entry, boss_room, distance):
+    """
+    The objective's target rooms, target name and count. A desk to rob or a cache to blow
+    stands in the farthest room after the boss's (deep in the zone, off the boss's path).
+    """
     others = [room for room in range(size) if room not in (entry, boss_room)]
     count = rng.randint(*objective.count) if objective.count[1] else 0
     target = rng.choice(objective.targets) if objective.condition is Condition.DESTROY_TARGET else ""
@@ -358,6 +382,10 @@ def _place_objective(rng, objective, size, entry, boss_room):
     elif objective.condition is Condition.VISIT_ROOMS:
         count = min(count, len(others))
         rooms = tuple(sorted(rng.sample(others, count)))
+    elif objective.condition in (Condition.RETRIEVE, Condition.SPEND_ITEMS) and not objective.at_boss:
+        rooms = (max(others, key=lambda room: (distance[room], room)),)
+    elif objective.condition is Condition.KILL_MARK:
+        rooms = (rng.choice(others),)
     else:
         rooms = (boss_room,)
     return rooms, target, count
@@ -397,12 +425,37 @@ def _boss(rng, objective, zone, band, squads, opening):
     )
 
 
-def _group_sizes(rng, budget, size, entry, boss_room, team_size):
-    """How many enemies wait in each room: a few guard the boss, the rest spread out."""
+def _mark(objective, squads, boss):
+    """
+    The marked enemy of an assassination (None for any other objective), from a squad of its
+    rank that still has a fighter once the boss is taken (else any that has; else none).
+    """
+    if objective.condition is not Condition.KILL_MARK:
+        return None
+    data = content()
+    spare = [q for q in squads if q.fighters - (q.id == boss.squad) > 0]
+    source = next((q for q in spare if q.rank == objective.mark_rank), spare[0] if spare else None)
+    return Enemy(
+        id=MARK_ID,
+        name=objective.mark_name or data.ranks[objective.mark_rank].label,
+        rank=objective.mark_rank,
+        squad=source.id if source else None,
+        fighter=data.ranks[objective.mark_rank].fighter,
+    )
+
+
+def _group_sizes(rng, budget, size, entry, boss_room, team_size, guarded=()):
+    """
+    How many enemies wait in each room: a few guard the boss (and the objective's own target
+    room, when it is another: the desk, the cache, the sensor), the rest spread out.
+    """
     cap = team_size + GROUP_MARGIN
     sizes = dict.fromkeys(range(size), 0)
     sizes[boss_room] = min(budget, rng.randint(1, team_size)) if budget else 0
     left = budget - sizes[boss_room]
+    for room in guarded:
+        sizes[room] = min(left, rng.randint(1, team_size))
+        left -= sizes[room]
     others = [room for room in range(size) if room not in (entry, boss_room)]
     rng.shuffle(others)
     while left:
@@ -429,12 +482,13 @@ def _draw_squad(rng, remaining, squads, preferred):
     return weighted(rng, pool, [remaining[squad.id] for squad in pool])
 
 
-def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, opening):
-    """Enemies per room, drawn from the squads' real fighters (the boss's one already taken)."""
+def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, opening, mark=None, guarded=()):
+    """Enemies per room, drawn from the squads' real fighters (the boss's and the mark's taken)."""
     data = content()
     remaining = {squad.id: squad.fighters for squad in squads}
-    if boss.squad is not None:
-        remaining[boss.squad] -= 1
+    for leader in (boss, mark):
+        if leader is not None and leader.squad is not None:
+            remaining[leader.squad] -= 1
     if opening:
         wanted = opening.column[min(team_size, len(opening.column)) - 1]
     else:
@@ -442,7 +496,7 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
     budget = min(wanted, sum(remaining.values()))
     if opening:
         budget = min(budget, opening.estimate - 1)
-    sizes = _group_sizes(rng, budget, size, entry, boss_room, team_size)
+    sizes = _group_sizes(rng, budget, size, entry, boss_room, team_size, guarded)
     preferred = opening.enemy_ranks if opening else ((boss.rank,) if band.key == SKIRMISH else ())
     rooms, number = {}, 0
     for room in range(size):
@@ -466,17 +520,26 @@ def _roll(rng, table):
     return (entry.item, rng.randint(*entry.qty)) if entry.item else None
 
 
-def _loot(rng, size, entry, boss_room, band):
-    """Loot per room: one roll on the room table each, the boss's rolls in the boss room."""
-    tables = content().loot
+def _loot(rng, size, entry, boss_room, band, zone, templates, boss):
+    """
+    Loot per room: one roll on the zone's room table each, one more on a supply room's
+    stores, the boss's rolls and then the boss's rank's drops in the boss room.
+    """
+    data = content()
+    tables = data.loot
     loot = {}
     for room in range(size):
         if room == entry:
             loot[room] = ()
             continue
-        rolls = [_roll(rng, tables["room"])]
+        rolls = [_roll(rng, data.room_table(zone))]
+        feature = data.feature(templates[room].feature)
+        if feature and feature.supplies:
+            rolls.append(_roll(rng, tables[feature.supplies]))
         if room == boss_room:
             rolls += [_roll(rng, tables["boss"]) for _ in range(band.loot_rolls)]
+            drops = data.boss_drops.get(boss.rank, ())
+            rolls += [(d.item, rng.randint(*d.qty)) if rng.random() < d.chance else None for d in drops]
         merged = {}
         for roll in filter(None, rolls):
             merged[roll[0]] = merged.get(roll[0], 0) + roll[1]
@@ -540,16 +603,29 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
     if opening:  # the story's rooms are the entry and the boss's room
         templates[boss_room], templates[-1] = templates[-1], templates[boss_room]
 
-    target_rooms, target, count = _place_objective(stream(seed, "objective"), goal, size, entry, boss_room)
+    target_rooms, target, count = _place_objective(
+        stream(seed, "objective"), goal, size, entry, boss_room, distance
+    )
     encounter_rng = stream(seed, "encounters")
     boss = _boss(encounter_rng, goal, zone_t, band, squads, opening)
-    enemies = _encounters(encounter_rng, squads, boss, team_size, band, size, entry, boss_room, opening)
-    loot = _loot(stream(seed, "loot"), size, entry, boss_room, band)
+    mark = _mark(goal, squads, boss)
+    guarded = (
+        tuple(r for r in target_rooms if r != boss_room) if goal.condition in Condition.guarding() else ()
+    )
+    enemies = _encounters(
+        encounter_rng, squads, boss, team_size, band, size, entry, boss_room, opening, mark, guarded
+    )
+    if mark is not None:
+        enemies[target_rooms[0]] += (mark,)
+    loot = _loot(stream(seed, "loot"), size, entry, boss_room, band, zone, templates, boss)
 
     values = {"zone": zone_t.name, "boss": boss.name, "target": target, "count": count}
     rooms = []
     for room in range(size):
         desc = templates[room].desc
+        feature = data.feature(templates[room].feature)
+        if feature and feature.desc:
+            desc = f"{desc} {feature.desc}"
         if room == entry:
             desc = f"{desc} {_fill(goal.entry_text, **values)}".strip()
         if room in target_rooms:
@@ -563,6 +639,7 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
                 exits=dict(links[room]),
                 enemies=enemies[room],
                 loot=loot[room],
+                feature=templates[room].feature,
             )
         )
     plan_objective = ObjectivePlan(
@@ -575,6 +652,8 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         target_rooms=target_rooms,
         target=target,
         count=count,
+        item=goal.item,
+        issued=dict(goal.issued or {}),
     )
     return RaidPlan(
         seed=seed,

@@ -4,31 +4,41 @@ How a simulated Leaf ninja fights: the sensible player the raid simulator plays 
 Each round, for each standing Leaf fighter, the first rule that gives a usable action wins:
 
 1. **A downed teammate**: revive the one closest to dying (or carry them out when the fight is
-   lost, or when there is no chakra left to revive).
-2. **A lost fight**: flee (the team's standing health is under a quarter of what it was and
+   lost, or when there is no chakra left to revive: smelling salts first, if carried).
+2. **The objective** (a `Goal`): plant the tracking seal on the boss, then get out (flee).
+3. **A lost fight**: flee (the team's standing health is under a quarter of what it was and
    the enemy still has more than half of its own).
-3. **Low health**: a blood pill under 35% health; a medic draws out poison that burns 6 or
-   more a round, heals the whole team when two are under 60% (a healing wave), the most hurt
-   teammate under half health, or seals lasting healing into them.
-4. **Low chakra**: a soldier pill when chakra is under the cost of the best technique.
-5. **Set-up**: clones (shadow or insect) at the start of a fight against two foes or more;
+4. **Low health**: a blood pill (or a ration pill, bandages, a medical kit) under 35% health;
+   an antidote for a teammate whose poison burns 4 or more a round; a medic draws out poison
+   that burns 6 or more a round, heals the whole team when two are under 60% (a healing
+   wave), the most hurt teammate under half health, or seals lasting healing into them;
+   bandages or a medical kit for a teammate under half health.
+5. **Low chakra**: a soldier pill (or a restorative, a ration pill) when chakra is under the
+   cost of the best technique.
+6. **Set-up**: clones (shadow or insect) at the start of a fight against two foes or more;
    substitution or hiding when under half health against two foes or more (it costs the
-   round's attack, a good trade only when several blows are coming).
-6. **The path's moves**, each read from what a technique does, not from its name: call a
+   round's attack, a good trade only when several blows are coming); a barrier scroll or a
+   flash tag when the team is hurt against several foes; a war pill against a foe of 100
+   health or more.
+7. **The path's moves**, each read from what a technique does, not from its name: call a
    companion when none stands; a tank guards and draws the blows while a teammate stands;
    sight (exposure) on a fight worth it (a strong foe or several) when nobody is exposed yet;
    hold the strongest foe (a bind) or turn it (a mind transfer, on a foe of a level it takes)
    when there are two foes, or a teammate to strike the one held; weaken the strongest foe;
    open a gate (a frenzy paid in health) while healthy and the fight is long enough.
-7. **Attack** the weakest foe in sight (a held one for a technique that hits the held harder)
-   with the technique that does most now: its hits, on every foe for an area technique, plus
-   the bonuses that apply (a held foe, a companion standing) and poison on a foe not yet
-   poisoned; keeping chakra for a revive when the team has more than one member.
+8. **Attack** the weakest foe in sight (a held one for a technique that hits the held harder)
+   with what does most now: its hits, on every foe for an area attack, plus the bonuses that
+   apply (a held foe, a companion standing) and poison on a foe not yet poisoned; techniques
+   keep chakra for a revive when the team has more than one member; thrown gear (shuriken,
+   tags, scrolls) is spent only in a fight worth it (two foes or more, or a foe of 60 health
+   or more), never the items the objective needs.
 
 Every action is checked with the combat rules' own `check_action` before it is chosen, so
 the policy never files what a player could not. It draws no chance: the same fight state
 gives the same choices, so a simulated raid is replayed exactly from its seed.
 """
+
+from dataclasses import dataclass, field
 
 from world.combat.actions import Action, ActionKind, check_action
 from world.combat.catalog import Targeting
@@ -46,6 +56,31 @@ EXTRACT_POISON = 6
 SUBSTITUTE_HEALTH = 0.5
 FLEE_TEAM_HEALTH = 0.25
 FLEE_ENEMY_HEALTH = 0.5
+ANTIDOTE_POISON = 4
+GEAR_FOES = 2  # thrown gear is spent against this many foes or more
+GEAR_HEALTH = 60  # or against a foe with this much health
+GUARD_HEALTH = 0.7  # a barrier or a flash tag when the team's health is under this
+WAR_PILL_FOE = 100  # a war pill against a foe of this much health or more
+# Items in the order the policy reaches for them, by need.
+HEALING = ("blood_pill", "ration_pill", "bandages", "medical_kit")
+ANTIDOTES = ("antidote_pill", "kabuto_antidote")
+CHAKRA = ("soldier_pill", "chakra_restorative", "ration_pill")
+TEAM_HEALING = ("bandages", "medical_kit")
+GUARDS = ("barrier_scroll", "flash_tag")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """
+    What the raid's objective asks of a fight.
+
+    `mark` is the item to plant on `boss` (a tracking seal), `keep` the items the team must not
+    spend in fights ({key: count}: the explosive tags for a supply cache).
+    """
+
+    boss: str = ""
+    mark: str = ""
+    keep: dict = field(default_factory=dict)
 
 
 def _usable(encounter, action, catalog):
@@ -97,8 +132,22 @@ def _rescue(encounter, fighter, catalog):
         return None
     target = downed[0].id
     revive = Action(fighter.id, ActionKind.TECHNIQUE, "revive", target)
+    salts = _item(fighter, "smelling_salts", target)
     carry = Action(fighter.id, ActionKind.TECHNIQUE, "carry", target)
-    return _first(encounter, catalog, [carry, revive] if lost(encounter, fighter) else [revive, carry])
+    order = [carry, revive, salts] if lost(encounter, fighter) else [revive, salts, carry]
+    return _first(encounter, catalog, order)
+
+
+def _objective(encounter, fighter, catalog, goal):
+    """Plant the tracking seal on the boss; once it is planted, the job is done: get out."""
+    if not goal.mark:
+        return None
+    boss = encounter.get(goal.boss)
+    if boss is None or not boss.active:
+        return None
+    if boss.marked:
+        return _usable(encounter, Action(fighter.id, ActionKind.FLEE), catalog)
+    return _usable(encounter, _item(fighter, goal.mark, boss.id), catalog)
 
 
 def _flee(encounter, fighter, catalog):
@@ -112,11 +161,14 @@ def _item(fighter, key, target=""):
 
 
 def _care(encounter, fighter, catalog):
-    """Pills and a medic's hands."""
+    """Pills, antidotes, bandages and a medic's hands."""
     options = []
     if fighter.health < PILL_HEALTH * fighter.health_max:
-        options.append(_item(fighter, "blood_pill"))
+        options += [_item(fighter, key, fighter.id if key in TEAM_HEALING else "") for key in HEALING]
     allies = _ranked(encounter, encounter.allies_of(fighter), lambda f: f.health / f.health_max)
+    burning = [f for f in allies if f.poison_per_round >= ANTIDOTE_POISON]
+    for ally in _ranked(encounter, burning, lambda f: -f.poison_per_round)[:1]:
+        options += [_item(fighter, key, ally.id) for key in ANTIDOTES]
     strong = [f for f in allies if f.poison_per_round >= EXTRACT_POISON]
     poisoned = _ranked(encounter, strong, lambda f: -f.poison_per_round)
     hurt = [f for f in allies if f.health < HEAL_HEALTH * f.health_max]
@@ -132,6 +184,7 @@ def _care(encounter, fighter, catalog):
         options += [Action(fighter.id, ActionKind.TECHNIQUE, key, f.id) for f in hurt if not f.regen_rounds][
             :1
         ]
+    options += [_item(fighter, key, ally.id) for ally in hurt[:1] for key in TEAM_HEALING]
     return _first(encounter, catalog, [a for a in options if _known(fighter, a, catalog)])
 
 
@@ -185,21 +238,39 @@ def _in_sight(encounter, fighter):
     return _ranked(encounter, [f for f in encounter.foes_of(fighter) if not f.hidden], lambda f: f.health)
 
 
-def _attack(encounter, fighter, catalog):
+def _gear(encounter, fighter, catalog, goal):
+    """Thrown gear in the pouch worth spending in this fight, as (key, ability)."""
+    foes = encounter.foes_of(fighter)
+    if len(foes) < GEAR_FOES and max((f.health for f in foes), default=0) < GEAR_HEALTH:
+        return []
+    found = []
+    for key in sorted(fighter.pouch):
+        item = catalog.items.get(key)
+        ability = item.ability if item else None
+        if not ability or not ability.damage or fighter.pouch[key] <= goal.keep.get(key, 0):
+            continue
+        if ability.targeting in (Targeting.ENEMY, Targeting.ALL_ENEMIES):
+            found.append((key, ability))
+    return found
+
+
+def _attack(encounter, fighter, catalog, goal):
     foes = _in_sight(encounter, fighter)
     if not foes:
         return None
     held = [f for f in foes if f.bound]
     reserve = _reserve(encounter, fighter, catalog)
+    options = [(ActionKind.TECHNIQUE, key, ability) for key, ability in _attacks(fighter, catalog)]
+    options += [(ActionKind.ITEM, key, ability) for key, ability in _gear(encounter, fighter, catalog, goal)]
     choices = []
-    for order, (key, ability) in enumerate(_attacks(fighter, catalog)):
+    for order, (kind, key, ability) in enumerate(options):
         if ability.chakra and fighter.chakra - ability.chakra < reserve:
             continue
         target = held[0] if held and ability.damage.bound_bonus else foes[0]
-        choices.append((-_worth(ability, fighter, target, foes), order, key, ability, target))
-    for *_, key, ability, target in sorted(choices, key=lambda entry: entry[:2]):
-        goal = "" if ability.targeting is Targeting.ALL_ENEMIES else target.id
-        action = _usable(encounter, Action(fighter.id, ActionKind.TECHNIQUE, key, goal), catalog)
+        choices.append((-_worth(ability, fighter, target, foes), kind, order, key, ability, target))
+    for *_, kind, _, key, ability, target in sorted(choices, key=lambda entry: entry[:3]):
+        aim = "" if ability.targeting is Targeting.ALL_ENEMIES else target.id
+        action = _usable(encounter, Action(fighter.id, kind, key, aim), catalog)
         if action:
             return action
     return None
@@ -210,9 +281,16 @@ def _set_up(encounter, fighter, catalog):
     best = _attacks(fighter, catalog)
     cost = max((ability.chakra for _, ability in best), default=0)
     if fighter.chakra < cost:
-        options.append(_item(fighter, "soldier_pill"))
+        options += [_item(fighter, key, fighter.id if key == "chakra_restorative" else "") for key in CHAKRA]
+    foes = encounter.foes_of(fighter)
+    team = [f for f in encounter.side(fighter.side) if f.active]
+    hurt = _fraction(team, lambda f: f.health, lambda f: f.health_max) < GUARD_HEALTH
+    if hurt and len(foes) >= GEAR_FOES and not any(f.ward or f.evade_hits for f in team):
+        options += [_item(fighter, key) for key in GUARDS]
+    if not fighter.frenzy_rounds and any(f.health_max >= WAR_PILL_FOE for f in foes):
+        options.append(_item(fighter, "war_pill"))
     reserve = _reserve(encounter, fighter, catalog)
-    crowd = len(encounter.foes_of(fighter)) >= 2
+    crowd = len(foes) >= 2
     for key, ability in _known_with(fighter, catalog, lambda a: a.clones and a.targeting is Targeting.SELF):
         if not fighter.clones and crowd and fighter.chakra - ability.chakra >= reserve:
             options.append(Action(fighter.id, ActionKind.TECHNIQUE, key))
@@ -295,12 +373,13 @@ def _hindered(ability, fighter, strongest, foes, teammates):
     return []
 
 
-def choose(encounter, fighter, catalog, planned=None):
+def choose(encounter, fighter, catalog, goal=None, planned=None):
     """
     Args:
         encounter (Encounter): The fight.
         fighter (Fighter): A standing Leaf fighter.
         catalog (Catalog): The combat content.
+        goal (Goal, optional): What the raid's objective asks of the fight.
         planned (dict, optional): Fighter id -> Action the teammates already chose this round
             (one hold or mind transfer, and one exposure, a round is enough for a team).
 
@@ -309,25 +388,38 @@ def choose(encounter, fighter, catalog, planned=None):
     """
     if fighter.side is not Side.LEAF:
         raise ValueError(f"{fighter.id} is not a Leaf ninja")
-    for rule in (_rescue, _flee, _care, _set_up, _path_moves, _attack):
-        if rule is _path_moves:
-            action = _path_moves(encounter, fighter, catalog, _team_hinders(planned or {}, catalog))
-        else:
-            action = rule(encounter, fighter, catalog)
+    goal = goal or Goal()
+    hinders = _team_hinders(planned or {}, catalog)
+    rules = (
+        _rescue,
+        lambda e, f, c: _objective(e, f, c, goal),
+        _flee,
+        _care,
+        _set_up,
+        lambda e, f, c: _path_moves(e, f, c, hinders),
+        lambda e, f, c: _attack(e, f, c, goal),
+    )
+    for rule in rules:
+        action = rule(encounter, fighter, catalog)
         if action is not None:
             return action
     return Action(fighter.id, ActionKind.WAIT)
 
 
-def plan_round(encounter, catalog):
+def plan_round(encounter, catalog, goal=None):
     """
+    Args:
+        encounter (Encounter): The fight.
+        catalog (Catalog): The combat content.
+        goal (Goal, optional): What the raid's objective asks of the fight.
+
     Returns:
         dict: Fighter id -> Action for every standing Leaf fighter of the encounter.
     """
     planned = {}
     for fighter in encounter.side(Side.LEAF):
         if fighter.active:
-            planned[fighter.id] = choose(encounter, fighter, catalog, planned)
+            planned[fighter.id] = choose(encounter, fighter, catalog, goal, planned)
     return planned
 
 

@@ -1,36 +1,22 @@
 """
-Rank progress from raids: the rank a ninja's rank points reach.
+Rank progress from raids: the rank points each rank needs.
 
-Raids pay rank points (outcome.RankPoints, amounts in rewards.yaml). A ninja's rank follows
-their total: the highest rank whose threshold the total has reached. Ranks are the keys of
-world.ninja.ranks (genin, chuunin, jounin, anbu); the caller promotes the character, and the
-combat rules say which techniques the new rank may learn (`Catalog.learnable(rank)`).
+Raids pay rank points (outcome.RankPoints, amounts in rewards.yaml). Reaching a rank's
+threshold makes a ninja eligible for it; the rank itself comes from its trial (the Chuunin
+exam or a field promotion, world/raids/promotion.py). Ranks are the keys of
+world.ninja.ranks (genin, chuunin, jounin, anbu); the combat rules say which techniques a
+rank may learn (`Catalog.learnable(rank)`).
 """
 
 from world.raids.content import content
 
 
-def rank_for(points):
+def points_needed(rank):
     """
     Args:
-        points (int): A ninja's total rank points.
+        rank (str): A rank key.
 
     Returns:
-        str: The rank those points reach.
+        int or None: The rank points that make a ninja eligible for it (None: not earned by points).
     """
-    reached = [rank for rank, needed in content().rank_thresholds if points >= needed]
-    return reached[-1] if reached else content().rank_thresholds[0][0]
-
-
-def next_rank(points):
-    """
-    Args:
-        points (int): A ninja's total rank points.
-
-    Returns:
-        tuple or None: (the next rank, points still needed), or None at the top.
-    """
-    for rank, needed in content().rank_thresholds:
-        if points < needed:
-            return rank, needed - points
-    return None
+    return dict(content().rank_thresholds).get(str(rank))

@@ -17,8 +17,9 @@ stop following until `team follow`); `team stay` holds back on purpose.
 
 Who may raid: a strike team's leader launches from the headquarters (alone, a ninja is a
 team of one), and takes every teammate who is online and at the headquarters; a teammate
-left behind may `raid join` the running raid while it has room. Every refusal is a
-`RaidRefusal` whose message is for the player.
+left behind may `raid join` the running raid while it has room. A raid of the hardest bands
+needs a ninja of a rank in the team going (`promotion.check_gate`; the board says so beside
+it). Every refusal is a `RaidRefusal` whose message is for the player.
 """
 
 import time
@@ -27,9 +28,10 @@ from evennia.scripts.models import ScriptDB
 from evennia.utils.create import create_script
 from evennia.utils.utils import delay
 
+from world.combat import bridge
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
-from world.raids import advancement
+from world.raids import advancement, promotion
 from world.raids.board import offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
@@ -47,6 +49,7 @@ from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
+from world.raids.terrain import feature_of, set_foot, strikes
 from world.village.layout import current_layout
 from world.war.queries import strengths_by_zone
 from world.war.service import WAR
@@ -171,7 +174,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         if asking is None:
             return render(self.board())
         ranks = [member.rank for member in self.team_members(asking)]
-        text = render(self.board(), lambda offer: odds_for(offer, ranks))
+        text = render(
+            self.board(),
+            lambda offer: odds_for(offer, ranks),
+            lambda offer: promotion.gate_note(offer, ranks),
+        )
         return text if at_headquarters(asking) else f"{text}\n\n{way_to_the_board(asking)}"
 
     def team_members(self, character):
@@ -231,6 +238,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             raise RaidRefusal(
                 f"There is no raid {number} on the board: choose 1 to {len(board)} (see |wraid|n)."
             )
+        promotion.check_gate(board[number - 1], going)
         raid = self.start(board[number - 1], going, team_id)
         if behind:
             leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
@@ -301,6 +309,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         )
         for char in characters:
             char.msg(briefing)
+        issued = [advancement.item_name(key, qty) for key, qty in plan.objective.issued.items()]
+        for key, qty in plan.objective.issued.items():
+            advancement.add_to_pouch(characters[0], key, qty)
+        if issued:
+            characters[0].msg(f"Shikamaru hands you {', '.join(issued)} for the job.")
         self.build(raid)
         return raid
 
@@ -469,6 +482,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         who = ", ".join(c.key for c in party)
         self.watch(raid, f"{who} {'enters' if len(party) == 1 else 'enter'} |c{room.name}|n.\n{room.desc}")
         started = raid.untouched(room_id)
+        self._tread(raid, party, room_id)
         if raid.hostile(room_id):
             for char in party:
                 fight = self.join_fight(raid, room_id, char)
@@ -482,6 +496,17 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
         raid.progress.cleared.add(room_id)
         for char in party:
             self.on_clear_ground(raid, room_id, char)
+
+    def _tread(self, raid, party, room_id):
+        """The room's ground strikes the first members to set foot there (terrain.py)."""
+        feature = feature_of(raid.plan, room_id)
+        if room_id in raid.progress.trodden or not strikes(feature, raid.hostile(room_id)):
+            return
+        raid.progress.trodden.add(room_id)
+        for char in party:
+            fighter = bridge.fighter_from_character(char)
+            char.msg(set_foot(fighter, feature))
+            bridge.write_back(fighter, char)
 
     def arrive_all(self, raid, room_id):
         party = [char for _, char in self.characters(raid, room_id)]
@@ -580,6 +605,14 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             lines.append(
                 f"Vantage points: {len(raid.progress.visited)} of {len(plan.objective.target_rooms)}."
             )
+        if plan.objective.condition == Condition.SPEND_ITEMS:
+            carried = sum(
+                advancement.pouch_of(char).get(plan.objective.item, 0) for _, char in self.characters(raid)
+            )
+            needed = advancement.item_name(plan.objective.item, plan.objective.count)
+            lines.append(f"Needed at the target: {needed}; the team carries {carried}.")
+        if plan.objective.condition == Condition.RETRIEVE and raid.progress.found and not raid.objective_done:
+            lines.append("You have what you came for: bring it back to the way in.")
         return "\n".join(lines)
 
 

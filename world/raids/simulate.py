@@ -12,12 +12,17 @@ players are simulated, by `policy` (see there for how they choose).
 
 A simulated raid, as a team would play it from the board:
 
-1. The team enters at the plan's way in and walks, all together, by the shortest way to the
-   next room the objective needs (the boss's room, the target, each vantage point, then back
-   to the way in for captives, escorts and surveys). Every room on the way with enemies
-   waiting is a fight; a fight's ninja start with what they left the last one with (health,
-   chakra, pouch, poison), and regenerate at their rank's rate for `walk_seconds` between
-   rooms. A cleared room's loot goes to the member who has least of it.
+1. The team enters at the plan's way in (the leader carrying what the objective issues) and
+   walks, all together, by the shortest way to the next room the objective needs (the boss's
+   room, the target, each vantage point, then back to the way in for captives, escorts,
+   surveys and stolen things). A room's ground strikes the first time they step in (a trap,
+   an ambush's volley, foul water: `terrain`), and cover helps them in its fight. Every room
+   on the way with enemies waiting is a fight; a fight's ninja start with what they left the
+   last one with (health, chakra, pouch, poison), and regenerate at their rank's rate for
+   `walk_seconds` between rooms. A cleared room's loot goes to the member who has least of it.
+   A supply cache takes its explosive tags from the team's pouches (too few: the raid fails);
+   a tracking seal is planted on the boss in the fight (the policy's `Goal`), and the team
+   may flee once it is.
 2. A member whose revive window runs out dies; a ninja who carries a downed teammate out
    takes both home; a team that flees goes home; a team all down at once is left for dead
    and comes home (the live raids' rule). The raid is won when its objective is done with a
@@ -42,7 +47,7 @@ from world.combat.messages import MessageKind
 from world.combat.rounds import resolve_round
 from world.content.reader import read_file
 from world.ninja.ranks import PLAYER_RANKS, RANK_STATS, Rank
-from world.raids import policy
+from world.raids import policy, terrain
 from world.raids.board import offers
 from world.raids.content import Condition, content
 from world.raids.encounters import room_encounter, room_enemies, round_rng
@@ -222,10 +227,10 @@ def _goals(plan):
     """The rooms the objective needs, in the order a team visits them."""
     objective = plan.objective
     condition = Condition(objective.condition)
-    if condition is Condition.KILL_BOSS:
+    if condition in (Condition.KILL_BOSS, Condition.MARK_BOSS):
         return [plan.boss_room]
     targets = sorted(objective.target_rooms, key=lambda room: len(plan.route(plan.entry, room)))
-    if condition is Condition.DESTROY_TARGET:
+    if condition in (Condition.DESTROY_TARGET, Condition.KILL_MARK, Condition.SPEND_ITEMS):
         return targets[:1]
     return [*targets, plan.entry]
 
@@ -257,8 +262,18 @@ class SimulatedRaid:
         self.team = [recruit(n, member, self.catalog) for n, member in enumerate(team, start=1)]
         self.ranks = {f.id: member.rank for f, member in zip(self.team, team, strict=True)}
         self.cleared = set()
+        self.trodden = set()  # rooms whose ground has struck already
         self.rounds = self.fights = self.deaths = 0
-        self.fled = False
+        self.fled = self.marked = False
+        objective = plan.objective
+        self.condition = Condition(objective.condition)
+        for item, qty in objective.issued.items():
+            self.team[0].pouch[item] = self.team[0].pouch.get(item, 0) + qty
+        self.goal = policy.Goal(
+            boss=plan.boss.id,
+            mark=objective.item if self.condition is Condition.MARK_BOSS else "",
+            keep={objective.item: objective.count} if self.condition is Condition.SPEND_ITEMS else {},
+        )
 
     def in_raid(self):
         return [f for f in self.team if f.status is Status.ACTIVE]
@@ -279,16 +294,20 @@ class SimulatedRaid:
         for member in self.in_raid():
             member.clear_fight_state()
             encounter.add(member)
+            terrain.take_cover(member, terrain.feature_of(self.plan, room_id))
         self.fights += 1
         while encounter.outcome is Outcome.ONGOING and encounter.round < self.settings.max_rounds:
             rng = round_rng(self.plan.seed, room_id, encounter.round)
-            result = resolve_round(encounter, policy.plan_round(encounter, self.catalog), rng, self.catalog)
+            actions = policy.plan_round(encounter, self.catalog, self.goal)
+            result = resolve_round(encounter, actions, rng, self.catalog)
             self.rounds += 1
             self.deaths += len(result.died)
             if on_round:
                 on_round(encounter, result)
             if any(m.kind is MessageKind.FLED for m in result.messages):
                 self.fled = True
+            if any(m.kind is MessageKind.MARKED and m.target == self.plan.boss.id for m in result.messages):
+                self.marked = True
             if not self.in_raid():
                 break  # the whole team is down: the raid ends at once, the fallen left for dead
         outcome = encounter.outcome
@@ -330,12 +349,39 @@ class SimulatedRaid:
             for room in self.plan.route(here, goal)[1:] or [goal]:
                 self._walk()
                 here = room
-                if room not in self.cleared and room_enemies(self.plan, room):
-                    if self.fight(room) is not Outcome.VICTORY or self.fled:
-                        return self._result(won=False)
+                hostile = room not in self.cleared and bool(room_enemies(self.plan, room))
+                self._set_foot(room, hostile)
+                if hostile and (self.fight(room) is not Outcome.VICTORY or self.fled):
+                    # a planted seal is the job done, whoever got out alive
+                    return self._result(won=self.marked and self.fled)
                 if not self.in_raid():
                     return self._result(won=False)
-        return self._result(won=bool(self.in_raid()))
+            if self.condition is Condition.SPEND_ITEMS and goal in self.plan.objective.target_rooms:
+                if not self._spend(self.plan.objective.item, self.plan.objective.count):
+                    return self._result(won=False)
+        done = self.marked if self.condition is Condition.MARK_BOSS else True
+        return self._result(won=bool(self.in_raid()) and done)
+
+    def _set_foot(self, room_id, hostile):
+        """The room's ground strikes the team the first time they step in."""
+        feature = terrain.feature_of(self.plan, room_id)
+        if room_id in self.trodden or not terrain.strikes(feature, hostile):
+            return
+        self.trodden.add(room_id)
+        for member in self.in_raid():
+            terrain.set_foot(member, feature)
+
+    def _spend(self, item, count):
+        """Take `count` of an item from the team's pouches; False (nothing taken) if too few."""
+        standing = self.in_raid()
+        if sum(f.pouch.get(item, 0) for f in standing) < count:
+            return False
+        for member in standing:
+            used = min(count, member.pouch.get(item, 0))
+            if used:
+                member.pouch[item] -= used
+                count -= used
+        return True
 
     def _result(self, won):
         return RaidRun(won=won, deaths=self.deaths, rounds=self.rounds, fights=self.fights, fled=self.fled)

@@ -13,6 +13,8 @@ For each latest ninja (see `owners`), in one pass of row writes:
   ninja wakes); until then it knows the default path's techniques, plus any its legacy
   grants, and the starting pouch;
 - its legacy title, or none;
+- no rank points, deeds or exam records (`promotion.RESET_ATTRS`): the village of the new
+  timeline has seen none of it, so every rank above the legacy's is earned again;
 - home and where it wakes (`prelogout_location`, which Evennia puts a returning ninja in) set
   to the start room; a ninja standing in the world now (a puppet, or one never yet played)
   is moved there. Offline ninja stay out of the world as Evennia keeps them.
@@ -38,6 +40,7 @@ from world.combat.bridge import PATH, POISON, POUCH, TECHNIQUES
 from world.combat.catalog import get_catalog
 from world.ninja.death import DEATH_ATTR
 from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.raids import promotion
 from world.timeline import carryover, chronicle, dbsync
 from world.timeline.dbsync import DELETE, AttributeOp
 from world.timeline.participants import Participant, RollbackError, Section
@@ -168,6 +171,7 @@ def plan(ctx):
             AttributeOp(ninja.id, POUCH, None, dict(catalog.starting_pouch)),
             AttributeOp(ninja.id, carryover.TITLE_ATTR, None, carried.title or DELETE),
             AttributeOp(ninja.id, PRELOGOUT, None, room),
+            *(AttributeOp(ninja.id, key, None, DELETE) for key in promotion.RESET_ATTRS),
         ]
     data.old_locations = tuple(sorted(i for i in olds if i is not None))
     return Section("Player ninja", _resets(data, ctx), _keeps(data), data=data, chronicle=_chronicle(ctx))

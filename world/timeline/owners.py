@@ -78,11 +78,11 @@ def _packed_ids(value):
 def _character_paths():
     """Typeclass paths of every loaded Character class (player ninja are Characters)."""
     base = class_from_module(settings.BASE_CHARACTER_TYPECLASS)
-    found, todo = set(), [base]
-    while todo:
-        cls = todo.pop()
+    found, unvisited = set(), [base]
+    while unvisited:
+        cls = unvisited.pop()
         found.add(cls.path)
-        todo.extend(cls.__subclasses__())
+        unvisited.extend(cls.__subclasses__())
     return found
 
 

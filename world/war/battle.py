@@ -14,6 +14,7 @@ import math
 from collections import deque
 from enum import StrEnum
 
+from world.content.text import first_upper
 from world.ninja.ranks import Faction
 from world.war.events import EventKind
 from world.war.state import GONE, other
@@ -233,7 +234,7 @@ def assault(forces, config, rng, attacker, zone, force, min_force, log):
         EventKind.ZONE_HELD,
         zone,
         defender,
-        f"{defender.label[:1].upper()}{defender.label[1:]} beats off an assault on {name}.",
+        first_upper(f"{defender.label} beats off an assault on {name}."),
         **data,
     )
     return Outcome.HELD, sent

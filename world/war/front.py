@@ -20,6 +20,7 @@ so the outcome is deterministic under the tick's random source.
 
 import math
 
+from world.content.text import first_upper
 from world.ninja.ranks import Faction
 from world.war.battle import change_holder, retreat
 from world.war.events import EventKind
@@ -65,7 +66,7 @@ def _settle_contested(state, config, forces, log, contested):
                     EventKind.ZONE_HELD,
                     key,
                     holder,
-                    f"{holder.label[:1].upper()}{holder.label[1:]} holds {name}.",
+                    first_upper(f"{holder.label} holds {name}."),
                 )
         elif held < GONE or attacking >= ratio * held * worth:
             if held >= GONE:

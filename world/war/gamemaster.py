@@ -54,15 +54,18 @@ class Limits:
 
 
 @functools.cache
-def limits():
+def limits(path=None):
     """
+    Args:
+        path (Path, optional): The file (data/gamemaster.yaml by default).
+
     Returns:
         Limits: The game master's limits, read once.
 
     Raises:
         ContentError: The file is invalid (naming the key).
     """
-    top = read_file(DATA_FILE).only(
+    top = read_file(path or DATA_FILE).only(
         (), required=("max_strength", "max_scale", "max_advance_years", "audit", "units")
     )
     shown = top.sub("audit").only((), required=("shown", "most"))

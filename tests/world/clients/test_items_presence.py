@@ -44,11 +44,30 @@ def test_the_inventory_lists_the_pouch_with_counts(ninja):
     assert "pouch.smoke_bomb" not in listed
 
 
+def test_new_gear_is_listed_with_its_name_and_its_kind_as_icon(ninja):
+    ninja.attributes.add("pouch", {"medical_kit": 1, "tag_bundle": 2, "sound_plans": 1, "war_pill": 1})
+    listed = {item.id: item.as_gmcp() for item in items.inventory(ninja)}
+    assert listed["pouch.medical_kit"] == {
+        "id": "pouch.medical_kit",
+        "name": "1 field medical kit",
+        "attrib": "g",
+        "icon": "medical",
+    }
+    assert listed["pouch.tag_bundle"]["name"] == "2 bundles of explosive tags"
+    assert listed["pouch.tag_bundle"]["icon"] == "tag"
+    assert listed["pouch.sound_plans"]["icon"] == "find" and listed["pouch.war_pill"]["icon"] == "pill"
+
+
 def test_sync_sends_only_what_changed(ninja):
     session = _played(ninja, make_session(puppet=ninja))
     ninja.attributes.add("pouch", {"kunai": 3})
     items.send_list(ninja, items.INV)
-    assert sent(session)[-1][1]["items"][-1] == {"id": "pouch.kunai", "name": "3 kunai", "attrib": "g"}
+    assert sent(session)[-1][1]["items"][-1] == {
+        "id": "pouch.kunai",
+        "name": "3 kunai",
+        "attrib": "g",
+        "icon": "weapon",
+    }
     assert items.sync(ninja) == 0
     ninja.attributes.add("pouch", {"kunai": 2, "soldier_pill": 1})
     scroll = create_object("typeclasses.objects.Object", key="a map", location=ninja)

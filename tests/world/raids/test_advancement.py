@@ -1,23 +1,10 @@
-"""Rank points, promotions and techniques, ryo and the quartermaster; the headquarters' people."""
+"""Ryo and the quartermaster, technique scrolls; the headquarters' people (rank points: test_promotion)."""
 
 import pytest
 
 from world.combat.errors import CombatError
-from world.ninja.ranks import Rank
 from world.raids import advancement
 from world.raids.npcs import load_npcs, npc_here, place_npcs
-
-
-def test_points_pay_ryo_and_a_promotion_teaches_the_new_rank_s_techniques(make_ninja):
-    ren = make_ninja("Ren2")
-    lines = advancement.reward(ren, 20)
-    assert lines[0] == "You earn 20 rank points (20 in all) and 200 ryo."
-    assert lines[-1] == "40 more rank points to Chuunin." and ren.rank is Rank.GENIN
-    lines = advancement.reward(ren, 45)
-    assert ren.rank is Rank.CHUUNIN and ren.traits.health.max == 130
-    assert "|gYou are promoted to Chuunin!|n Your health and chakra grow." in lines
-    assert any(line.startswith("|gYou learn Uzumaki Rendan:|n") for line in lines)
-    assert "rendan" in ren.attributes.get("techniques") and "shadow_clone" in ren.attributes.get("techniques")
 
 
 def test_the_quartermaster_sells_for_ryo_and_scrolls_teach_techniques(make_ninja):

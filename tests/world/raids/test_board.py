@@ -4,6 +4,7 @@ import pytest
 
 from tests.world.raids.village_map import EXAMS, NEIGHBOURS, PRESENT, STRENGTH_AT_EXAMS, STRENGTH_AT_PRESENT
 from world.raids.board import INTEL_NOISE, RaidOffer, offers, render
+from world.raids.content import RaidKind, content
 from world.raids.generator import RaidError
 
 FRONT_AT_PRESENT = {"hyuuga_compound", "hospital", "market_street", "exam_arena"}
@@ -49,7 +50,7 @@ def test_attacks_go_only_to_sound_zones_on_the_leafs_lines():
     for offer in board:
         assert offer.source_zone == offer.zone and PRESENT[offer.zone] == "sound"
         assert any(PRESENT[other] == "leaf" for other in NEIGHBOURS[offer.zone])
-        assert offer.objective in ("ambush", "sabotage", "rescue", "scout")
+        assert content().objectives[offer.objective].kind is RaidKind.ATTACK
     strengths = [offer.estimated_strength for offer in rated(board)]
     assert strengths == sorted(strengths)
 

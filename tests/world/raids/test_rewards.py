@@ -1,14 +1,9 @@
-"""Rank progress: points reach ranks."""
+"""The rank points each rank needs (rewards.yaml)."""
 
-from world.raids.rewards import next_rank, rank_for
-
-
-def test_points_reach_ranks():
-    assert rank_for(0) == "genin"
-    assert rank_for(59) == "genin" and rank_for(60) == "chuunin"
-    assert rank_for(10_000) == "anbu"
+from world.raids.rewards import points_needed
 
 
-def test_the_next_rank_and_what_it_needs():
-    assert next_rank(50) == ("chuunin", 10)
-    assert next_rank(10_000) is None
+def test_each_rank_needs_its_points():
+    assert points_needed("genin") == 0 and points_needed("chuunin") == 60
+    assert points_needed("jounin") == 200 and points_needed("anbu") == 450
+    assert points_needed("curse_seal") is None

@@ -3,23 +3,12 @@
 import pytest
 
 from tests.support.raid_game import told
-from tests.support.raidkit import offer, strike_all, walk, weaken
+from tests.support.raidkit import clear_way, offer, walk
 from world.gamemaster.models import AuditEntry
 from world.ninja.ranks import Faction
 from world.raids.models import RaidReport
 from world.raids.service import RaidRefusal
 from world.war.queries import totals
-
-
-def clear_way(raids, raid_id, chars, goal):
-    """Walk to `goal`, winning each fight on the way."""
-    while True:
-        raid = raids.get(raid_id)
-        here = walk(raids, raid_id, chars, goal)
-        if not (raid.fights.get(here) and raid.fights[here].ongoing):
-            return
-        weaken(raid, here)
-        strike_all(raids, raid_id, chars)
 
 
 def test_sabotage_is_done_where_the_target_stands_and_loot_goes_in_the_pouch(make_ninja, raids):

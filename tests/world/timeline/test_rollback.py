@@ -19,6 +19,7 @@ from world.gamemaster.models import AuditEntry
 from world.memories.models import Memory, MemoryKind
 from world.ninja.death import DEATH_ATTR, is_dead
 from world.ninja.ranks import RANK_STATS, Faction, Rank
+from world.raids.promotion import DEEDS, RANK_POINTS, RESET_ATTRS
 from world.timeline import checkpoints, rollback
 from world.timeline.carryover import TITLE_ATTR
 from world.timeline.models import Cause, ChronicleEntry
@@ -71,6 +72,7 @@ def ninja_view(ninja):
         "pouch": dict(ninja.attributes.get(POUCH) or {}),
         "poison": ninja.attributes.get(POISON),
         "title": ninja.attributes.get(TITLE_ATTR),
+        "earned": [ninja.attributes.get(key) for key in RESET_ATTRS],
     }
 
 
@@ -119,6 +121,9 @@ def _ctx(war, state):
 
 
 def test_every_accounts_latest_ninja_returns_at_the_exams_and_earlier_ones_stay_fallen(populated):
+    for ninja in populated.latest.values():  # the village of the exams has seen none of it
+        ninja.attributes.add(RANK_POINTS, 230)
+        ninja.attributes.add(DEEDS, "hard")
     run()
     stands = room_by_id(STANDS).id
     catalog = get_catalog()
@@ -128,7 +133,9 @@ def test_every_accounts_latest_ninja_returns_at_the_exams_and_earlier_ones_stay_
         stats = RANK_STATS[rank]
         # Every path is chosen again in the new timeline (Ninja3 was a medic): the default's until then.
         assert ninja.attributes.get("path") is None
-        techniques = list(catalog.starting_techniques["ninja"]) + (["rasengan"] if ninja.key == "Ninja8" else [])
+        techniques = list(catalog.starting_techniques["ninja"]) + (
+            ["rasengan"] if ninja.key == "Ninja8" else []
+        )
         assert view == {
             "alive": True,
             # Offline and fallen ninja wake there when their player comes back.
@@ -143,6 +150,7 @@ def test_every_accounts_latest_ninja_returns_at_the_exams_and_earlier_ones_stay_
             "pouch": dict(catalog.starting_pouch),
             "poison": None,
             "title": "Who Came Back" if ninja.key == "Ninja8" else None,
+            "earned": [None] * len(RESET_ATTRS),
         }, ninja.key
     earlier = ninja_view(populated.earlier[0])
     assert not earlier["alive"] and earlier["location"] is None

@@ -10,7 +10,8 @@ the objective was done, a failure if everyone fell, abandoned otherwise. Then, i
    (`war_effects.apply_effects`): the zone's squads lose the dead, the zone may be contested or
    flip, the Leaf pays for a failure; `war` and `warlog` show it at once and the Dispatches channel
    announces it. A flag in the row keeps a raid from being applied twice.
-2. Survivors get their rank points, ryo and any promotion (`advancement.reward`).
+2. Survivors get their rank points and ryo (`advancement.reward`); a living leader of a won
+   raid has its band counted as a deed for a field promotion (`promotion.record_lead`).
 3. The report is finished and archived (`RaidReport` row), each member's account remembers
    the raid, and each member who is online reads the report.
 4. Everyone still in the instance is brought back to the headquarters (members who are
@@ -28,8 +29,8 @@ from world.memories.models import MemoryKind
 from world.memories.recall import remember
 from world.ninja.death import owner_of
 from world.ninja.ranks import Faction
-from world.raids import advancement
-from world.raids.life.outcome import RankPoints, resolve
+from world.raids import advancement, promotion
+from world.raids.life.outcome import RankPoints, Result, resolve
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import by_id, hq_room
 from world.raids.life.war_effects import FinishedRaid, apply_effects
@@ -107,6 +108,15 @@ class Ending:
                 char = by_id(by_name[effect.player])
                 if char is not None:
                     rewards[char.id] = advancement.reward(char, effect.n)
+        leader = by_name.get(raid.report.leader)
+        if (
+            tally.result is Result.SUCCESS
+            and leader is not None
+            and raid.members[leader]["status"] != MemberStatus.DEAD
+        ):
+            char = by_id(leader)
+            if char is not None:  # the deed of a field promotion
+                promotion.record_lead(char, raid.plan.difficulty)
 
         report = raid.report
         with transaction.atomic():

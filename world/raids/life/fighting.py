@@ -47,9 +47,11 @@ from world.ninja.death import kill
 from world.raids import teams, teamstore
 from world.raids.content import Condition
 from world.raids.encounters import round_rng
+from world.raids.generator import MARK_ID
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import INFIRMARY, by_id, hq_room
 from world.raids.npcs import hq_built, place_npcs
+from world.raids.terrain import feature_of, take_cover
 
 DEFAULT_ROUND_SECONDS = 15
 CHOICES = "attack, jutsu, use, revive, carry, flee or wait"
@@ -105,7 +107,9 @@ class Fighting:
         if existing is not None and existing.status in (Status.ACTIVE, Status.DOWNED):
             return fight
         fight.encounter.fighters.pop(fid, None)
-        fight.encounter.add(bridge.fighter_from_character(character))
+        fighter = fight.encounter.add(bridge.fighter_from_character(character))
+        if take_cover(fighter, feature_of(raid.plan, room_id)):
+            character.msg("You take cover: the first blow aimed at you here will find only the ground.")
         if fight.deadline is None:
             fight.deadline = self.clock() + round_seconds()
         return fight
@@ -346,6 +350,16 @@ class Fighting:
                     and raid.condition is Condition.KILL_BOSS
                 ):
                     self.complete_objective(raid, f"{enemy.name} is dead.")
+                if enemy is not None and enemy.id == MARK_ID and raid.condition is Condition.KILL_MARK:
+                    self.complete_objective(raid, f"{enemy.name} is dead: the Sound are blind here.")
+            if (
+                message.kind is MessageKind.MARKED
+                and target == raid.plan.boss.id
+                and raid.condition is Condition.MARK_BOSS
+            ):
+                self.complete_objective(
+                    raid, f"The tracking seal is on {raid.name_of(target)}: the Leaf's sensors will follow."
+                )
 
     def cause_of_death(self, raid, fid, room_id):
         """How a member died, as a fragment after their name."""

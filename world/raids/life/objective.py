@@ -1,12 +1,15 @@
 """
 A raid's objective and its spoils: the steps an objective takes as members reach its rooms
-(tags set, captives found and brought back, vantage points counted), and the loot that rooms
-hold once they are clear.
+(tags set, captives found and brought back, vantage points counted, plans or a scroll taken
+and carried home, a cache blown with the team's own explosive tags), and the loot that rooms
+hold once they are clear. Kills and planted seals are counted with the fight's messages
+(fighting.py).
 
 An objective is done once, and the raid goes on until its members leave: the report counts it
 whether they come home or not (ending.py).
 """
 
+from world.content.text import first_upper
 from world.raids import advancement
 from world.raids.content import Condition
 from world.raids.refusal import RaidRefusal
@@ -21,7 +24,7 @@ class Objectives:
         raid.report.complete_objective()
         self.tell(
             raid,
-            f"|g{text} Objective complete!|n Head home with |wraid leave|n when you are ready; "
+            f"|g{first_upper(text)} Objective complete!|n Head home with |wraid leave|n when you are ready; "
             "the raid ends when the last of you has left.",
         )
 
@@ -32,6 +35,11 @@ class Objectives:
         if raid.objective_done:
             return
         if room_id in objective.target_rooms:
+            if condition is Condition.RETRIEVE:
+                self._take_up(raid, character)
+            if condition is Condition.SPEND_ITEMS:
+                self._spend(raid, room_id)
+                return
             if condition is Condition.DESTROY_TARGET:
                 self.complete_objective(
                     raid,
@@ -49,10 +57,54 @@ class Objectives:
                     f"({len(raid.progress.visited)} of {len(objective.target_rooms)} vantage points).",
                 )
         if room_id == raid.plan.entry:
-            if condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and raid.progress.found:
+            if condition is Condition.RETRIEVE and raid.progress.found and self._carried(raid, character):
+                name = advancement.item_name(objective.item, 1)[2:]
+                advancement.add_to_pouch(character, objective.item, -1)  # handed to Shikamaru's runner
+                self.complete_objective(
+                    raid, f"{character.key} brings the {name} out; a runner takes it home."
+                )
+            elif condition in (Condition.FREE_CAPTIVES, Condition.ESCORT) and raid.progress.found:
                 self.complete_objective(raid, "The Leaf ninja are safe at the way out.")
             elif condition is Condition.VISIT_ROOMS and raid.progress.visited >= set(objective.target_rooms):
                 self.complete_objective(raid, "The survey is done.")
+
+    @staticmethod
+    def _carried(raid, character):
+        """True if the member carries the objective's item (taken on this raid)."""
+        return advancement.pouch_of(character).get(raid.plan.objective.item, 0) > 0
+
+    def _take_up(self, raid, character):
+        """A member takes the objective's item, unless a member still inside carries it already."""
+        if raid.progress.found and any(self._carried(raid, char) for _, char in self.characters(raid)):
+            return
+        item = raid.plan.objective.item
+        advancement.add_to_pouch(character, item, 1)
+        raid.progress.found = True
+        raid.report.take(character.key, item, 1)
+        name = advancement.item_name(item, 1)[2:]
+        self.tell(raid, f"{character.key} takes the {name}: bring it back to the way in.")
+
+    def _spend(self, raid, room_id):
+        """The team in the room sets the objective's items, if it carries enough of them."""
+        objective = raid.plan.objective
+        here = [char for _, char in self.characters(raid, room_id)]
+        carried = {char: advancement.pouch_of(char).get(objective.item, 0) for char in here}
+        need = objective.count
+        if sum(carried.values()) < need:
+            self.tell(
+                raid,
+                f"The {objective.name.lower()} needs {advancement.item_name(objective.item, need)}; "
+                f"the team here carries {sum(carried.values())}. Bring more.",
+                room_id,
+            )
+            return
+        for char, count in carried.items():
+            used = min(count, need)
+            if used:
+                advancement.add_to_pouch(char, objective.item, -used)
+                need -= used
+        spent = advancement.item_name(objective.item, objective.count)
+        self.complete_objective(raid, f"{spent.capitalize()} set in the right places go off together.")
 
     def loot(self, character):
         """

@@ -81,6 +81,7 @@ class Progress:
     loot: dict = field(default_factory=dict)  # room id -> {item: qty}
     found: bool = False  # the captives or the pinned team are with the team
     visited: set = field(default_factory=set)  # vantage points reached
+    trodden: set = field(default_factory=set)  # rooms whose ground (trap, ambush) has struck
     blame: dict = field(default_factory=dict)  # player fighter id -> who last hurt them
     poisoner: dict = field(default_factory=dict)  # player fighter id -> who poisoned them
     war_applied: bool = False
@@ -92,6 +93,7 @@ class Progress:
             "loot": {str(room): items for room, items in self.loot.items()},
             "found": self.found,
             "visited": sorted(self.visited),
+            "trodden": sorted(self.trodden),
             "blame": dict(self.blame),
             "poisoner": dict(self.poisoner),
             "war_applied": self.war_applied,
@@ -105,6 +107,7 @@ class Progress:
             loot={int(room): dict(items) for room, items in (raw.get("loot") or {}).items()},
             found=bool(raw.get("found")),
             visited=set(raw.get("visited", ())),
+            trodden=set(raw.get("trodden", ())),
             blame=dict(raw.get("blame") or {}),
             poisoner=dict(raw.get("poisoner") or {}),
             war_applied=bool(raw.get("war_applied")),

@@ -1,0 +1,36 @@
+"""
+The raids' content in the content report (`python -m world.content`): the raid content
+(objectives, zones' rooms, bands, enemies, loot, rewards, the story: read as one), and each
+other file on its own (the Leaf's people, the quartermaster, promotions, the simulator's
+settings and the board's odds table).
+"""
+
+from world.combat.catalog import get_catalog
+from world.content.report import Findings, data_folder
+from world.raids import advancement, content, npcs, odds, promotion, simulate
+
+
+def check(root):
+    """
+    Returns:
+        Findings: `objectives`, `items` (the raids' finds, beside the combat rules' pouch items), `raid_bosses`, `npcs`, `exam_opponents`,
+            and the errors of each file.
+    """
+    folder = data_folder(root, __file__)
+    findings = Findings()
+    raids = findings.check(folder, content.load, folder)
+    people = findings.check(folder, npcs.load_npcs, folder / "npcs.yaml")
+    findings.check(folder, advancement.shop, folder / "shop.yaml")
+    rules = findings.check(folder, promotion.load, folder / "promotion.yaml")
+    findings.check(folder, simulate.load_settings, folder / "simulation.yaml")
+    findings.check(folder, odds.table, folder / "odds.yaml")
+    if raids is not None:
+        findings.add("objectives", len(raids.objectives))
+        # The pouch items are the combat rules' and counted there; the raids add their finds.
+        findings.add("items", len(set(raids.items) - set(get_catalog().items)))
+        findings.add("raid_bosses", len(raids.bosses))
+    if people is not None:
+        findings.add("npcs", len(people))
+    if rules is not None:
+        findings.add("exam_opponents", len(rules.exam.opponents))
+    return findings
