@@ -91,7 +91,7 @@ class CmdPaths(MuxCommand):
             return
         path = catalog.paths.find(self.args, normalise)
         if path is None:
-            raise Refusal(f"There is no path called '{self.args.strip()}'. |wpaths|n lists them.")
+            raise Refusal(catalog.paths.unknown(self.args, normalise))
         self.msg("\n".join(paths.details(path, catalog.techniques)))
 
 

@@ -90,6 +90,8 @@ class TestPaths(EvenniaCommandTest):
 
     def test_an_unknown_path_is_a_sentence(self):
         assert "There is no path called 'samurai'" in self.call(CmdPath(), "samurai")
+        assert "'n' could be the Nara path or the Ninja path: type more of it." in self.call(CmdPath(), "n")
+        assert "could be the Nara path or the Ninja path" in self.call(CmdPaths(), "n")
         assert self.char1.attributes.get("path") is None
 
     def test_jutsu_names_resolve_among_what_the_ninja_knows(self):

@@ -144,11 +144,7 @@ def choose_path(character, text, catalog=None):
     catalog = catalog or get_catalog()
     path = catalog.paths.find(text, normalise)
     if path is None:
-        raise CombatError(
-            f"There is no path called '{str(text or '').strip()}'. |wpaths|n lists them: "
-            + ", ".join(catalog.paths.paths)
-            + "."
-        )
+        raise CombatError(catalog.paths.unknown(text, normalise))
     if chosen_path(character):
         raise CombatError(
             f"You walk the {path_of(character, catalog).name} in this life; a new ninja, or the next "

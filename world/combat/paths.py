@@ -80,6 +80,13 @@ class Paths:
     academy: tuple
     default: str
 
+    @property
+    def taught(self):
+        """frozenset of str: Every technique some path teaches (its own or the academy's)."""
+        own = {key for path in self.paths.values() for key in path.all_techniques}
+        academy = {key for path in self.paths.values() if path.academy for key in self.academy}
+        return frozenset(own | academy)
+
     def find(self, text, normalise):
         """
         Args:
@@ -89,17 +96,36 @@ class Paths:
         Returns:
             PathSpec or None
         """
+        found = self.matches(text, normalise)
+        return self.paths[found[0]] if len(found) == 1 else None
+
+    def matches(self, text, normalise):
+        """
+        Returns:
+            list of str: The keys of the paths `text` names: the one it names exactly, else
+            every one with a name that starts so (none for empty text).
+        """
         typed = normalise(text)
         if not typed:
-            return None
+            return []
         names = {}
         for path in self.paths.values():
             for name in (path.key, path.name, *path.aliases):
                 names[normalise(name)] = path.key
         if typed in names:
-            return self.paths[names[typed]]
-        found = {key for name, key in names.items() if name.startswith(typed)}
-        return self.paths[found.pop()] if len(found) == 1 else None
+            return [names[typed]]
+        return sorted({key for name, key in names.items() if name.startswith(typed)})
+
+    def unknown(self, text, normalise):
+        """
+        Returns:
+            str: Why `text` names no single path, for the player: ambiguous, or unknown.
+        """
+        shown = str(text or "").strip()
+        found = self.matches(text, normalise)
+        if len(found) > 1:
+            return f"'{shown}' could be the {' or the '.join(self.paths[k].name for k in found)}: type more of it."
+        return f"There is no path called '{shown}'. |wpaths|n lists them: {', '.join(self.paths)}."
 
     def may_learn(self, path_key, technique_key):
         """
