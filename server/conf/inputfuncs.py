@@ -39,6 +39,11 @@ from world.clients import gmcp as _gmcp
 from world.clients import notify as _notify
 from world.clients import state as _state
 
+# What a session that sent GMCP has shown: an out-of-band channel. The portal's report of the
+# client's negotiation can come after its first GMCP message (on a loaded machine), and until
+# then the session's flags say it has none, which would keep the answer from it.
+_SPEAKS_GMCP = {"OOB": True}
+
 # Limits on what a client may declare; more than this is not a real client.
 _MAX_PACKAGES = 64
 _MAX_TEXT = 64
@@ -106,7 +111,7 @@ def hello(session, *args, **kwargs):
         _ignore(session, "Core.Hello", "no client name")
         return
     version = _short_text(kwargs.get("version")) or ""
-    session.update_flags(**{_notify.CLIENT_FLAG: {"client": client, "version": version}})
+    session.update_flags(**_SPEAKS_GMCP, **{_notify.CLIENT_FLAG: {"client": client, "version": version}})
 
 
 def supports_set(session, *args, **kwargs):
@@ -114,7 +119,7 @@ def supports_set(session, *args, **kwargs):
     packages = _parse_packages(session, "Core.Supports.Set", args, kwargs)
     if packages is None:
         return
-    session.update_flags(**{_notify.SUPPORTS_FLAG: packages})
+    session.update_flags(**_SPEAKS_GMCP, **{_notify.SUPPORTS_FLAG: packages})
     _send_state(session)
 
 
@@ -124,7 +129,7 @@ def supports_add(session, *args, **kwargs):
     if packages is None:
         return
     current = dict(session.protocol_flags.get(_notify.SUPPORTS_FLAG) or {})
-    session.update_flags(**{_notify.SUPPORTS_FLAG: {**current, **packages}})
+    session.update_flags(**_SPEAKS_GMCP, **{_notify.SUPPORTS_FLAG: {**current, **packages}})
     _send_state(session)
 
 

@@ -165,6 +165,8 @@ SERVER_CRASH_WINDOW = 300
 # Server: input functions that a client cannot crash, the portal told each session's puppet
 # (so a crash restart restores it), and logins checked off the game thread.
 SERVER_SESSION_HANDLER_CLASS = "server.sessions.HardenedServerSessionHandler"
+# Protocol flags synced to the portal one change at a time (server/serversession.py).
+SERVER_SESSION_CLASS = "server.serversession.ServerSession"
 INPUT_FUNC_MODULES = [*INPUT_FUNC_MODULES, "server.login_inputfuncs"]  # noqa: F405 - last: its login wins
 # Passwords: argon2id at a cost for two cores (server/hashing.py); Django's PBKDF2 hashes still
 # verify, and are replaced by an argon2id one at the account's next login.

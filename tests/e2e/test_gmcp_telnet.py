@@ -15,10 +15,7 @@ from telnetlib3.telopt import GMCP
 from tests.clients.recorded import FIXTURE
 from tests.support.clients import telnet_text
 
-# Three times in loaded two-worker runs a client got Logged.In and then no answer to any
-# Core.Supports.Set for 8 s, in whichever test of this file ran first on a server other files
-# had used; never alone or serially. Open (README, known faults): one rerun meanwhile.
-pytestmark = [pytest.mark.e2e, pytest.mark.flaky(reruns=1)]
+pytestmark = pytest.mark.e2e
 
 # What the Mudlet package declares (see clients/mudlet/src/01_core.lua).
 MUDLET_SUPPORTS = ["Char 1", "Char.Items 1", "Room 1", "War 1", "Raid 1", "Timeline 1", "Comm 1"]

@@ -50,6 +50,18 @@ def test_core_hello_stores_the_client_and_syncs_it_to_the_portal():
     assert session.sessionhandler.syncs == 1
 
 
+@pytest.mark.parametrize("line", ['Core.Hello {"client": "Mudlet"}', 'Core.Supports.Set ["Char 1"]'])
+def test_gmcp_from_a_client_turns_its_channel_on_before_the_portal_says_so(line):
+    # The portal's report of the negotiation has not come yet: the flags still say no OOB.
+    session = make_session(flags={"OOB": False, "TTYPE": {"init_done": False}})
+    _receive(session, line)
+    assert session.protocol_flags["OOB"] is True
+    # Only what changed goes to the portal, so its own newer flags (TTYPE) are not overwritten.
+    (synced,) = session.sessionhandler.synced
+    assert "TTYPE" not in synced["protocol_flags"]
+    assert synced["protocol_flags"]["OOB"] is True
+
+
 @pytest.mark.parametrize(
     "line",
     ['Core.Hello "Mudlet"', "Core.Hello", 'Core.Hello {"client": ["x"]}', 'Core.Hello {"client": true}'],
@@ -141,6 +153,12 @@ def test_supports_set_on_a_puppeted_session_sends_the_current_state(ninja):
         "room_players",
     ]
     assert sent(session)[4][1]["num"] == 100
+
+
+def test_a_client_that_declares_packages_before_the_portal_reports_gets_its_state(ninja):
+    session = make_session({"OOB": False}, puppet=ninja)
+    _receive(session, 'Core.Supports.Set ["Char 1"]')
+    assert "char_vitals" in [name for name, _payload in sent(session)]
 
 
 def test_supports_set_sends_only_what_was_asked_for(ninja):

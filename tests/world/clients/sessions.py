@@ -1,6 +1,6 @@
-"""A real ServerSession whose session handler records what would go to the portal."""
+"""The game's ServerSession, with a session handler that records what would go to the portal."""
 
-from evennia.server.serversession import ServerSession
+from server.serversession import ServerSession
 
 
 class RecordingHandler:
@@ -9,12 +9,18 @@ class RecordingHandler:
     def __init__(self):
         self.out = []
         self.syncs = 0
+        self.synced = []  # the session data of each sync, as the portal would get it
 
     def data_out(self, session, **kwargs):
         self.out.append(kwargs)
 
     def session_portal_sync(self, session):
         self.syncs += 1
+        self.synced.append(session.get_sync_data())
+
+    def session_portal_partial_sync(self, session_data):
+        self.syncs += 1
+        self.synced.extend(session_data.values())
 
 
 def make_session(flags=None, puppet=None, sessid=1):
