@@ -52,7 +52,12 @@ def test_techniques_are_counted_from_every_path_and_the_academy():
 
 
 def test_a_path_that_opens_a_technique_too_early_is_named(game_copy):
-    _edit(game_copy, "world/combat/data/paths.yaml", "genin: [throw_kunai, shadow_possession", "genin: [rasengan")
+    _edit(
+        game_copy,
+        "world/combat/data/paths.yaml",
+        "genin: [throw_kunai, shadow_possession",
+        "genin: [rasengan",
+    )
     lines = [p.line() for p in report.run(game_copy).problems]
     assert any(
         line.startswith("world/combat/data/paths.yaml: paths.nara.techniques.genin") and "rasengan" in line
