@@ -55,6 +55,11 @@ def test_every_path_has_a_help_topic_that_names_its_signature_techniques():
         assert path.role.value in text
         for key in path.signature:
             assert catalog.techniques[key].name in text, f"help {path.key} lacks {key}"
+        # every technique of its own (not the academy's), and the rank that opens it
+        for rank, keys in path.techniques.items():
+            own = [key for key in keys if key not in catalog.paths.academy]
+            assert all(catalog.techniques[key].name in text for key in own), f"help {path.key} at {rank}"
+            assert not own or rank is Rank.GENIN or rank.value in text.lower(), f"help {path.key}: {rank}"
 
 
 def test_the_listing_and_details_show_roles_costs_and_ranks():
