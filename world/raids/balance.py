@@ -5,7 +5,9 @@ The paths' balance: how often a team of fresh genin of each path wins, from the 
 
 Every path should be worth taking: over the standard raids (`data/balance.yaml`), the win rate
 of a team of fresh genin all of one path (both members take it) stays within `spread` of the
-mean of all paths, and a team of two roles beats a team of either role alone on the hard raids.
+mean of all paths, and a team of two roles beats a team of either role alone on the hard raids,
+both as fresh genin and led by the rank the board asks for a hard raid (balance.yaml's
+`hard_lead`, promotion.yaml's gate: a chuunin, the rest genin).
 This module measures both with `simulate.simulate`, over the real rules and the policy's use of
 each path's techniques; the tests hold the game to them (tests/world/raids/test_balance.py)
 and the README's table of paths comes from its output.
@@ -36,12 +38,13 @@ class Balance:
     team_size: int
     spread: float
     mixed_teams: tuple  # tuples of path keys
+    hard_lead: Rank  # the rank a team needs for a hard raid (promotion.yaml's gates)
 
 
 @functools.cache
 def load_balance(path=DATA):
     """Returns: Balance: read and checked against the raid kinds and the paths."""
-    fields = ("standard_raids", "hard_raids", "team_size", "spread", "mixed_teams")
+    fields = ("standard_raids", "hard_raids", "team_size", "spread", "mixed_teams", "hard_lead")
     raw = read_file(path).only(fields, fields)
     kinds = set(simulate.raid_kinds())
     for field in ("standard_raids", "hard_raids"):
@@ -59,12 +62,14 @@ def load_balance(path=DATA):
         team_size=raw.whole("team_size", low=1, high=4),
         spread=raw.number("spread", low=0, high=1),
         mixed_teams=teams,
+        hard_lead=raw.choice("hard_lead", Rank),
     )
 
 
-def team_of(paths):
-    """Returns: tuple of Member: a fresh genin of each path."""
-    return tuple(simulate.Member(Rank.GENIN, path) for path in paths)
+def team_of(paths, lead=Rank.GENIN):
+    """Returns: tuple of Member: a fresh ninja of each path, the first of rank `lead`, the
+    rest genin."""
+    return tuple(simulate.Member(lead if n == 0 else Rank.GENIN, path) for n, path in enumerate(paths))
 
 
 def win_rate(team, kinds, runs, seed):
@@ -97,8 +102,13 @@ def path_rates(runs, seed=1, balance=None):
     }
 
 
-def mixed_against_single(runs, seed=1, balance=None):
+def mixed_against_single(runs, seed=1, balance=None, lead=Rank.GENIN):
     """
+    Args:
+        lead (Rank): The rank of each team's first member (the rest are fresh genin): genin
+            for the issue's fresh teams, balance.yaml's `hard_lead` for a team the board lets
+            launch.
+
     Returns:
         list of dict: For each mixed team: its paths, its win rate on the hard raids, and that
         of a team of one role for each of its paths.
@@ -106,11 +116,14 @@ def mixed_against_single(runs, seed=1, balance=None):
     balance = balance or load_balance()
     found = []
     for paths in balance.mixed_teams:
-        singles = {p: win_rate(team_of([p] * len(paths)), balance.hard_raids, runs, seed) for p in paths}
+        singles = {
+            p: win_rate(team_of([p] * len(paths), lead), balance.hard_raids, runs, seed) for p in paths
+        }
         found.append(
             {
                 "team": list(paths),
-                "mixed": win_rate(team_of(paths), balance.hard_raids, runs, seed),
+                "lead": lead.value,
+                "mixed": win_rate(team_of(paths, lead), balance.hard_raids, runs, seed),
                 "single": singles,
             }
         )
@@ -130,6 +143,9 @@ def main(argv=None):
         parser.error("--runs must be between 1 and 10000")
     rates = path_rates(args.runs, args.seed)
     mixed = mixed_against_single(args.runs, args.seed)
+    lead = load_balance().hard_lead
+    if lead is not Rank.GENIN:
+        mixed += mixed_against_single(args.runs, args.seed, lead=lead)
     mean = statistics.fmean(rates.values())
     if args.json:
         print(json.dumps({"paths": rates, "mean": mean, "mixed": mixed}, sort_keys=True))
@@ -139,10 +155,10 @@ def main(argv=None):
     for key, rate in sorted(rates.items(), key=lambda item: -item[1]):
         path = catalog.paths.paths[key]
         print(f"  {key:<9} {path.role.value:<11} {rate:>4.0%}  ({rate - mean:+.0%})")
-    print("On the hard raids, mixed roles against one role:")
+    print("On the hard raids, mixed roles against one role (the first member's rank, then genin):")
     for row in mixed:
         singles = ", ".join(f"{p} x2 {r:.0%}" for p, r in row["single"].items())
-        print(f"  {'+'.join(row['team'])}: {row['mixed']:.0%} against {singles}")
+        print(f"  {row['lead']}: {'+'.join(row['team'])}: {row['mixed']:.0%} against {singles}")
     return 0
 
 

@@ -160,3 +160,16 @@ def test_the_command_line_exits_by_what_it_found(game_copy):
     assert broken.stdout.splitlines()[0] == (
         "world/ninja/data/ranks.yaml: ranks.genin.player.health: must be a whole number at least 1 (got 0)"
     )
+
+
+def test_the_balance_bounds_are_checked_against_the_paths_and_the_gates(game_copy):
+    _edit(game_copy, "world/raids/data/balance.yaml", "hard_lead: chuunin", "hard_lead: jounin")
+    _edit(game_copy, "world/raids/data/balance.yaml", "[taijutsu, akimichi]", "[samurai, akimichi]")
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert "world/raids/data/balance.yaml: mixed_teams: names 'samurai', which is not a path" in lines, lines
+    _edit(game_copy, "world/raids/data/balance.yaml", "[samurai, akimichi]", "[taijutsu, akimichi]")
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert lines == [
+        "world/raids/data/balance.yaml: hard_lead: must be the rank promotion.yaml's gates ask for a hard raid"
+        " (chuunin)"
+    ]
