@@ -165,6 +165,9 @@ SERVER_CRASH_WINDOW = 300
 # Server: input functions that a client cannot crash, the portal told each session's puppet
 # (so a crash restart restores it), and logins checked off the game thread.
 SERVER_SESSION_HANDLER_CLASS = "server.sessions.HardenedServerSessionHandler"
+# Connections the kernel holds for the portal while it accepts others (Twisted's default: 50;
+# a login storm of 200 overflowed it; server/listening.py).
+LISTEN_BACKLOG = 1024
 # Protocol flags synced to the portal one change at a time (server/serversession.py).
 SERVER_SESSION_CLASS = "server.serversession.ServerSession"
 INPUT_FUNC_MODULES = [*INPUT_FUNC_MODULES, "server.login_inputfuncs"]  # noqa: F405 - last: its login wins

@@ -4,10 +4,13 @@ connections are not limited; with no exempt address, Evennia's own limits are ba
 accounts per address per 10 minutes, 2 new connections a second server-wide).
 """
 
+import shutil
 import socket
+import subprocess
 import time
 
 import pytest
+from django.conf import settings
 
 from harness.network import IAC, SB, SE, split_telnet
 from tests.support.clients import TelnetClient, create_account
@@ -114,3 +117,19 @@ def test_without_exemptions_a_queued_client_sending_its_window_size_is_kept(unex
     finally:
         for client in ahead:
             client.close()
+
+
+def _listen_backlog(port):
+    """The backlog of the socket listening on this loopback port, as the kernel reports it."""
+    if not shutil.which("ss"):
+        pytest.skip("ss (iproute2) is missing")
+    listing = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=True)
+    (line,) = listing.stdout.splitlines()
+    return int(line.split()[2])  # State Recv-Q Send-Q: a listener's Send-Q is its backlog
+
+
+def test_the_portal_holds_a_crowd_that_connects_at_once(game_server):
+    # Twisted's default of 50 dropped most of a 200-client login storm as a SYN flood.
+    ports = (game_server.telnet_port, game_server.websocket_port, game_server.web_port)
+    assert {_listen_backlog(port) for port in ports} == {settings.LISTEN_BACKLOG}
+    assert _listen_backlog(game_server.amp_port) == 50  # only the server connects there

@@ -124,7 +124,7 @@ def _check_path_costs(actor, action, ability):
         raise CombatError(f"Your chakra points are sealed: no {ability.name} for now.")
     if ability.health_cost and actor.health <= ability.health_cost:
         raise CombatError(f"{ability.name} costs {ability.health_cost} health; you have {actor.health}.")
-    if ability.summon and actor.companion:
+    if ability.companion and actor.companion:
         raise CombatError(f"{actor.companion} is already at your side.")
 
 

@@ -74,6 +74,11 @@ class TargetRule(StrEnum):
     MOST_CHAKRA = "most_chakra"
     NOT_POISONED = "not_poisoned"
     RANDOM = "random"
+    # The Sound's fighters (issue 15):
+    MOST_HURT = "most_hurt"  # lowest health fraction: a healer's patient
+    STRONGEST = "strongest"  # most health: the foe a berserker or a snake goes for
+    MEDIC = "medic"  # a foe who knows a healing technique: a genjutsu user's first mark
+    NOT_CONFUSED = "not_confused"  # a foe not already caught in a genjutsu
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,18 @@ class RegenSpec:
 
 
 @dataclass(frozen=True)
+class SummonSpec:
+    enemy: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class TrapSpec:
+    damage: int
+    stun: int = 0
+
+
+@dataclass(frozen=True)
 class CureSpec:
     """An antidote: removes this many poison doses, the strongest first, at no cost."""
 
@@ -202,7 +219,7 @@ class WardSpec:
 
 
 @dataclass(frozen=True)
-class SummonSpec:
+class CompanionSpec:
     """A companion fighting beside the user: it takes `share` of each hit on the user until its
     health runs out, and bites the user's foe after each of the user's turns."""
 
@@ -249,12 +266,19 @@ class Ability:
     taunt: int = 0
     seal_chakra: int = 0
     hide: int = 0
-    reveal: bool = False
+    unhide: bool = False
     expose: ExposeSpec | None = None
     turn: TurnSpec | None = None
     regen: RegenSpec | None = None
-    summon: SummonSpec | None = None
+    companion: CompanionSpec | None = None
     leech: float = 0.0
+    # The Sound's tactics (world/combat/tactics.py):
+    summon: SummonSpec | None = None
+    barrier: int = 0
+    trap: TrapSpec | None = None
+    confuse: int = 0
+    stun: int = 0
+    reveal: int = 0
     cure_poison: CureSpec | None = None
     ward: WardSpec | None = None
     mark: bool = False
@@ -262,7 +286,7 @@ class Ability:
     @property
     def hinders(self):
         """True if the ability works on its targets' turns, sight or loyalty (not their health)."""
-        return bool(self.bind or self.seal_chakra or self.reveal or self.expose or self.turn)
+        return bool(self.bind or self.seal_chakra or self.unhide or self.expose or self.turn)
 
 
 @dataclass(frozen=True)
@@ -284,6 +308,40 @@ class AiRule:
     use: str
     target: TargetRule = TargetRule.RANDOM
     health_below: float | None = None
+    # Conditions of the Sound's fighters (issue 15); each holds when absent.
+    ally_below: float | None = None  # an ally (itself included) is below this health fraction
+    foes_hiding: bool = False  # a foe has shadow clones or a substitution ready
+    allies_fewer_than: int | None = None  # fewer allies than this stand (itself included)
+    trap_unset: bool = False  # it has no trap waiting
+    round_at_most: int | None = None  # the fight is no older than this many rounds
+    unshielded: bool = False  # an ally stands without a barrier
+    can_escape: bool = False  # it may still escape (a recurring fighter's escapes left)
+    foes_at_least: int | None = None  # at least this many foes stand
+
+
+# The AI's `use` that leaves the fight (Kabuto's escape) instead of a technique or item.
+FLEE = "flee"
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """What a recurring fighter learns from what beat him: a technique and the rule to use it."""
+
+    key: str
+    against: tuple  # technique or item keys that hurt him most; empty: anything else
+    learn: str
+    rule: AiRule
+
+
+@dataclass(frozen=True)
+class RecurringSpec:
+    """A fighter who escapes when beaten, remembers, and comes back (world/combat/recurring.py)."""
+
+    key: str  # the identity shared by all the fighter's entries (Kabuto scouting and Kabuto)
+    escapes: int  # times he escapes when beaten before he fights to the death
+    health: int  # more health for every escape
+    chakra: int  # more chakra for every escape
+    adapts: tuple  # Adaptation, in the order he learns them when nothing names the technique
 
 
 @dataclass(frozen=True)
@@ -300,6 +358,8 @@ class EnemySpec:
     ai: tuple
     desc: str = ""
     unique: bool = False
+    berserk: float = 0.0  # damage bonus at zero health, growing as health drops
+    recurring: RecurringSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -446,8 +506,9 @@ _ABILITY_FIELDS = (
     "name", "aliases", "desc", "learn_rank", "innate", "targeting", "chakra", "cooldown",
     "priority", "consumes", "damage", "launch", "clones", "evade", "heal", "restore_chakra",
     "drain_chakra", "poison", "extract_poison", "revive", "carry", "frenzy", "texts",
-    "health_cost", "bind", "guard", "taunt", "seal_chakra", "hide", "reveal", "expose", "turn",
-    "regen", "summon", "leech", "cure_poison", "ward", "mark",
+    "health_cost", "bind", "guard", "taunt", "seal_chakra", "hide", "unhide", "expose", "turn",
+    "regen", "companion", "leech", "summon", "barrier", "trap", "confuse", "stun", "reveal",
+    "cure_poison", "ward", "mark",
 )  # fmt: skip
 
 
@@ -510,26 +571,27 @@ def _ability(key, raw, kind, name=None):
         taunt=raw.whole("taunt", low=0, default=0),
         seal_chakra=raw.whole("seal_chakra", low=0, default=0),
         hide=raw.whole("hide", low=0, default=0),
-        reveal=raw.flag("reveal", default=False),
+        unhide=raw.flag("unhide", default=False),
         expose=_spec(raw, "expose", ExposeSpec, ("rounds", "bonus"), floats=("bonus",)),
         turn=_spec(raw, "turn", TurnSpec, ("rounds",), ("level_margin",)),
         regen=_spec(raw, "regen", RegenSpec, ("amount", "rounds")),
-        summon=_summon(raw),
+        companion=_companion(raw),
         leech=raw.number("leech", low=0, high=1, default=0.0),
+        **_tactics(raw),
         cure_poison=_spec(raw, "cure_poison", CureSpec, ("doses",)),
         ward=_spec(raw, "ward", WardSpec, ("amount", "rounds")),
         mark=raw.flag("mark", default=False),
     )
 
 
-def _summon(entry):
-    """The `summon` sub-mapping as a SummonSpec, or None."""
-    if entry.get("summon", None) is None:
+def _companion(entry):
+    """The `companion` sub-mapping as a CompanionSpec, or None."""
+    if entry.get("companion", None) is None:
         return None
-    raw = entry.sub("summon").only(
+    raw = entry.sub("companion").only(
         ("name", "health", "share", "bite", "per_rank", "bite_per_rank"), ("name", "health", "share", "bite")
     )
-    return SummonSpec(
+    return CompanionSpec(
         name=raw.text("name"),
         health=raw.whole("health", low=1),
         share=raw.number("share", low=0, high=1),
@@ -537,6 +599,22 @@ def _summon(entry):
         per_rank=raw.whole("per_rank", low=0, default=0),
         bite_per_rank=raw.whole("bite_per_rank", low=0, default=0),
     )
+
+
+def _tactics(raw):
+    """The fields of the Sound's tactics (world/combat/tactics.py)."""
+    summon = None
+    if raw.get("summon", None) is not None:
+        entry = raw.sub("summon").only(("enemy", "count"), ("enemy",))
+        summon = SummonSpec(enemy=entry.text("enemy"), count=entry.whole("count", low=1, default=1))
+    return {
+        "summon": summon,
+        "barrier": raw.whole("barrier", low=0, default=0),
+        "trap": _spec(raw, "trap", TrapSpec, ("damage",), ("stun",)),
+        "confuse": raw.whole("confuse", low=0, default=0),
+        "stun": raw.whole("stun", low=0, default=0),
+        "reveal": raw.whole("reveal", low=0, default=0),
+    }
 
 
 def _index(entries, names_of, what, source):
@@ -583,26 +661,66 @@ def _load_rules(raw):
     )
 
 
+_WHEN = (
+    "health_below", "ally_below", "foes_hiding", "allies_fewer_than", "trap_unset", "round_at_most",
+    "unshielded", "can_escape", "foes_at_least",
+)  # fmt: skip
+
+
+def _ai_rule(rule):
+    rule.only(("use", "when", "target"), ("use",))
+    when = rule.sub("when", default={}).only(_WHEN)
+    return AiRule(
+        use=rule.text("use"),
+        target=rule.choice("target", TargetRule, default=TargetRule.RANDOM),
+        health_below=when.number("health_below", low=0, high=1, default=None),
+        ally_below=when.number("ally_below", low=0, high=1, default=None),
+        foes_hiding=when.flag("foes_hiding", default=False),
+        allies_fewer_than=when.whole("allies_fewer_than", low=1, default=None),
+        trap_unset=when.flag("trap_unset", default=False),
+        round_at_most=when.whole("round_at_most", low=1, default=None),
+        unshielded=when.flag("unshielded", default=False),
+        can_escape=when.flag("can_escape", default=False),
+        foes_at_least=when.whole("foes_at_least", low=1, default=None),
+    )
+
+
+def _recurring(raw):
+    if raw.get("recurring", None) is None:
+        return None
+    entry = raw.sub("recurring").only(("key", "escapes", "health", "chakra", "adapts"), ("key", "escapes"))
+    adapts = []
+    for adapt in entry.each("adapts", default=()):
+        adapt.only(("key", "against", "learn", "rule"), ("key", "learn", "rule"))
+        adapts.append(
+            Adaptation(
+                key=adapt.text("key"),
+                against=adapt.texts("against", default=()),
+                learn=adapt.text("learn"),
+                rule=_ai_rule(adapt.sub("rule")),
+            )
+        )
+    return RecurringSpec(
+        key=entry.text("key"),
+        escapes=entry.whole("escapes", low=0),
+        health=entry.whole("health", low=0, default=0),
+        chakra=entry.whole("chakra", low=0, default=0),
+        adapts=tuple(adapts),
+    )
+
+
 def _load_enemy(key, raw, rules):
     raw.only(
-        ("name", "unique", "rank", "desc", "health", "chakra", "speed", "techniques", "pouch", "ai"),
+        (
+            "name", "unique", "rank", "desc", "health", "chakra", "speed", "techniques", "pouch", "ai",
+            "berserk", "recurring",
+        ),
         ("name", "rank", "health", "chakra", "speed", "techniques", "ai"),
-    )
+    )  # fmt: skip
     rank = raw.text("rank")
     if rank not in rules.rank_levels:
         raw.fail("rank", f"{rank!r} has no level in rules.yaml")
-    rules_ai = []
-    for rule in raw.each("ai", default=()):
-        rule.only(("use", "when", "target"), ("use",))
-        rules_ai.append(
-            AiRule(
-                use=rule.text("use"),
-                target=rule.choice("target", TargetRule, default=TargetRule.RANDOM),
-                health_below=rule.sub("when", default={})
-                .only(("health_below",))
-                .number("health_below", low=0, high=1, default=None),
-            )
-        )
+    rules_ai = [_ai_rule(rule) for rule in raw.each("ai", default=())]
     return EnemySpec(
         key=key,
         name=raw.text("name"),
@@ -616,6 +734,8 @@ def _load_enemy(key, raw, rules):
         pouch=raw.counts("pouch", default={}),
         ai=tuple(rules_ai),
         unique=raw.flag("unique", default=False),
+        berserk=raw.number("berserk", low=0, high=5, default=0.0),
+        recurring=_recurring(raw),
     )
 
 
@@ -691,11 +811,24 @@ def load_catalog(data_dir=DATA_DIR):
         for item in enemy.pouch:
             if item not in items:
                 raw.fail("pouch", f"names unknown item {item!r}")
-        for rule in enemy.ai:
-            usable = rule.use in enemy.techniques or (rule.use in enemy.pouch and items[rule.use].ability)
+        adapts = enemy.recurring.adapts if enemy.recurring else ()
+        learned = {a.learn for a in adapts}
+        for rule in enemy.ai + tuple(a.rule for a in adapts):
+            usable = (
+                rule.use == FLEE
+                or rule.use in enemy.techniques
+                or rule.use in learned
+                or (rule.use in enemy.pouch and items[rule.use].ability)
+            )
             if not usable:
                 raw.fail("ai", f"uses {rule.use!r}, which it neither knows nor carries")
+        for technique in learned:
+            if technique not in techniques:
+                raw.fail("recurring", f"learns unknown technique {technique!r}")
         enemies[key] = enemy
+    for ability in techniques.values():
+        if ability.summon and ability.summon.enemy not in enemies:
+            raise ContentError("enemies.yaml", f"techniques.{ability.key}.summon", "names an unknown enemy")
 
     paths = load_paths(read_file(data_dir / "paths.yaml"), techniques)
     starting = {key: path.opened(Rank.GENIN) for key, path in paths.paths.items()}

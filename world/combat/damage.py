@@ -13,12 +13,14 @@ The spread is narrow enough that a player can learn the figures (a technique's o
 the middle of its range) and wide enough that fights, and so raids, are not foregone: with
 none, the same team against the same foes wins or loses every time, and no raid could be
 "won three times in four". Each hit is stopped first by a substitution (the evade charge is
-time-limited), then by a shadow clone (a `pierce` hit passes both); what a barrier's ward
-absorbs comes off next (a hit it swallows whole does not connect), a companion takes its
-share of what connects, and the rest takes health, never below zero.
+time-limited), then by a shadow clone (a `pierce` hit passes both); what a gear's ward
+absorbs comes off next, then what a Sound barrier team's barrier soaks (world/combat/tactics.py);
+a hit they swallow whole does not connect; a companion takes its share of what connects, and
+the rest takes health, never below zero.
 
-At zero health a Leaf player is downed and the revive window opens; anyone else
-(the Sound, NPC allies) is killed.
+At zero health a Leaf player is downed and the revive window opens; a recurring foe with
+escapes left slips away (world/combat/recurring.py); anyone else (the Sound, NPC allies) is
+killed.
 """
 
 from .catalog import Texts
@@ -121,12 +123,30 @@ def fall(fighter, rules, actor=None):
     fighter.ward = fighter.ward_rounds = 0
     fighter.frenzy_multiplier = 1.0
     fighter.clear_path_states()
+    fighter.confused = fighter.stunned = fighter.barrier = 0
+    fighter.trap = {}
     if fighter.is_player:
         fighter.status = Status.DOWNED
         fighter.revive_window = lasting(rules.revive_window)
         return [say(rules, MessageKind.DOWNED, actor, fighter, rules.revive_window)]
+    if fighter.escapes_left:  # a recurring foe escapes rather than dying, the first times
+        fighter.status, fighter.health = Status.ESCAPED, 1
+        return [say(rules, MessageKind.SLIPPED, actor, fighter)]
     fighter.status = Status.DEAD
     return [say(rules, MessageKind.KILLED, actor, fighter)]
+
+
+def _soak(attacker, target, amount, rules):
+    """A hit's damage less what the target's ward, then its barrier, absorbs; (amount, messages)."""
+    messages = []
+    for layer, kind in (("ward", MessageKind.WARDED), ("barrier", MessageKind.SHIELDED)):
+        held = getattr(target, layer)
+        if held and amount:
+            absorbed = min(held, amount)
+            setattr(target, layer, held - absorbed)
+            amount -= absorbed
+            messages.append(say(rules, kind, attacker, target, absorbed))
+    return amount, messages
 
 
 def deliver(attacker, target, spec, clones, rules, rng):
@@ -162,14 +182,13 @@ def deliver(attacker, target, spec, clones, rules, rng):
         if not connected:
             amount += bonus + combo
         spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
-        amount = max(1, int(amount * attacker.frenzy_multiplier * spread * taken_factor(target)))
-        if target.ward:
-            absorbed = min(target.ward, amount)
-            target.ward -= absorbed
-            amount -= absorbed
-            messages.append(say(rules, MessageKind.WARDED, attacker, target, absorbed))
-            if not amount:
-                continue
+        amount = max(
+            1, int(amount * attacker.frenzy_multiplier * attacker.fury * spread * taken_factor(target))
+        )
+        amount, soaked = _soak(attacker, target, amount, rules)
+        messages += soaked
+        if not amount:
+            continue
         connected = True
         amount -= _shielded(attacker, target, amount, rules, messages)
         dealt += amount

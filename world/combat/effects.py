@@ -76,15 +76,15 @@ def _hinder(actor, target, ability, rules):
     messages = []
     if ability.bind:
         target.bound = lasting(ability.bind.rounds)
-        messages.append(say(rules, MessageKind.BOUND, actor, target, ability.bind.rounds))
+        messages.append(say(rules, MessageKind.CAUGHT, actor, target, ability.bind.rounds))
         if ability.bind.holds_user:
             actor.bound = max(actor.bound, lasting(ability.bind.rounds))
     if ability.seal_chakra:
         target.chakra_sealed = lasting(ability.seal_chakra)
         messages.append(say(rules, MessageKind.SEALED, actor, target, ability.seal_chakra))
-    if ability.reveal and target.hidden:
+    if ability.unhide and target.hidden:
         target.hidden = 0
-        messages.append(say(rules, MessageKind.REVEALED, actor, target))
+        messages.append(say(rules, MessageKind.UNHIDDEN, actor, target))
     if ability.expose:
         target.exposed = lasting(ability.expose.rounds)
         target.exposed_bonus = ability.expose.bonus
@@ -118,14 +118,14 @@ def _stance(actor, target, ability, rules):
     if ability.regen:
         target.regen_amount, target.regen_rounds = ability.regen.amount, ability.regen.rounds
         messages.append(say(rules, MessageKind.REGEN_READY, actor, target, ability.regen.amount))
-    if ability.summon:
-        spec = ability.summon
+    if ability.companion:
+        spec = ability.companion
         target.companion = spec.name
         target.companion_health = spec.health + spec.per_rank * target.level
         target.companion_share = spec.share
         target.companion_bite = spec.bite + spec.bite_per_rank * target.level
         messages.append(
-            say(rules, MessageKind.SUMMONED, actor, target, target.companion_health, name=spec.name)
+            say(rules, MessageKind.COMPANION, actor, target, target.companion_health, name=spec.name)
         )
     return messages
 

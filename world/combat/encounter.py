@@ -91,6 +91,9 @@ class Encounter:
                 template=enemy_key,
                 techniques=list(spec.techniques),
                 pouch=dict(spec.pouch),
+                berserk=spec.berserk,
+                recurring=spec.recurring.key if spec.recurring else "",
+                escapes_left=spec.recurring.escapes if spec.recurring else 0,
             )
         )
 

@@ -96,6 +96,17 @@ class Fighter:
     companion_health: int = 0
     companion_share: float = 0.0
     companion_bite: int = 0
+    # The Sound's tactics (world/combat/tactics.py) and recurring foes (recurring.py):
+    confused: int = 0  # rounds a genjutsu waits for this fighter's next action
+    stunned: int = 0  # rounds in which this fighter's next action is lost
+    barrier: int = 0  # damage a barrier still soaks, while one of its casters stands
+    barrier_casters: list = field(default_factory=list)
+    trap: dict = field(default_factory=dict)  # {"name", "damage", "stun"}: a trap laid, not yet sprung
+    berserk: float = 0.0  # damage bonus at zero health (curse-seal berserkers)
+    recurring: str = ""  # the identity of a foe who remembers (enemies.yaml `recurring.key`)
+    escapes_left: int = 0
+    adaptations: list = field(default_factory=list)  # what a recurring foe has learned
+    hurt_by: dict = field(default_factory=dict)  # technique or item key -> damage taken (recurring foes)
 
     @property
     def active(self):
@@ -125,6 +136,11 @@ class Fighter:
     def health_fraction(self):
         return self.health / self.health_max if self.health_max else 0.0
 
+    @property
+    def fury(self):
+        """The berserker's damage multiplier: 1, up to 1 + berserk as health runs out."""
+        return 1.0 + self.berserk * (1.0 - self.health_fraction)
+
     def knows(self, ability):
         """
         Args:
@@ -147,7 +163,8 @@ class Fighter:
         """
         Returns:
             list of str: Short words for the states a player should see beside a name,
-            such as "downed (2)", "2 clones", "airborne", "poisoned", "evading", "frenzied".
+            such as "downed (2)", "2 clones", "airborne", "poisoned", "evading", "frenzied",
+            "confused", "bound", "barrier 20", "trap laid", "raging".
         """
         tags = []
         if self.downed:
@@ -171,6 +188,16 @@ class Fighter:
                 tags.append(word)
         if self.companion:
             tags.append(f"{self.companion} ({self.companion_health})")
+        if self.confused:
+            tags.append("confused")
+        if self.stunned:
+            tags.append("bound")
+        if self.barrier:
+            tags.append(f"barrier {self.barrier}")
+        if self.trap:
+            tags.append("trap laid")
+        if self.berserk and self.health_fraction < 0.5:
+            tags.append("raging")
         if self.ward:
             tags.append(f"warded ({self.ward})")
         if self.marked:
@@ -178,12 +205,14 @@ class Fighter:
         return tags
 
     def clear_fight_state(self):
-        """End every state that lasts one fight at most (clones, counters, a companion), as a
-        fighter has it who falls or walks into the next fight."""
+        """End every state that lasts one fight at most (clones, counters, genjutsu, bindings,
+        barriers, a companion), as a fighter has it who walks into the next fight."""
         self.cooldowns = {}
         self.clones = self.airborne = self.evade_hits = self.evade_rounds = self.frenzy_rounds = 0
         self.frenzy_multiplier = 1.0
         self.ward = self.ward_rounds = 0
+        self.confused = self.stunned = self.barrier = 0
+        self.barrier_casters = []
         self.clear_path_states()
 
     def clear_path_states(self):

@@ -49,13 +49,13 @@ class MessageKind(StrEnum):
     WAITED = "waited"
     RETARGETED = "retargeted"
     # The paths' effects
-    BOUND = "bound"  # a bind takes hold
+    CAUGHT = "caught"  # a bind takes hold
     HELD = "held"  # a bound fighter loses its turn
     GUARDED = "guarded"
     TAUNTED = "taunted"
     SEALED = "sealed"  # chakra points closed
     HIDDEN = "hidden"
-    REVEALED = "revealed"
+    UNHIDDEN = "unhidden"
     EXPOSED = "exposed"
     TURNED = "turned"  # a mind transfer takes hold
     TURN_RESISTED = "turn_resisted"
@@ -63,10 +63,25 @@ class MessageKind(StrEnum):
     REGEN_READY = "regen_ready"
     REGEN = "regen"  # health restored at a round end
     HEALTH_COST = "health_cost"  # a technique paid in health (the gates)
-    SUMMONED = "summoned"
+    COMPANION = "companion"  # a companion (a ninja dog) joins its owner
     COMPANION_BITE = "companion_bite"
     COMPANION_SHIELD = "companion_shield"  # the companion took part of a hit
     COMPANION_DOWN = "companion_down"
+    # The Sound's tactics (world/combat/tactics.py):
+    CONFUSED = "confused"  # a genjutsu takes hold of the target
+    ASTRAY = "astray"  # a confused fighter's action goes to another target
+    BEFUDDLED = "befuddled"  # a confused fighter's action comes to nothing
+    RELEASED = "released"  # a confused fighter who waits breaks the genjutsu
+    BOUND = "bound"  # the target will lose its next action
+    LOST_TURN = "lost_turn"
+    TRAP_SET = "trap_set"
+    TRAPPED = "trapped"  # actor: who laid the trap; target: who sprang it
+    BARRIER = "barrier"
+    SHIELDED = "shielded"  # a barrier soaked a hit (amount: how much)
+    BARRIER_FALLS = "barrier_falls"
+    REVEALED = "revealed"  # a sensor saw through the target's clones and substitution
+    SUMMONED = "summoned"  # actor: the summoner; target: the fighter who joins
+    SLIPPED = "slipped"  # a recurring foe at zero health escapes instead of dying (recurring.py)
     CURED = "cured"  # an antidote took poison doses out
     WARD_READY = "ward_ready"  # a barrier went up around the target
     WARDED = "warded"  # a barrier absorbed damage

@@ -11,8 +11,9 @@ The round: everyone acts once, in initiative order, then effects tick.
    roll. Each action is checked again at its turn: a fighter downed before its turn does
    nothing; an attack whose target fell turns on another standing foe; anything else that
    became impossible (chakra drained by a scalpel, say) fizzles with the reason, unpaid.
-   Once one side has nobody standing, the remaining actions are dropped.
-   A bound fighter loses its turn; a fighter's companion bites after each of its turns.
+   Once one side has nobody standing, the remaining actions are dropped. Around each turn
+   the Sound's tactics (`tactics`) spring traps, bind, confuse, shield and summon. A bound
+   fighter (a shadow bind) loses its turn; a fighter's companion bites after each of its turns.
 3. At the round end poison burns and healing seals heal (standing fighters only; poison can
    down them), turned fighters count down (and all come back once nobody else of their side
    stands), revive windows close one round (an empty one means death), and cooldowns,
@@ -26,6 +27,7 @@ The result lists every message in order, and the fight's outcome.
 
 from dataclasses import dataclass
 
+from . import tactics
 from .actions import Action, ActionKind, action_priority, check_action
 from .ai import choose_action
 from .catalog import Targeting, get_catalog
@@ -35,6 +37,7 @@ from .encounter import Outcome
 from .errors import CombatError
 from .fighter import Status, lasting
 from .messages import MessageKind, fizzle
+from .recurring import POISON, note_hurt
 
 
 @dataclass
@@ -65,9 +68,10 @@ class RoundResult:
 
     @property
     def escaped(self):
-        """Ids of fighters who left the fight alive this round: fled, carried, or carrying."""
+        """Ids of fighters who left the fight alive this round: fled, slipped away, carried, or carrying."""
         carried = [m for m in self.messages if m.kind is MessageKind.CARRIED]
-        return self._targets(MessageKind.FLED) + [i for m in carried for i in (m.actor, m.target)]
+        slipped = self._targets(MessageKind.SLIPPED)
+        return self._targets(MessageKind.FLED) + slipped + [i for m in carried for i in (m.actor, m.target)]
 
 
 def _pay(actor, action, ability):
@@ -96,6 +100,14 @@ def _retarget(encounter, action, rng, catalog):
 
 
 def _take_turn(encounter, action, rng, catalog):
+    before, acts, astray = tactics.before_turn(encounter, action, rng, catalog)
+    if not acts:
+        return before
+    return before + _turn(encounter, action, rng, catalog, astray)
+
+
+def _turn(encounter, action, rng, catalog, astray=None):
+    """The action of a fighter whose turn it is (a bound one's is lost), and its companion's bite."""
     rules = catalog.rules
     actor = encounter.get(action.actor)
     if actor.bound:
@@ -108,12 +120,13 @@ def _take_turn(encounter, action, rng, catalog):
         actor.status = Status.ESCAPED
         return [say(rules, MessageKind.FLED, actor, actor)]
     else:
-        messages = _act(encounter, action, rng, catalog)
+        messages = _act(encounter, action, rng, catalog, astray)
     return messages + _companion_turn(encounter, actor, action, rules, rng)
 
 
-def _act(encounter, action, rng, catalog):
-    """A technique or item used, once checked again (and turned on another foe if need be)."""
+def _act(encounter, action, rng, catalog, astray=None):
+    """A technique or item used, once checked again (and turned on another foe if need be, or
+    sent astray by a genjutsu)."""
     rules = catalog.rules
     actor = encounter.get(action.actor)
     messages = []
@@ -128,11 +141,14 @@ def _act(encounter, action, rng, catalog):
         except CombatError as again:
             return [fizzle(actor, str(again))]
         messages.append(say(rules, MessageKind.RETARGETED, actor, targets[0]))
+    if astray is not None:  # a genjutsu sends the action elsewhere
+        targets = [astray]
     _pay(actor, action, ability)
     if ability.health_cost:
         lose_health(actor, ability.health_cost)
         messages.append(say(rules, MessageKind.HEALTH_COST, actor, actor, ability.health_cost))
-    return messages + perform(actor, ability, targets, rules, rng)
+    performed = perform(actor, ability, targets, rules, rng)
+    return messages + performed + tactics.apply(encounter, actor, ability, targets, performed, catalog)
 
 
 def _companion_turn(encounter, owner, action, rules, rng):
@@ -150,6 +166,7 @@ def _companion_turn(encounter, owner, action, rules, rng):
 def _tick_poison(fighter, rules):
     damage = fighter.poison_per_round
     lose_health(fighter, damage)
+    note_hurt(fighter, POISON, damage)
     messages = [say(rules, MessageKind.POISON_TICK, None, fighter, damage)]
     for dose in fighter.poison:
         dose.rounds -= 1
@@ -230,6 +247,7 @@ def _end_of_round(encounter, rules):
             if not fighter.revive_window:
                 messages += _die(fighter, rules)
         _count_down(fighter)
+        tactics.count_down(fighter)
     return messages
 
 
@@ -277,5 +295,6 @@ def resolve_round(encounter, actions, rng, catalog=None):
             break  # the rest of the round's actions have nobody left to act on
         if encounter.get(action.actor).active:
             messages += _take_turn(encounter, action, rng, catalog)
+            messages += tactics.settle(encounter, catalog.rules)
     messages += _end_of_round(encounter, catalog.rules)
     return RoundResult(round=encounter.round, messages=messages, outcome=encounter.outcome)

@@ -239,6 +239,32 @@ class Content:
         """The Feature of a key, or None for plain ground ("")."""
         return self.features.get(key) if key else None
 
+    # The Sound's fighters by band and zone (enemies.yaml `fielding`, `zone_fielding`).
+    fielding: dict = None  # rank -> band -> {fighter: weight}
+    zone_fielding: dict = None  # zone -> rank -> {fighter: weight}
+
+    def fighters(self, rank, band, zone):
+        """
+        Args:
+            rank (str): A squad rank.
+            band (str): A band key.
+            zone (str): A zone key.
+
+        Returns:
+            dict: {fighter: weight} the rank's ninja are drawn from there: the nearest band
+            at or below `band` that the rank lists, with the zone's own added; just the
+            rank's fighter if it lists none.
+        """
+        listed = self.fielding.get(rank, {})
+        order = [b.key for b in self.bands]
+        easier = [key for key in order[: order.index(band) + 1] if key in listed]
+        if not easier:
+            return {self.ranks[rank].fighter: 1}
+        pool = dict(listed[easier[-1]])
+        for fighter, weight in self.zone_fielding.get(zone, {}).get(rank, {}).items():
+            pool[fighter] = pool.get(fighter, 0) + weight
+        return pool
+
     def band(self, key):
         """The band with this key."""
         return next(band for band in self.bands if band.key == key)
@@ -477,6 +503,42 @@ def _load_enemies(data_dir):
     return ranks, bosses, descriptors
 
 
+def _pool(entry, key):
+    """A {fighter: weight} mapping whose fighters are the combat catalog's, none unique."""
+    pool = entry.counts(key)
+    enemies = get_catalog().enemies
+    for fighter in pool:
+        if fighter not in enemies:
+            entry.fail(key, f"names unknown fighter {fighter!r} (world/combat/data/enemies.yaml)")
+        if enemies[fighter].unique:
+            entry.fail(key, f"names {fighter!r}, who is unique and cannot be fielded")
+    return pool
+
+
+def _load_fielding(data_dir, ranks, bands, zones):
+    """The Sound's fighters by band and zone (enemies.yaml `fielding`, `zone_fielding`)."""
+    raw = _read(data_dir, "enemies.yaml")
+    squad_ranks = {key for key, rank in ranks.items() if rank.squad}
+    band_keys = {band.key for band in bands}
+    fielding = {}
+    for rank, by_band in raw.sub("fielding", default={}).subs():
+        if rank not in squad_ranks:
+            raw.sub("fielding").fail(rank, "is not a squad rank")
+        for band in by_band.keys():
+            if band not in band_keys:
+                by_band.fail(band, "is not a band of difficulty.yaml")
+        fielding[rank] = {band: _pool(by_band, band) for band in by_band.keys()}
+    zone_fielding = {}
+    for zone, by_rank in raw.sub("zone_fielding", default={}).subs():
+        if zone not in zones:
+            raw.sub("zone_fielding").fail(zone, "is not a zone of zones.yaml")
+        for rank in by_rank.keys():
+            if rank not in squad_ranks:
+                by_rank.fail(rank, "is not a squad rank")
+        zone_fielding[zone] = {rank: _pool(by_rank, rank) for rank in by_rank.keys()}
+    return fielding, zone_fielding
+
+
 def _load_items(data_dir):
     """Every item a raid knows: the combat rules' pouch items, then loot.yaml's finds."""
     items = {
@@ -656,7 +718,10 @@ def load(data_dir=DATA_DIR):
     opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
         data_dir, zones, objectives, ranks
     )
+    fielding, zone_fielding = _load_fielding(data_dir, ranks, bands, zones)
     return Content(
+        fielding=fielding,
+        zone_fielding=zone_fielding,
         max_team=max_team,
         room_limits=room_limits,
         zones=zones,

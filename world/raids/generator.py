@@ -7,7 +7,9 @@ with each other), an entry and a boss room (the room farthest from the entry), t
 names, descriptions and ground features drawn from the zone's own templates first (then its
 kind's), the objective placed in its rooms (with a marked enemy for an assassination),
 encounters drawn from the squads, a boss, and loot from the zone's own table, the supply
-rooms' stores and the boss's drops.
+rooms' stores and the boss's drops. What each squad ninja fights as (a medic, a trapper, a
+barrier-keeper...) is drawn by band and zone (enemies.yaml `fielding`); the story's opening
+column and a skirmish's patrol fight as their rank's plain fighter.
 
 Determinism: every choice comes from a seeded stream (`dice.stream`), never from `hash()` or
 the order of a set. The layout, the objective, the encounters and the loot each draw from
@@ -21,8 +23,9 @@ without a squad.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from world.combat.catalog import get_catalog
 from world.raids.content import SKIRMISH, Condition, RaidKind, content
 from world.raids.dice import stream, weighted
 
@@ -514,6 +517,41 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
     return rooms
 
 
+def _display(fighter):
+    """A fighter's name as it reads after a descriptor: 'Sound medic-nin', 'curse-seal berserker'."""
+    return fighter if fighter.startswith("Sound") else fighter[0].lower() + fighter[1:]
+
+
+def _field(rng, rooms, band, zone):
+    """
+    The rooms' enemies with what each fights as, drawn from its rank's pool for the band and
+    zone (`Content.fighters`); bosses and marks keep their own.
+
+    Args:
+        rng (random.Random): The "fielding" stream.
+        rooms (dict): Room -> tuple of Enemy, from `_encounters`.
+        band (Band): The raid's band.
+        zone (str): The raid's zone.
+
+    Returns:
+        dict: Room -> tuple of Enemy.
+    """
+    data = content()
+    names = get_catalog().enemies
+    fielded = {}
+    for room, enemies in rooms.items():
+        drawn = []
+        for enemy in enemies:
+            pool = data.fighters(enemy.rank, band.key, zone)
+            fighter = weighted(rng, sorted(pool), [pool[key] for key in sorted(pool)])
+            if fighter != enemy.fighter:
+                descriptor = enemy.name.split(" ", 1)[0]
+                enemy = replace(enemy, fighter=fighter, name=f"{descriptor} {_display(names[fighter].name)}")
+            drawn.append(enemy)
+        fielded[room] = tuple(drawn)
+    return fielded
+
+
 def _roll(rng, table):
     """One roll on a loot table: (item, qty), or None for nothing."""
     entry = weighted(rng, table, [entry.weight for entry in table])
@@ -615,6 +653,8 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
     enemies = _encounters(
         encounter_rng, squads, boss, team_size, band, size, entry, boss_room, opening, mark, guarded
     )
+    if not opening and band.key != SKIRMISH:
+        enemies = _field(stream(seed, "fielding"), enemies, band, zone)
     if mark is not None:
         enemies[target_rooms[0]] += (mark,)
     loot = _loot(stream(seed, "loot"), size, entry, boss_room, band, zone, templates, boss)

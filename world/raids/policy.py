@@ -31,7 +31,12 @@ Each round, for each standing Leaf fighter, the first rule that gives a usable a
    apply (a held foe, a companion standing) and poison on a foe not yet poisoned; techniques
    keep chakra for a revive when the team has more than one member; thrown gear (shuriken,
    tags, scrolls) is spent only in a fight worth it (two foes or more, or a foe of 60 health
-   or more), never the items the objective needs.
+   or more), never the items the objective needs. Foes who hold the others up come first: a
+   barrier's caster (the barrier falls with its casters) and a healer of allies; a barrier
+   counts as health.
+
+Before all of these, a ninja caught in a genjutsu waits, which breaks it: a confused action
+may go astray onto a teammate.
 
 Every action is checked with the combat rules' own `check_action` before it is chosen, so
 the policy never files what a player could not. It draws no chance: the same fight state
@@ -150,6 +155,11 @@ def _objective(encounter, fighter, catalog, goal):
     return _usable(encounter, _item(fighter, goal.mark, boss.id), catalog)
 
 
+def _release(encounter, fighter, catalog):
+    """A genjutsu is broken by waiting: better than an action that may hit a teammate."""
+    return Action(fighter.id, ActionKind.WAIT) if fighter.confused else None
+
+
 def _flee(encounter, fighter, catalog):
     if lost(encounter, fighter):
         return _usable(encounter, Action(fighter.id, ActionKind.FLEE), catalog)
@@ -233,9 +243,21 @@ def _reserve(encounter, fighter, catalog):
     return catalog.techniques["revive"].chakra if team else 0
 
 
-def _in_sight(encounter, fighter):
-    """The foes the fighter can single out, weakest first (ties to the first in the fight)."""
-    return _ranked(encounter, [f for f in encounter.foes_of(fighter) if not f.hidden], lambda f: f.health)
+def _keystone(encounter, foe, catalog):
+    """True for a foe who holds the others up: a barrier's caster, or a healer of allies."""
+    holding = any(foe.id in f.barrier_casters for f in encounter.allies_of(foe) if f.barrier)
+    heals = (catalog.techniques.get(key) for key in foe.techniques)
+    return holding or any(t and t.heal and t.targeting is Targeting.ALLY for t in heals)
+
+
+def _in_sight(encounter, fighter, catalog):
+    """The foes the fighter can single out, keystones first, then the weakest (a barrier counts
+    as health; ties to the first in the fight)."""
+    return _ranked(
+        encounter,
+        [f for f in encounter.foes_of(fighter) if not f.hidden],
+        lambda f: (not _keystone(encounter, f, catalog), f.health + f.barrier),
+    )
 
 
 def _gear(encounter, fighter, catalog, goal):
@@ -255,7 +277,7 @@ def _gear(encounter, fighter, catalog, goal):
 
 
 def _attack(encounter, fighter, catalog, goal):
-    foes = _in_sight(encounter, fighter)
+    foes = _in_sight(encounter, fighter, catalog)
     if not foes:
         return None
     held = [f for f in foes if f.bound]
@@ -391,6 +413,7 @@ def choose(encounter, fighter, catalog, goal=None, planned=None):
     goal = goal or Goal()
     hinders = _team_hinders(planned or {}, catalog)
     rules = (
+        _release,
         _rescue,
         lambda e, f, c: _objective(e, f, c, goal),
         _flee,

@@ -40,8 +40,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from world.combat import recurring
 from world.combat.catalog import get_catalog
-from world.combat.encounter import Outcome
+from world.combat.encounter import Encounter, Outcome
 from world.combat.fighter import Fighter, Side, Status
 from world.combat.messages import MessageKind
 from world.combat.rounds import resolve_round
@@ -178,6 +179,43 @@ def recruit(number, member, catalog):
     )
 
 
+def duel(team, enemies, runs=200, seed=1, settings=None, record=None):
+    """
+    One fight, many times: a fresh team against Sound fighters, no raid around it.
+
+    Args:
+        team (tuple of Member): The team (see `parse_team`).
+        enemies (list of str): enemies.yaml keys of the Sound fighters.
+        runs (int): How many fights.
+        seed (int or str): The base seed; fight i draws from "duel/<seed>/<i>".
+        settings (Settings, optional): simulation.yaml by default (its `max_rounds`).
+        record (dict, optional): A recurring foe's record to meet him with (recurring.py).
+
+    Returns:
+        dict: runs, win_rate (fights where no Sound fighter stands and a ninja does),
+        rounds_mean.
+    """
+    settings = settings or load_settings()
+    catalog = get_catalog()
+    wins, rounds = 0, []
+    for index in range(runs):
+        encounter = Encounter()
+        for key in enemies:
+            recurring.prepare(encounter.spawn(key, catalog=catalog), record or {}, catalog)
+        for number, member in enumerate(team, start=1):
+            encounter.add(recruit(number, member, catalog))
+        while encounter.outcome is Outcome.ONGOING and encounter.round < settings.max_rounds:
+            rng = round_rng(f"duel/{seed}/{index}", 0, encounter.round)
+            resolve_round(encounter, policy.plan_round(encounter, catalog), rng, catalog)
+        wins += encounter.outcome is Outcome.VICTORY
+        rounds.append(encounter.round)
+    return {
+        "runs": runs,
+        "win_rate": round(wins / runs, 4),
+        "rounds_mean": round(statistics.fmean(rounds), 2),
+    }
+
+
 # ---------------------------------------------------------------------- the raid
 
 
@@ -304,8 +342,8 @@ class SimulatedRaid:
             self.deaths += len(result.died)
             if on_round:
                 on_round(encounter, result)
-            if any(m.kind is MessageKind.FLED for m in result.messages):
-                self.fled = True
+            if any(m.kind is MessageKind.FLED and m.target in self.ranks for m in result.messages):
+                self.fled = True  # the team broke away (a Sound fighter's escape is not theirs)
             if any(m.kind is MessageKind.MARKED and m.target == self.plan.boss.id for m in result.messages):
                 self.marked = True
             if not self.in_raid():

@@ -34,7 +34,7 @@ def test_a_bind_takes_the_foes_turns_and_a_held_shadow_the_users_too():
     rounds = spec("shadow_imitation_field", "bind")["rounds"]
     foes = [f for f in encounter.fighters.values() if f.side is Side.SOUND]
     # Priority 2: the foes are caught before they move, this round and `rounds` more.
-    assert kinds(first).count("bound") == 2 and kinds(first).count("held") == 2
+    assert kinds(first).count("caught") == 2 and kinds(first).count("held") == 2
     assert all(f.bound == rounds for f in foes) and shika.bound == rounds
     second = play(encounter)
     assert kinds(second).count("held") == 3  # both foes and Shika himself
@@ -85,7 +85,7 @@ def test_the_byakugan_reveals_the_hidden_and_exposes_every_foe():
     with pytest.raises(CombatError, match="cannot see"):
         plan_technique(encounter, "hinata", "strike", "sound_chuunin-1")
     result = play(encounter, technique(neji, "byakugan"))
-    assert "revealed" in kinds(result) and not one.hidden
+    assert "unhidden" in kinds(result) and not one.hidden
     bonus = spec("byakugan", "expose")["bonus"]
     assert one.exposed_bonus == two.exposed_bonus == bonus
     health = two.health
@@ -182,7 +182,7 @@ def test_a_companion_takes_its_share_bites_after_each_turn_and_limps_away_at_zer
     encounter = fight(kiba, enemies=["sound_chuunin"])
     foe = encounter.get("sound_chuunin-1")
     foe.bound = 9
-    summon = spec("summon_akamaru", "summon")
+    summon = spec("summon_akamaru", "companion")
     result = play(encounter, technique(kiba, "summon_akamaru"))
     assert kiba.companion == "Akamaru" and kiba.companion_health == summon["health"]
     assert "companion_bite" in kinds(result) and foe.health == foe.health_max - summon["bite"]

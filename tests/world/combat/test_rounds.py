@@ -252,7 +252,7 @@ def test_sound_fighters_are_killed_not_downed():
 def test_victory_waits_until_the_downed_are_seen_to():
     encounter, naruto, sakura, _ = downed_team()
     kabuto = encounter.get("kabuto")
-    kabuto.health = 1
+    kabuto.health, kabuto.escapes_left = 1, 0  # out of escapes, he fights to the death
     result = play(encounter, technique(naruto, "strike", kabuto))
     assert result.killed == ["kabuto"] and result.outcome is Outcome.ONGOING
     result = play(encounter, plan_technique(encounter, naruto.id, "revive"))

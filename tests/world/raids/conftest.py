@@ -4,8 +4,12 @@ idmapper flush after each test (it costs far more than the tests themselves); te
 in the game (they use the database, with tests/support/raid_game.py's fixtures) get it.
 """
 
+import shutil
+
 import pytest
 from evennia.utils.idmapper.models import flush_cache
+
+from world.raids.content import DATA_DIR
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +18,11 @@ def _fresh_idmapper_cache(request):
     yield
     if "db" in request.fixturenames:
         flush_cache()
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of world/raids/data to break one file of, for the loader's errors."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy

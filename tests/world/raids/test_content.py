@@ -1,14 +1,12 @@
 """The raid data loads, covers the whole map, and is checked on load."""
 
-import shutil
-
 import pytest
 
 from tests.world.raids.village_map import NEIGHBOURS
 from world.combat.catalog import get_catalog
 from world.content.errors import ContentError
 from world.ninja.ranks import SQUAD_RANKS, Faction, parse_rank
-from world.raids.content import DATA_DIR, RaidKind, content, load
+from world.raids.content import RaidKind, content, load
 
 
 def test_every_zone_of_the_map_has_enough_rooms_for_the_largest_raid():
@@ -70,13 +68,6 @@ def test_loot_shares_the_combat_items_it_names():
     items = get_catalog().items
     for key in ("kunai", "soldier_pill", "blood_pill"):
         assert key in content().items and key in items
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
 
 
 def test_a_bad_placeholder_is_reported_with_its_file(data_copy):

@@ -3,8 +3,6 @@ Gear and places as plain rules: loot tables per zone and boss drops, room featur
 objectives' plans, the simulator's policy with the new items, and the data's checks.
 """
 
-import shutil
-
 import pytest
 
 from tests.world.combat.helpers import fight, leaf
@@ -13,7 +11,7 @@ from world.combat.catalog import get_catalog
 from world.combat.fighter import PoisonDose
 from world.content.errors import ContentError
 from world.raids import policy, simulate, terrain
-from world.raids.content import DATA_DIR, Condition, content, load
+from world.raids.content import Condition, content, load
 from world.raids.generator import MARK_ID, generate
 from world.raids.simulate import parse_team
 
@@ -151,13 +149,6 @@ def test_the_policy_plants_the_seal_on_the_boss_then_gets_out():
     assert (action.key, action.target) == ("tracking_seal", "boss")
     encounter.get("boss").marked = True
     assert policy.choose(encounter, hinata, catalog, goal).kind is ActionKind.FLEE
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from world.combat.catalog import get_catalog
 from world.raids.content import content
 from world.raids.generator import OPPOSITE, RaidError, RaidPlan, generate
 
@@ -190,12 +191,15 @@ def test_bad_arguments_get_a_clear_refusal(args, message):
 
 
 def test_only_the_story_raid_has_the_lieutenant():
-    ranks = content().ranks
+    data, enemies = content(), get_catalog().enemies
     for n in range(20):
         plan = generate(f"top/{n}", "sound_camp", "ambush", SQUADS, 4, difficulty="deadly")
-        assert plan.boss.rank == "curse_seal"
+        assert plan.boss.rank == "curse_seal" and plan.boss.fighter == data.ranks["curse_seal"].fighter
         for enemy in plan.enemies():
-            assert enemy.fighter == ranks[enemy.rank].fighter
+            assert not enemies[enemy.fighter].unique  # no Kabuto, no Orochimaru
+            assert enemy.id == plan.boss.id or enemy.fighter in data.fighters(
+                enemy.rank, "deadly", "sound_camp"
+            )
 
 
 def test_a_skirmish_is_a_chuunin_patrol_whoever_else_holds_the_zone():

@@ -234,6 +234,9 @@ class Fighting:
         for fid in result.died:
             self._die(raid, room_id, fid)
         escaped = list(dict.fromkeys(result.escaped))
+        leaf_escaped = [
+            fid for fid in escaped if fid.startswith("#")
+        ]  # a Sound foe who slips away is no ninja
         carried = {m.target for m in result.messages if m.kind is MessageKind.CARRIED}
         carried |= {m.actor for m in result.messages if m.kind is MessageKind.CARRIED}
         for fighter in encounter.side(Side.LEAF):
@@ -254,7 +257,7 @@ class Fighting:
                 self.on_clear_ground(raid, room_id, char)
         else:
             fight.deadline = None
-        for fid in escaped:
+        for fid in leaf_escaped:
             char = by_id(int(fid[1:]))
             if char is not None:
                 self._escape(raid, char, carried=fid in carried)
@@ -321,7 +324,7 @@ class Fighting:
         self.watch(raid, "\n".join([header, *(m.to_others for m in result.messages if m.to_others)]))
 
     def _count(self, raid, room_id, result):
-        """Damage, kills, blame and the boss's death, from a round's messages."""
+        """Damage, kills, blame and the boss's death or escape, from a round's messages."""
         report, progress = raid.report, raid.progress
         encounter = raid.fights[room_id].encounter
         for message in result.messages:
@@ -352,6 +355,12 @@ class Fighting:
                     self.complete_objective(raid, f"{enemy.name} is dead.")
                 if enemy is not None and enemy.id == MARK_ID and raid.condition is Condition.KILL_MARK:
                     self.complete_objective(raid, f"{enemy.name} is dead: the Sound are blind here.")
+            if (
+                message.kind in (MessageKind.SLIPPED, MessageKind.FLED)
+                and target == raid.plan.boss.id
+                and raid.condition is Condition.KILL_BOSS
+            ):  # a recurring boss beaten off (world/combat/recurring.py): he lives, his men do not
+                self.complete_objective(raid, f"{raid.name_of(target)} is beaten and slips away.")
             if (
                 message.kind is MessageKind.MARKED
                 and target == raid.plan.boss.id
