@@ -342,7 +342,7 @@ def _path_moves(encounter, fighter, catalog, team_hinders=frozenset()):
         if ability.chakra and fighter.chakra - ability.chakra < reserve:
             continue
         me = Action(fighter.id, ActionKind.TECHNIQUE, key)
-        if ability.summon:
+        if ability.companion:
             options.append(me)
         elif ability.guard and ability.taunt:
             if teammates and worth and not fighter.taunt and _gate_ready(fighter, ability):
