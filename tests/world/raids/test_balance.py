@@ -6,12 +6,12 @@ Seeds and runs: seed 1; 100 runs of each of the 7 standard raid kinds (700 raids
 genin, and led by a chuunin as the board asks for a hard raid); about 35 seconds of one core.
 Confidence: a path's measured win rate is within about 4 points of its true rate at 95%
 confidence (binomial standard error at most 1.9 points); the bound tested is the issue's 15
-points from the mean, and the README's 200-run figures put every path within 9 points of it
-(2026-12-07, after gear and ranks), so a path that passes there passes here on any seed, and
-one that really sits 20 or more points off fails. The mixed-role claim: the brawler and tank
-won 26% of the hard raids as fresh genin against 21% and 20% for either one-role pair, and 37%
-led by a chuunin against 30% and 28%; with 800 raids a team the standard error of such a
-difference is about 2.1 points, so the leads are 2.5 and 3.6 of them.
+points from the mean, and the README's 200-run figures put every path within 8 points of it
+(2026-12-07, after gear, ranks and the Sound's new fighters), so a path that passes there passes
+here on any seed, and one that really sits 20 or more points off fails. The mixed-role claim:
+the brawler and tank won 25% of the hard raids as fresh genin against 22% and 20% for either
+one-role pair, and 36% led by a chuunin against 29% and 26%; with 800 raids a team the standard
+error of such a difference is about 2.1 points, so the leads are 1.8 and 3.5 of them.
 """
 
 import statistics
