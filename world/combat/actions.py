@@ -13,6 +13,8 @@ the fighter's turn, because a lot can change between choosing and acting.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from world.content.text import counted
+
 from .catalog import Targeting, get_catalog
 from .encounter import Outcome
 from .errors import CombatError
@@ -34,10 +36,6 @@ class Action:
     kind: ActionKind
     key: str = ""
     target: str = ""
-
-
-def _plural(count, word):
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _is(actor, fighter, rest):
@@ -165,7 +163,7 @@ def check_action(encounter, action, catalog=None):
             raise CombatError(f"You have not learned {ability.name}.")
     wait = actor.cooldown_left(ability.key)
     if wait:
-        raise CombatError(f"{ability.name} is ready in {_plural(wait, 'round')}.")
+        raise CombatError(f"{ability.name} is ready in {counted(wait, 'round')}.")
     if actor.chakra < ability.chakra:
         raise CombatError(f"You need {ability.chakra} chakra for {ability.name}; you have {actor.chakra}.")
     _check_path_costs(actor, action, ability)

@@ -25,7 +25,7 @@ from .paths import load_paths
 DATA_DIR = Path(__file__).parent / "data"
 
 # Placeholders a text template may use; anything else is a typo caught at load time.
-TEMPLATE_FIELDS = {"actor": "A", "target": "B", "amount": 1, "name": "N"}
+TEMPLATE_FIELDS = {"actor": "A", "target": "B", "amount": 1, "rounds": "1 round", "name": "N"}
 
 
 class Targeting(StrEnum):
@@ -455,16 +455,20 @@ class Catalog:
 
 def _lookup(names, text, known=None):
     """The key `text` names in an index of names, exactly or as the unique start of names
-    (or of the names of `known` keys, when several keys share that start)."""
+    (or of the names of `known` keys, when several keys share that start). A name that is
+    another path's technique gives way to a known one it starts ("barrage": the Rendan's
+    alias, and the start of the weapon scroll's)."""
     text = normalise(text)
     if not text:
         return None
-    if text in names:
-        return names[text]
+    known = None if known is None else set(known)
+    exact = names.get(text)
+    if exact is not None and (known is None or exact in known):
+        return exact
     keys = {key for name, key in names.items() if name.startswith(text)}
     if len(keys) > 1 and known is not None:
-        keys &= set(known)
-    return keys.pop() if len(keys) == 1 else None
+        keys &= known
+    return keys.pop() if len(keys) == 1 else exact
 
 
 def normalise(text):

@@ -14,7 +14,7 @@ Outcome lines come from `rules.yaml` (`messages:`), flavour lines from each tech
 from dataclasses import dataclass
 from enum import StrEnum
 
-from world.content.text import first_upper
+from world.content.text import counted, first_upper
 
 
 class MessageKind(StrEnum):
@@ -144,6 +144,7 @@ def narrate(texts, kind, actor=None, target=None, amount=0, name=""):
         "actor": actor.name if actor else "",
         "target": target.name if target else "",
         "amount": amount,
+        "rounds": counted(amount, "round"),
         "name": name,
     }
     return CombatMessage(

@@ -48,6 +48,12 @@ def test_the_start_of_one_name_is_enough_and_an_ambiguous_start_finds_nothing():
     assert catalog.find_technique("shadow", known=["shadow_clone", "substitution"]).key == "shadow_clone"
     assert catalog.find_technique("shadow", known=["shadow_possession"]).key == "shadow_possession"
     assert catalog.find_technique("subst").key == "substitution"
+    # "barrage" is the Rendan's alias and starts the weapon scroll's: a ninja gets the one known.
+    assert catalog.find_technique("barrage").key == "rendan"
+    assert catalog.find_technique("barrage", known=["scroll_barrage"]).key == "scroll_barrage"
+    assert (
+        catalog.find_technique("barrage", known=["kunai"]).key == "rendan"
+    )  # neither known: so the player hears it is not learned
     assert catalog.find_item("soldier").key == "soldier_pill"
     assert catalog.find_technique("s") is None  # shadow clone, substitution, strike...
     assert catalog.find_technique("") is None
