@@ -95,7 +95,9 @@ class CmdJutsu(CombatCommand):
             lines.append("Use one with jutsu <name> [target], or type its name alone: kunai, clone boss.")
             self.msg("\n".join(lines))
             return
-        ability, target = split_name(words, catalog.find_technique)
+        fighter = bridge.fighter_from_character(self.caller)
+        known = [*fighter.techniques, *(t.key for t in catalog.techniques.values() if t.innate)]
+        ability, target = split_name(words, lambda text: catalog.find_technique(text, known))
         if ability is None:
             raise CombatError(f"There is no technique called '{' '.join(words)}'.")
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, ability.key, target or None))

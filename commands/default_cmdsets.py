@@ -8,7 +8,7 @@ from evennia import default_cmds
 
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
-from commands.ninja import CmdInventory, CmdScore
+from commands.ninja import CmdInventory, CmdPath, CmdPaths, CmdScore
 from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMANDS
 from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS, CmdRaidlog
@@ -26,7 +26,7 @@ from commands.war_admin import GM_COMMANDS
 from commands.who import CmdWho
 
 # Commands that read the war and the archives; a ninja's and an account's alike.
-OUT_OF_CHARACTER = (CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdRaidlog)
+OUT_OF_CHARACTER = (CmdWar, CmdMap, CmdWarlog, CmdForecast, CmdTime, CmdRaidlog, CmdPaths)
 
 
 class CharacterCmdSet(default_cmds.CharacterCmdSet):
@@ -39,6 +39,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
         for cmd in (
             CmdScore,
             CmdInventory,
+            CmdPath,
             CmdWar,
             CmdMap,
             CmdWarlog,

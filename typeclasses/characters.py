@@ -12,6 +12,8 @@ from evennia.objects.objects import DefaultCharacter
 from evennia.utils.utils import lazy_property
 
 from world.clients import gmcp, items, notify, presence, state
+from world.combat import bridge, paths
+from world.combat.catalog import get_catalog
 from world.ninja.ranks import RANK_STATS, Faction, Rank
 from world.raids.advancement import item_kind, item_name, pouch_of
 from world.raids.life.fighting import take_notice
@@ -106,6 +108,8 @@ class Character(ObjectParent, DefaultCharacter):
         notice = take_notice(self)
         if notice:
             self.msg(notice)
+        if bridge.chosen_path(self) is None and self.faction is Faction.LEAF:
+            self.msg(paths.offer(get_catalog().paths))
 
     def at_post_unpuppet(self, account=None, session=None, **kwargs):
         super().at_post_unpuppet(account=account, session=session, **kwargs)

@@ -3,7 +3,8 @@
 import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
-from commands.ninja import CmdInventory, CmdScore
+from commands.combat import CmdJutsu
+from commands.ninja import CmdInventory, CmdPath, CmdPaths, CmdScore
 from world.raids.advancement import add_to_pouch
 from world.village.builder import build_world, start_room
 
@@ -66,3 +67,34 @@ class TestNewNinja(EvenniaCommandTest):
         assert not errors
         assert char.location == start_room()
         assert char.home == start_room()
+
+
+class TestPaths(EvenniaCommandTest):
+    def test_paths_lists_every_path_with_its_role_and_reads_one(self):
+        out = self.call(CmdPaths(), "")
+        assert "nara" in out and "control" in out and "Shadow Possession" in out and "taijutsu" in out
+        out = self.call(CmdPaths(), "lee")
+        assert "Taijutsu path" in out and "First Gate" in out and "Chuunin:" in out
+        assert "no path called 'samurai'" in self.call(CmdPaths(), "samurai")
+
+    def test_a_new_ninja_is_offered_the_choice_and_takes_a_path_once(self):
+        out = self.call(CmdPath(), "")
+        assert "Ninja path" in out and "Choose your path for this life" in out
+        self.call(CmdScore(), "", "Char, Genin of the Leaf")
+        assert "not chosen yet" in self.call(CmdScore(), "")
+        out = self.call(CmdPath(), "akimichi")
+        assert "You take the Akimichi path" in out and "tank" in out and "Partial Expansion" in out
+        assert "Path    Akimichi path (tank)" in self.call(CmdScore(), "")
+        assert "in this life" in self.call(CmdPath(), "nara")
+        assert self.char1.attributes.get("path") == "akimichi"
+
+    def test_an_unknown_path_is_a_sentence(self):
+        assert "There is no path called 'samurai'" in self.call(CmdPath(), "samurai")
+        assert "'n' could be the Nara path or the Ninja path: type more of it." in self.call(CmdPath(), "n")
+        assert "could be the Nara path or the Ninja path" in self.call(CmdPaths(), "n")
+        assert self.char1.attributes.get("path") is None
+
+    def test_jutsu_names_resolve_among_what_the_ninja_knows(self):
+        self.call(CmdPath(), "nara")
+        out = self.call(CmdJutsu(), "")
+        assert "Shadow Possession" in out and "Shadow Clone" not in out

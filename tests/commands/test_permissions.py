@@ -29,6 +29,8 @@ EXPECTED = {
     "ban": "developer",
     "score": "player",
     "inventory": "player",
+    "paths": "player",
+    "path": "player",
     "follow": "player",
     "war": "player",
     "map": "player",

@@ -143,7 +143,13 @@ def test_gmcp_client_gets_its_ninjas_state_when_it_declares_packages(player, cre
         "zone": "headquarters",
         "area": "The Last Headquarters",
         "timeline": 1,
+        "path": "Ninja path",  # the default until the player chooses
+        "role": "striker",
     }
+    mark = len(client.messages)
+    client.send("path hyuuga")
+    client.expect_text("You take the Hyuuga path")
+    assert client.expect_gmcp("Char.Status", mark)["path"] == "Hyuuga path"
     assert room["num"] == 100 and room["name"] == "Briefing Room" and room["coords"] == "1,0,0,0"
     assert room["exits"] == {"n": 102, "s": 104, "e": 101, "w": 103}
     assert room["environment"] == "leaf"

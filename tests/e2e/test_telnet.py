@@ -21,7 +21,18 @@ def test_new_player_plays_over_telnet(telnet, credentials):
     create_account(player, name, password)
     arrival = connect_account(player, name, password)
     assert f"You become {name}" in arrival
-    player.expect(PROMPT)
+    arrival += player.expect(PROMPT)
+    # The first ninja meets the path choice; `paths`, `help <path>` and `path` explain it.
+    assert "Choose your path for this life." in arrival, arrival
+    listing = player.command("paths", PROMPT)
+    assert "nara" in listing and "control" in listing and "taijutsu" in listing, listing
+    nara = " ".join(player.command("help nara", PROMPT).split())  # as read, not as wrapped
+    assert "Role: control" in nara and "Shadow Possession" in nara, nara
+    assert "At chuunin, Shadow Neck Bind" in nara and "at jounin, the Shadow Imitation Field" in nara, nara
+    assert "could be the Nara path or the Ninja path" in player.command("path n", PROMPT)
+    assert "There is no path called 'samurai'" in player.command("path samurai", PROMPT)
+    taken = player.command("path nara", PROMPT)
+    assert "You take the Nara path" in taken and "Shadow Possession" in taken, taken
 
     room = player.command("look", PROMPT)
     assert "Briefing Room" in room and "Exits:" in room and "south" in room
@@ -36,7 +47,8 @@ def test_new_player_plays_over_telnet(telnet, credentials):
     assert "The war, Year 9" in front and "Leaf ninja:" in front, front
 
     index = player.command("help", PROMPT)
-    assert re.search(r"^-- Ninja -+\s*\n\s*inventory\s+score\b", index, re.MULTILINE), index
+    ninja = re.search(r"^-- Ninja -+\s*\n([^\n]*)", index, re.MULTILINE)
+    assert ninja and {"inventory", "path", "paths", "rank", "score"} <= set(ninja.group(1).split()), index
 
     doorway = player.command("south", PROMPT)
     assert "Hidden Doorway" in doorway

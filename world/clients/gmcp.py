@@ -166,6 +166,8 @@ STATUS_VARS = {
     "zone": "Zone",
     "area": "Area",
     "timeline": "Timeline",
+    "path": "Path",
+    "role": "Role",
 }
 
 
@@ -177,7 +179,7 @@ def char_statusvars():
     return _message(Package.CHAR_STATUSVARS, dict(STATUS_VARS))
 
 
-def char_status(name, rank, faction, zone=None, area=None, timeline=None):
+def char_status(name, rank, faction, zone=None, area=None, timeline=None, path=None):
     """
     Args:
         name (str): The ninja's name.
@@ -186,10 +188,12 @@ def char_status(name, rank, faction, zone=None, area=None, timeline=None):
         zone (str, optional): Key of the zone the ninja stands in.
         area (str, optional): That zone's display name.
         timeline (int, optional): Which timeline the world is in (1 before any Second Chance).
+        path (PathSpec, optional): The path the ninja walks (combat's paths): sent as its name
+            and its role.
 
     Returns:
-        Message: `Char.Status {"name", "rank", "faction", "zone", "area", "timeline"}`, the
-        optional fields only when known.
+        Message: `Char.Status {"name", "rank", "faction", "zone", "area", "timeline", "path",
+        "role"}`, the optional fields only when known.
     """
     payload = {
         "name": _plain(name),
@@ -202,6 +206,9 @@ def char_status(name, rank, faction, zone=None, area=None, timeline=None):
         payload["area"] = _plain(area)
     if timeline is not None:
         payload["timeline"] = int(timeline)
+    if path is not None:
+        payload["path"] = _plain(path.name)
+        payload["role"] = _key(path.role)
     return _message(Package.CHAR_STATUS, payload)
 
 

@@ -32,6 +32,8 @@ import evennia
 
 from world.clients import gmcp
 from world.clients.mapcoords import room_coords
+from world.combat import bridge
+from world.ninja.ranks import Faction
 from world.village.layout import current_layout
 from world.war.display import holder_label
 from world.war.offensive import pending
@@ -236,6 +238,7 @@ def status_message(character):
         zone=zone,
         area=area,
         timeline=war.state.timeline if war else None,
+        path=bridge.path_of(character) if character.faction is Faction.LEAF else None,
     )
 
 

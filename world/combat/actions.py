@@ -13,6 +13,8 @@ the fighter's turn, because a lot can change between choosing and acting.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from world.content.text import counted
+
 from .catalog import Targeting, get_catalog
 from .encounter import Outcome
 from .errors import CombatError
@@ -34,10 +36,6 @@ class Action:
     kind: ActionKind
     key: str = ""
     target: str = ""
-
-
-def _plural(count, word):
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _is(actor, fighter, rest):
@@ -97,23 +95,35 @@ def _check_target(encounter, actor, ability, target_id):
     if targeting is Targeting.ENEMY:
         if target is actor:
             raise CombatError(f"You cannot use {name} on yourself.")
-        if target.side is actor.side:
+        if target.allegiance is actor.allegiance:
             raise CombatError(f"{name} is for enemies, and {target.name} is on your side.")
         if target.downed:
             raise CombatError(f"{target.name} is already down.")
+        if target.hidden:
+            raise CombatError(f"You cannot see {target.name} to single them out.")
     elif targeting is Targeting.ALLY:
-        if target.side is not actor.side:
+        if target.allegiance is not actor.allegiance:
             raise CombatError(f"{name} is for your side, not for {target.name}.")
         if target.downed:
             raise CombatError(f"{target.name} is down: revive them or carry them out first.")
         if ability.extract_poison and not target.poisoned:
             raise CombatError(_is(actor, target, "not poisoned"))
     elif targeting is Targeting.DOWNED_ALLY:
-        if target.side is not actor.side:
+        if target.allegiance is not actor.allegiance:
             raise CombatError(f"{name} is for a downed teammate, not for {target.name}.")
         if not target.downed:
             raise CombatError(_is(actor, target, "not down"))
     return [target]
+
+
+def _check_path_costs(actor, action, ability):
+    """The paths' limits: sealed chakra points, a health price, one companion at a time."""
+    if actor.chakra_sealed and ability.chakra and action.kind is ActionKind.TECHNIQUE:
+        raise CombatError(f"Your chakra points are sealed: no {ability.name} for now.")
+    if ability.health_cost and actor.health <= ability.health_cost:
+        raise CombatError(f"{ability.name} costs {ability.health_cost} health; you have {actor.health}.")
+    if ability.companion and actor.companion:
+        raise CombatError(f"{actor.companion} is already at your side.")
 
 
 def check_action(encounter, action, catalog=None):
@@ -153,9 +163,10 @@ def check_action(encounter, action, catalog=None):
             raise CombatError(f"You have not learned {ability.name}.")
     wait = actor.cooldown_left(ability.key)
     if wait:
-        raise CombatError(f"{ability.name} is ready in {_plural(wait, 'round')}.")
+        raise CombatError(f"{ability.name} is ready in {counted(wait, 'round')}.")
     if actor.chakra < ability.chakra:
         raise CombatError(f"You need {ability.chakra} chakra for {ability.name}; you have {actor.chakra}.")
+    _check_path_costs(actor, action, ability)
     for item_key, count in ability.consumes.items():
         if actor.carries(item_key) < count:
             raise CombatError(f"You have no {catalog.items[item_key].plural} left.")
@@ -211,7 +222,9 @@ def plan_technique(encounter, actor_id, technique, target=None, catalog=None):
         CombatError: With a sentence for the player.
     """
     catalog = catalog or get_catalog()
-    ability = catalog.find_technique(technique)
+    actor = encounter.get(actor_id)
+    known = [*actor.techniques, *(t.key for t in catalog.techniques.values() if t.innate)] if actor else None
+    ability = catalog.find_technique(technique, known)
     if ability is None:
         check_actor(encounter, actor_id)
         raise CombatError(f"There is no technique called '{str(technique or '').strip()}'.")

@@ -8,7 +8,8 @@ target wins; the action then goes through the same checks as a player's. A rank'
 character comes from its list: chuunin throw kunai while they last, jounin poison and
 substitute when hurt, curse-seal fighters frenzy once wounded, Kabuto heals himself, keeps
 everyone poisoned and cuts chakra. With no rule usable, the fighter strikes someone at
-random, or waits. Ties (two foes equally weak) are broken by the seeded rng.
+random, or waits. Ties (two foes equally weak) are broken by the seeded rng. A fighter never
+singles out a hidden foe, and while foes taunt it, it singles out only them.
 
 The Sound's other fighters (issue 15) add conditions and targets, each a line of data:
 healers mend the most hurt ally (`ally_below`, `most_hurt`), sensors see through hiding
@@ -55,6 +56,21 @@ def _pick(candidates, rule, rng, catalog):
     return candidates[0] if len(candidates) == 1 else rng.choice(candidates)
 
 
+def foes_in_sight(encounter, fighter):
+    """
+    Args:
+        encounter (Encounter): The fight.
+        fighter (Fighter): Who picks a foe.
+
+    Returns:
+        list of Fighter: The standing foes it may single out: not hidden, and only those
+        taunting it if any do (an Akimichi's expansion draws every blow).
+    """
+    seen = [f for f in encounter.foes_of(fighter) if not f.hidden]
+    taunting = [f for f in seen if f.taunt]
+    return taunting or seen
+
+
 def _holds(rule, encounter, fighter):
     """True if every condition of the rule's `when` holds for this fighter now."""
     allies, foes = encounter.allies_of(fighter), encounter.foes_of(fighter)
@@ -93,7 +109,7 @@ def rules_of(fighter, catalog):
 
 def _candidates(encounter, fighter, targeting):
     if targeting is Targeting.ENEMY:
-        return encounter.foes_of(fighter)
+        return foes_in_sight(encounter, fighter)
     if targeting is Targeting.ALLY:
         return encounter.allies_of(fighter)
     return encounter.downed_allies_of(fighter)
@@ -135,7 +151,7 @@ def choose_action(encounter, fighter, rng, catalog=None):
         action = _try(encounter, Action(fighter.id, kind, rule.use, target_id), catalog)
         if action:
             return action
-    foes = encounter.foes_of(fighter)
+    foes = foes_in_sight(encounter, fighter)
     if foes:
         action = _try(
             encounter, Action(fighter.id, ActionKind.TECHNIQUE, "strike", rng.choice(foes).id), catalog

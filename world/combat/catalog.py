@@ -6,7 +6,8 @@ dataclasses and checks them as a whole (unknown fields, techniques an enemy cann
 AI rules naming nothing, broken text templates), so a typo fails loudly at load time with
 its file and entry instead of in the middle of a fight. Techniques and the `use` sections
 of items share one schema, `Ability`, so the round engine treats "use a blood pill" and
-"cast Mystical Palm" alike. `get_catalog()` loads the shipped data once per process.
+"cast Mystical Palm" alike. The paths (paths.yaml, see `paths`) are checked against the
+techniques here too. `get_catalog()` loads the shipped data once per process.
 """
 
 from dataclasses import dataclass, field
@@ -19,11 +20,12 @@ from world.content.reader import read_file
 from world.ninja.ranks import PLAYER_RANKS, Rank
 
 from .messages import MessageKind
+from .paths import load_paths
 
 DATA_DIR = Path(__file__).parent / "data"
 
 # Placeholders a text template may use; anything else is a typo caught at load time.
-TEMPLATE_FIELDS = {"actor": "A", "target": "B", "amount": 1, "name": "N"}
+TEMPLATE_FIELDS = {"actor": "A", "target": "B", "amount": 1, "rounds": "1 round", "name": "N"}
 
 
 class Targeting(StrEnum):
@@ -108,6 +110,9 @@ class DamageSpec:
     clones_counted: int | None = None
     spends_clones: bool = False
     airborne_bonus: int = 0
+    bound_bonus: int = 0  # first hit that connects on a bound target
+    companion_bonus: int = 0  # first hit that connects while the attacker's companion stands
+    pierce: bool = False  # hits that no substitution or shadow clone stops
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,46 @@ class FrenzySpec:
 
 
 @dataclass(frozen=True)
+class BindSpec:
+    """The target loses its turns; `holds_user`: the user holds the bind and loses theirs too."""
+
+    rounds: int
+    holds_user: bool = False
+
+
+@dataclass(frozen=True)
+class GuardSpec:
+    """Damage the target takes is cut by `reduction` (a fraction)."""
+
+    rounds: int
+    reduction: float
+
+
+@dataclass(frozen=True)
+class ExposeSpec:
+    """Damage the target takes is raised by `bonus` (a fraction)."""
+
+    rounds: int
+    bonus: float
+
+
+@dataclass(frozen=True)
+class TurnSpec:
+    """The target fights for the user's side, if its level is at most the user's plus the margin."""
+
+    rounds: int
+    level_margin: int = 0
+
+
+@dataclass(frozen=True)
+class RegenSpec:
+    """Health restored at each round end, for `rounds` ticks."""
+
+    amount: int
+    rounds: int
+
+
+@dataclass(frozen=True)
 class SummonSpec:
     enemy: str
     count: int = 1
@@ -171,6 +216,19 @@ class WardSpec:
 
     amount: int
     rounds: int
+
+
+@dataclass(frozen=True)
+class CompanionSpec:
+    """A companion fighting beside the user: it takes `share` of each hit on the user until its
+    health runs out, and bites the user's foe after each of the user's turns."""
+
+    name: str
+    health: int
+    share: float
+    bite: int
+    per_rank: int = 0  # extra companion health per level of the user
+    bite_per_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -202,6 +260,18 @@ class Ability:
     revive: float = 0.0
     carry: bool = False
     frenzy: FrenzySpec | None = None
+    health_cost: int = 0
+    bind: BindSpec | None = None
+    guard: GuardSpec | None = None
+    taunt: int = 0
+    seal_chakra: int = 0
+    hide: int = 0
+    unhide: bool = False
+    expose: ExposeSpec | None = None
+    turn: TurnSpec | None = None
+    regen: RegenSpec | None = None
+    companion: CompanionSpec | None = None
+    leech: float = 0.0
     # The Sound's tactics (world/combat/tactics.py):
     summon: SummonSpec | None = None
     barrier: int = 0
@@ -212,6 +282,11 @@ class Ability:
     cure_poison: CureSpec | None = None
     ward: WardSpec | None = None
     mark: bool = False
+
+    @property
+    def hinders(self):
+        """True if the ability works on its targets' turns, sight or loyalty (not their health)."""
+        return bool(self.bind or self.seal_chakra or self.unhide or self.expose or self.turn)
 
 
 @dataclass(frozen=True)
@@ -309,8 +384,9 @@ class Catalog:
     techniques: dict
     items: dict
     enemies: dict
-    starting_techniques: dict
+    starting_techniques: dict  # path key -> the techniques a genin of it starts with
     starting_pouch: dict
+    paths: object  # paths.Paths: every path, the academy's techniques, the default path
     _technique_names: dict = field(repr=False)
     _item_names: dict = field(repr=False)
 
@@ -327,16 +403,19 @@ class Catalog:
         item = self.items.get(key)
         return item.ability if item else None
 
-    def find_technique(self, text):
+    def find_technique(self, text, known=None):
         """
         Args:
             text (str): A technique as a player types it: key, name or alias, any case,
-                or the start of one if only one technique starts so ("shadow").
+                or the start of one if only one technique starts so ("subst").
+            known (iterable of str, optional): Keys the player knows: a start that several
+                techniques share finds the one among them the player knows ("shadow" is the
+                Nara's possession and the Academy's clones).
 
         Returns:
             Ability or None
         """
-        key = _lookup(self._technique_names, text)
+        key = _lookup(self._technique_names, text, known)
         return self.techniques[key] if key else None
 
     def find_item(self, text):
@@ -351,31 +430,45 @@ class Catalog:
         key = _lookup(self._item_names, text)
         return self.items[key] if key else None
 
-    def learnable(self, rank):
+    def learnable(self, rank, path=None):
         """
         Args:
             rank (Rank): A Leaf ninja's rank.
+            path (str, optional): The ninja's path: only its techniques open at that rank and,
+                if the path allows them, the academy's; None: every path's.
 
         Returns:
             list of Ability: Leaf techniques a ninja of that rank may learn (innate ones excluded).
         """
         order = list(PLAYER_RANKS)
-        return [
+        found = [
             t
             for t in self.techniques.values()
             if t.learn_rank is not None and not t.innate and order.index(t.learn_rank) <= order.index(rank)
         ]
+        if path is None:
+            return found
+        spec = self.paths.paths[path]
+        opened = set(spec.opened(rank))
+        return [t for t in found if t.key in opened or (spec.academy and t.key in self.paths.academy)]
 
 
-def _lookup(names, text):
-    """The key `text` names in an index of names, exactly or as the unique start of names."""
+def _lookup(names, text, known=None):
+    """The key `text` names in an index of names, exactly or as the unique start of names
+    (or of the names of `known` keys, when several keys share that start). A name that is
+    another path's technique gives way to a known one it starts ("barrage": the Rendan's
+    alias, and the start of the weapon scroll's)."""
     text = normalise(text)
     if not text:
         return None
-    if text in names:
-        return names[text]
+    known = None if known is None else set(known)
+    exact = names.get(text)
+    if exact is not None and (known is None or exact in known):
+        return exact
     keys = {key for name, key in names.items() if name.startswith(text)}
-    return keys.pop() if len(keys) == 1 else None
+    if len(keys) > 1 and known is not None:
+        keys &= known
+    return keys.pop() if len(keys) == 1 else exact
 
 
 def normalise(text):
@@ -417,7 +510,8 @@ _ABILITY_FIELDS = (
     "name", "aliases", "desc", "learn_rank", "innate", "targeting", "chakra", "cooldown",
     "priority", "consumes", "damage", "launch", "clones", "evade", "heal", "restore_chakra",
     "drain_chakra", "poison", "extract_poison", "revive", "carry", "frenzy", "texts",
-    "summon", "barrier", "trap", "confuse", "stun", "reveal",
+    "health_cost", "bind", "guard", "taunt", "seal_chakra", "hide", "unhide", "expose", "turn",
+    "regen", "companion", "leech", "summon", "barrier", "trap", "confuse", "stun", "reveal",
     "cure_poison", "ward", "mark",
 )  # fmt: skip
 
@@ -431,6 +525,8 @@ def _ability(key, raw, kind, name=None):
     texts = _texts(raw, "texts")
     if targeting is Targeting.ALLY and not (texts.self_actor and texts.self_others):
         raw.fail("texts", "need self_actor and self_others: the ability is aimed at allies")
+    if raw.get("guard", None) is not None:  # a guard never makes a fighter untouchable
+        raw.sub("guard").number("reduction", low=0, high=0.9)
     return Ability(
         key=key,
         name=raw.text("name", default=name),
@@ -450,8 +546,18 @@ def _ability(key, raw, kind, name=None):
             "damage",
             DamageSpec,
             ("base",),
-            ("per_rank", "hits", "clone_bonus", "clones_counted", "spends_clones", "airborne_bonus"),
-        ),
+            (
+                "per_rank",
+                "hits",
+                "clone_bonus",
+                "clones_counted",
+                "spends_clones",
+                "airborne_bonus",
+                "bound_bonus",
+                "companion_bonus",
+                "pierce",
+            ),
+        ),  # fmt: skip
         launch=raw.whole("launch", low=0, default=0),
         clones=_spec(raw, "clones", CloneSpec, ("count",), ("per_rank",)),
         evade=_spec(raw, "evade", EvadeSpec, ("hits", "rounds")),
@@ -463,10 +569,39 @@ def _ability(key, raw, kind, name=None):
         revive=raw.number("revive", low=0, high=1, default=0.0),
         carry=raw.flag("carry", default=False),
         frenzy=_spec(raw, "frenzy", FrenzySpec, ("rounds", "multiplier"), floats=("multiplier",)),
+        health_cost=raw.whole("health_cost", low=0, default=0),
+        bind=_spec(raw, "bind", BindSpec, ("rounds",), ("holds_user",)),
+        guard=_spec(raw, "guard", GuardSpec, ("rounds", "reduction"), floats=("reduction",)),
+        taunt=raw.whole("taunt", low=0, default=0),
+        seal_chakra=raw.whole("seal_chakra", low=0, default=0),
+        hide=raw.whole("hide", low=0, default=0),
+        unhide=raw.flag("unhide", default=False),
+        expose=_spec(raw, "expose", ExposeSpec, ("rounds", "bonus"), floats=("bonus",)),
+        turn=_spec(raw, "turn", TurnSpec, ("rounds",), ("level_margin",)),
+        regen=_spec(raw, "regen", RegenSpec, ("amount", "rounds")),
+        companion=_companion(raw),
+        leech=raw.number("leech", low=0, high=1, default=0.0),
         **_tactics(raw),
         cure_poison=_spec(raw, "cure_poison", CureSpec, ("doses",)),
         ward=_spec(raw, "ward", WardSpec, ("amount", "rounds")),
         mark=raw.flag("mark", default=False),
+    )
+
+
+def _companion(entry):
+    """The `companion` sub-mapping as a CompanionSpec, or None."""
+    if entry.get("companion", None) is None:
+        return None
+    raw = entry.sub("companion").only(
+        ("name", "health", "share", "bite", "per_rank", "bite_per_rank"), ("name", "health", "share", "bite")
+    )
+    return CompanionSpec(
+        name=raw.text("name"),
+        health=raw.whole("health", low=1),
+        share=raw.number("share", low=0, high=1),
+        bite=raw.whole("bite", low=0),
+        per_rank=raw.whole("per_rank", low=0, default=0),
+        bite_per_rank=raw.whole("bite_per_rank", low=0, default=0),
     )
 
 
@@ -633,7 +768,8 @@ def load_catalog(data_dir=DATA_DIR):
     Read and check the combat data.
 
     Args:
-        data_dir (Path): Folder holding rules.yaml, techniques.yaml, enemies.yaml and items.yaml.
+        data_dir (Path): Folder holding rules.yaml, techniques.yaml, paths.yaml, enemies.yaml and
+            items.yaml.
 
     Returns:
         Catalog: The checked content.
@@ -643,7 +779,7 @@ def load_catalog(data_dir=DATA_DIR):
     """
     data_dir = Path(data_dir)
     rules = _load_rules(read_file(data_dir / "rules.yaml"))
-    leaf = read_file(data_dir / "techniques.yaml").only(("starting", "techniques"), ("techniques",))
+    leaf = read_file(data_dir / "techniques.yaml").only(("techniques",), ("techniques",))
     sound = read_file(data_dir / "enemies.yaml").only(("techniques", "enemies"), ("enemies",))
     goods = read_file(data_dir / "items.yaml").only(("starting_pouch", "items"), ("items",))
 
@@ -698,14 +834,8 @@ def load_catalog(data_dir=DATA_DIR):
         if ability.summon and ability.summon.enemy not in enemies:
             raise ContentError("enemies.yaml", f"techniques.{ability.key}.summon", "names an unknown enemy")
 
-    starting = {}
-    paths = leaf.sub("starting", default={})
-    for path in paths.keys():
-        keys = paths.texts(path, default=())
-        for technique in keys:
-            if technique not in techniques or techniques[technique].learn_rank is None:
-                paths.fail(path, f"names unknown Leaf technique {technique!r}")
-        starting[str(path)] = keys
+    paths = load_paths(read_file(data_dir / "paths.yaml"), techniques)
+    starting = {key: path.opened(Rank.GENIN) for key, path in paths.paths.items()}
     pouch = goods.counts("starting_pouch", default={})
     for item in pouch:
         if item not in items:
@@ -718,6 +848,7 @@ def load_catalog(data_dir=DATA_DIR):
         enemies=enemies,
         starting_techniques=starting,
         starting_pouch=pouch,
+        paths=paths,
         _technique_names=_index(
             techniques, lambda t: (t.key, t.name, *t.aliases), "techniques", "techniques.yaml"
         ),

@@ -1,7 +1,10 @@
 """
 The combat content's part of the content report (`python -m world.content`).
 
-Beside loading the catalog (techniques, Sound fighters, items, rules), it holds the content
+Loading the catalog validates techniques, the paths (paths.yaml: each path's techniques must
+be Leaf techniques it opens no lower than their own rank), Sound fighters, items and rules.
+`paths` counts the paths, `techniques` every technique some path teaches (its own or the
+academy's), `enemy_techniques` the Sound's own. Beside that, it holds the content
 to the game's variety rule: no two techniques share the same effects and parameters, and no
 two enemy kinds the same numbers, techniques and AI. It counts:
 
@@ -92,7 +95,7 @@ def check(root):
     The combat data under `root` (world/combat/data), for the content report.
 
     Returns:
-        Findings: techniques, enemies, items, technique effects and AI behaviours, and errors.
+        Findings: paths, techniques, enemies, items, technique effects and AI behaviours, and errors.
     """
     folder = data_folder(root, __file__)
     findings = Findings()
@@ -115,7 +118,9 @@ def check(root):
             (ContentError("enemies.yaml", f"enemies.{key}", f"fights exactly as {original} does"), folder)
         )
     abilities = [*catalog.techniques.values(), *(i.ability for i in catalog.items.values() if i.ability)]
-    findings.add("techniques", len(catalog.techniques))
+    findings.add("paths", len(catalog.paths.paths))
+    findings.add("techniques", len(catalog.paths.taught))
+    findings.add("enemy_techniques", len(set(catalog.techniques) - leaf))
     findings.add("enemies", len(catalog.enemies))
     findings.add("items", len(catalog.items))
     findings.add("technique_effects", len({kind for a in abilities for kind in effect_kinds(a)}))

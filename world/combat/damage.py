@@ -13,9 +13,10 @@ The spread is narrow enough that a player can learn the figures (a technique's o
 the middle of its range) and wide enough that fights, and so raids, are not foregone: with
 none, the same team against the same foes wins or loses every time, and no raid could be
 "won three times in four". Each hit is stopped first by a substitution (the evade charge is
-time-limited), then by a shadow clone; what a gear's ward absorbs comes off next, then what
-a Sound barrier team's barrier soaks (world/combat/tactics.py); a hit they swallow whole does
-not connect, and the rest takes health, never below zero.
+time-limited), then by a shadow clone (a `pierce` hit passes both); what a gear's ward
+absorbs comes off next, then what a Sound barrier team's barrier soaks (world/combat/tactics.py);
+a hit they swallow whole does not connect; a companion takes its share of what connects, and
+the rest takes health, never below zero.
 
 At zero health a Leaf player is downed and the revive window opens; a recurring foe with
 escapes left slips away (world/combat/recurring.py); anyone else (the Sound, NPC allies) is
@@ -29,9 +30,9 @@ from .messages import MessageKind, narrate
 _NO_TEXT = Texts()
 
 
-def say(rules, kind, actor=None, target=None, amount=0):
-    """An outcome message from the templates in rules.yaml."""
-    return narrate(rules.messages.get(kind, _NO_TEXT), kind, actor, target, amount)
+def say(rules, kind, actor=None, target=None, amount=0, name=""):
+    """An outcome message from the templates in rules.yaml (`name`: a companion's, say)."""
+    return narrate(rules.messages.get(kind, _NO_TEXT), kind, actor, target, amount, name)
 
 
 def per_hit(spec, attacker):
@@ -63,6 +64,42 @@ def counted_clones(spec, attacker):
     return min(attacker.clones, spec.clones_counted)
 
 
+def first_hit_bonus(spec, attacker, target):
+    """
+    Args:
+        spec (DamageSpec): The technique's damage data.
+        attacker (Fighter): Who hits.
+        target (Fighter): Who is hit.
+
+    Returns:
+        int: What the first hit that connects adds for a bound target and a standing companion.
+    """
+    return (spec.bound_bonus if target.bound else 0) + (spec.companion_bonus if attacker.companion else 0)
+
+
+def taken_factor(target):
+    """Returns: float: what the target's exposure and guard make of a hit (1.0: neither)."""
+    exposed = target.exposed_bonus if target.exposed else 0.0
+    guarded = target.guard_reduction if target.guard_rounds else 0.0
+    return (1 + exposed) * (1 - guarded)
+
+
+def _shielded(attacker, target, amount, rules, messages):
+    """The part of a hit the target's companion takes (it limps away at zero); returns it."""
+    if not target.companion:
+        return 0
+    taken = min(target.companion_health, int(amount * target.companion_share))
+    if not taken:
+        return 0
+    target.companion_health -= taken
+    name = target.companion
+    messages.append(say(rules, MessageKind.COMPANION_SHIELD, attacker, target, taken, name=name))
+    if not target.companion_health:
+        target.companion, target.companion_share, target.companion_bite = "", 0.0, 0
+        messages.append(say(rules, MessageKind.COMPANION_DOWN, None, target, name=name))
+    return taken
+
+
 def lose_health(fighter, amount):
     """Take health away, never below zero."""
     fighter.health = max(0, fighter.health - amount)
@@ -85,6 +122,7 @@ def fall(fighter, rules, actor=None):
     fighter.clones = fighter.airborne = fighter.evade_hits = fighter.evade_rounds = fighter.frenzy_rounds = 0
     fighter.ward = fighter.ward_rounds = 0
     fighter.frenzy_multiplier = 1.0
+    fighter.clear_path_states()
     fighter.confused = fighter.stunned = fighter.barrier = 0
     fighter.trap = {}
     if fighter.is_player:
@@ -128,15 +166,15 @@ def deliver(attacker, target, spec, clones, rules, rng):
         (on-hit effects such as poison apply only then). Falling is left to the caller.
     """
     messages = []
-    bonus = spec.clone_bonus * clones
+    bonus = spec.clone_bonus * clones + first_hit_bonus(spec, attacker, target)
     combo = spec.airborne_bonus if target.airborne else 0
     dealt, connected = 0, False
     for _ in range(spec.hits):
-        if target.evade_hits:
+        if target.evade_hits and not spec.pierce:
             target.evade_hits -= 1
             messages.append(say(rules, MessageKind.EVADED, attacker, target))
             continue
-        if target.clones:
+        if target.clones and not spec.pierce:
             target.clones -= 1
             messages.append(say(rules, MessageKind.SOAKED, attacker, target))
             continue
@@ -144,12 +182,15 @@ def deliver(attacker, target, spec, clones, rules, rng):
         if not connected:
             amount += bonus + combo
         spread = rng.uniform(1 - rules.damage_spread, 1 + rules.damage_spread) if rules.damage_spread else 1
-        amount = max(1, int(amount * attacker.frenzy_multiplier * attacker.fury * spread))
+        amount = max(
+            1, int(amount * attacker.frenzy_multiplier * attacker.fury * spread * taken_factor(target))
+        )
         amount, soaked = _soak(attacker, target, amount, rules)
         messages += soaked
         if not amount:
             continue
         connected = True
+        amount -= _shielded(attacker, target, amount, rules, messages)
         dealt += amount
         lose_health(target, amount)
     if connected and combo:

@@ -106,16 +106,16 @@ class Encounter:
         return [f for f in self.fighters.values() if f.side is side]
 
     def foes_of(self, fighter):
-        """Standing fighters of the other side."""
-        return [f for f in self.fighters.values() if f.side is not fighter.side and f.active]
+        """Standing fighters of the other side (sides as they fight now: see `Fighter.allegiance`)."""
+        return [f for f in self.fighters.values() if f.allegiance is not fighter.allegiance and f.active]
 
     def allies_of(self, fighter):
         """Standing fighters of the same side, the fighter included."""
-        return [f for f in self.fighters.values() if f.side is fighter.side and f.active]
+        return [f for f in self.fighters.values() if f.allegiance is fighter.allegiance and f.active]
 
     def downed_allies_of(self, fighter):
         """Downed fighters of the same side."""
-        return [f for f in self.fighters.values() if f.side is fighter.side and f.downed]
+        return [f for f in self.fighters.values() if f.allegiance is fighter.allegiance and f.downed]
 
     @property
     def outcome(self):

@@ -80,6 +80,22 @@ class Fighter:
     marked: bool = False  # a tracking seal is planted on this fighter
     status: Status = Status.ACTIVE
     revive_window: int = 0
+    # The paths' states (world/combat/data/paths.yaml); round counters like the ones above.
+    bound: int = 0  # loses its turns (a shadow bind)
+    guard_rounds: int = 0
+    guard_reduction: float = 0.0
+    taunt: int = 0  # Sound fighters aim their single-target attacks at it
+    chakra_sealed: int = 0  # cannot use techniques that cost chakra
+    hidden: int = 0  # cannot be picked as the target of a single-target attack
+    exposed: int = 0
+    exposed_bonus: float = 0.0
+    turned: int = 0  # fights for the other side (mind transfer)
+    regen_amount: int = 0  # health at each round end, for regen_rounds ticks
+    regen_rounds: int = 0
+    companion: str = ""  # the name of a summoned companion (a ninja dog), while it stands
+    companion_health: int = 0
+    companion_share: float = 0.0
+    companion_bite: int = 0
     # The Sound's tactics (world/combat/tactics.py) and recurring foes (recurring.py):
     confused: int = 0  # rounds a genjutsu waits for this fighter's next action
     stunned: int = 0  # rounds in which this fighter's next action is lost
@@ -99,6 +115,13 @@ class Fighter:
     @property
     def downed(self):
         return self.status is Status.DOWNED
+
+    @property
+    def allegiance(self):
+        """Side: the side the fighter fights for now (the other one while turned)."""
+        if not self.turned:
+            return self.side
+        return Side.SOUND if self.side is Side.LEAF else Side.LEAF
 
     @property
     def poisoned(self):
@@ -156,6 +179,15 @@ class Fighter:
             tags.append("evading")
         if self.frenzy_rounds:
             tags.append("frenzied")
+        for counter, word in (
+            (self.bound, "bound"), (self.guard_rounds, "guarding"), (self.taunt, "taunting"),
+            (self.chakra_sealed, "chakra sealed"), (self.hidden, "hidden"), (self.exposed, "exposed"),
+            (self.turned, "turned"), (self.regen_rounds, "regenerating"),
+        ):  # fmt: skip
+            if counter:
+                tags.append(word)
+        if self.companion:
+            tags.append(f"{self.companion} ({self.companion_health})")
         if self.confused:
             tags.append("confused")
         if self.stunned:
@@ -171,6 +203,25 @@ class Fighter:
         if self.marked:
             tags.append("marked")
         return tags
+
+    def clear_fight_state(self):
+        """End every state that lasts one fight at most (clones, counters, genjutsu, bindings,
+        barriers, a companion), as a fighter has it who walks into the next fight."""
+        self.cooldowns = {}
+        self.clones = self.airborne = self.evade_hits = self.evade_rounds = self.frenzy_rounds = 0
+        self.frenzy_multiplier = 1.0
+        self.ward = self.ward_rounds = 0
+        self.confused = self.stunned = self.barrier = 0
+        self.barrier_casters = []
+        self.clear_path_states()
+
+    def clear_path_states(self):
+        """End the paths' states: binds, guards, taunts, seals, hiding, exposure, turning,
+        regeneration and a companion."""
+        self.bound = self.guard_rounds = self.taunt = self.chakra_sealed = self.hidden = 0
+        self.exposed = self.turned = self.regen_amount = self.regen_rounds = 0
+        self.guard_reduction = self.exposed_bonus = self.companion_share = 0.0
+        self.companion, self.companion_health, self.companion_bite = "", 0, 0
 
     def to_dict(self):
         """Plain data (str, int, float, list, dict) for an Evennia Attribute or JSON."""

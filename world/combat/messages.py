@@ -14,7 +14,7 @@ Outcome lines come from `rules.yaml` (`messages:`), flavour lines from each tech
 from dataclasses import dataclass
 from enum import StrEnum
 
-from world.content.text import first_upper
+from world.content.text import counted, first_upper
 
 
 class MessageKind(StrEnum):
@@ -48,6 +48,25 @@ class MessageKind(StrEnum):
     FLED = "fled"
     WAITED = "waited"
     RETARGETED = "retargeted"
+    # The paths' effects
+    CAUGHT = "caught"  # a bind takes hold
+    HELD = "held"  # a bound fighter loses its turn
+    GUARDED = "guarded"
+    TAUNTED = "taunted"
+    SEALED = "sealed"  # chakra points closed
+    HIDDEN = "hidden"
+    UNHIDDEN = "unhidden"
+    EXPOSED = "exposed"
+    TURNED = "turned"  # a mind transfer takes hold
+    TURN_RESISTED = "turn_resisted"
+    TURN_ENDED = "turn_ended"
+    REGEN_READY = "regen_ready"
+    REGEN = "regen"  # health restored at a round end
+    HEALTH_COST = "health_cost"  # a technique paid in health (the gates)
+    COMPANION = "companion"  # a companion (a ninja dog) joins its owner
+    COMPANION_BITE = "companion_bite"
+    COMPANION_SHIELD = "companion_shield"  # the companion took part of a hit
+    COMPANION_DOWN = "companion_down"
     # The Sound's tactics (world/combat/tactics.py):
     CONFUSED = "confused"  # a genjutsu takes hold of the target
     ASTRAY = "astray"  # a confused fighter's action goes to another target
@@ -125,6 +144,7 @@ def narrate(texts, kind, actor=None, target=None, amount=0, name=""):
         "actor": actor.name if actor else "",
         "target": target.name if target else "",
         "amount": amount,
+        "rounds": counted(amount, "round"),
         "name": name,
     }
     return CombatMessage(

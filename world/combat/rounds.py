@@ -12,10 +12,13 @@ The round: everyone acts once, in initiative order, then effects tick.
    nothing; an attack whose target fell turns on another standing foe; anything else that
    became impossible (chakra drained by a scalpel, say) fizzles with the reason, unpaid.
    Once one side has nobody standing, the remaining actions are dropped. Around each turn
-   the Sound's tactics (`tactics`) spring traps, bind, confuse, shield and summon.
-3. At the round end poison burns (standing fighters only; it can down them), revive
-   windows close one round (an empty one means death), and cooldowns, substitutions,
-   airborne foes, frenzies and barriers count down. A downed ninja always gets the whole window the
+   the Sound's tactics (`tactics`) spring traps, bind, confuse, shield and summon. A bound
+   fighter (a shadow bind) loses its turn; a fighter's companion bites after each of its turns.
+3. At the round end poison burns and healing seals heal (standing fighters only; poison can
+   down them), turned fighters count down (and all come back once nobody else of their side
+   stands), revive windows close one round (an empty one means death), and cooldowns,
+   substitutions, airborne foes, frenzies, barriers, binds, guards, taunts, seals, hiding and
+   exposure count down. A downed ninja always gets the whole window the
    DOWNED message promised, whoever else still stands: the raid decides what happens to
    a team that is down to the last ninja (world/raids/life/fighting.py).
 
@@ -29,7 +32,7 @@ from .actions import Action, ActionKind, action_priority, check_action
 from .ai import choose_action
 from .catalog import Targeting, get_catalog
 from .damage import fall, lose_health, say
-from .effects import perform
+from .effects import companion_bites, perform
 from .encounter import Outcome
 from .errors import CombatError
 from .fighter import Status, lasting
@@ -100,19 +103,32 @@ def _take_turn(encounter, action, rng, catalog):
     before, acts, astray = tactics.before_turn(encounter, action, rng, catalog)
     if not acts:
         return before
-    return before + _act(encounter, action, rng, catalog, astray)
+    return before + _turn(encounter, action, rng, catalog, astray)
+
+
+def _turn(encounter, action, rng, catalog, astray=None):
+    """The action of a fighter whose turn it is (a bound one's is lost), and its companion's bite."""
+    rules = catalog.rules
+    actor = encounter.get(action.actor)
+    if actor.bound:
+        messages = [say(rules, MessageKind.HELD, actor, actor)]
+    elif action.kind is ActionKind.WAIT:
+        gained = min(rules.wait_chakra, actor.chakra_max - actor.chakra)
+        actor.chakra += gained
+        messages = [say(rules, MessageKind.WAITED, actor, actor, gained)]
+    elif action.kind is ActionKind.FLEE:
+        actor.status = Status.ESCAPED
+        return [say(rules, MessageKind.FLED, actor, actor)]
+    else:
+        messages = _act(encounter, action, rng, catalog, astray)
+    return messages + _companion_turn(encounter, actor, action, rules, rng)
 
 
 def _act(encounter, action, rng, catalog, astray=None):
+    """A technique or item used, once checked again (and turned on another foe if need be, or
+    sent astray by a genjutsu)."""
     rules = catalog.rules
     actor = encounter.get(action.actor)
-    if action.kind is ActionKind.WAIT:
-        gained = min(rules.wait_chakra, actor.chakra_max - actor.chakra)
-        actor.chakra += gained
-        return [say(rules, MessageKind.WAITED, actor, actor, gained)]
-    if action.kind is ActionKind.FLEE:
-        actor.status = Status.ESCAPED
-        return [say(rules, MessageKind.FLED, actor, actor)]
     messages = []
     try:
         ability, targets = check_action(encounter, action, catalog)
@@ -128,8 +144,23 @@ def _act(encounter, action, rng, catalog, astray=None):
     if astray is not None:  # a genjutsu sends the action elsewhere
         targets = [astray]
     _pay(actor, action, ability)
+    if ability.health_cost:
+        lose_health(actor, ability.health_cost)
+        messages.append(say(rules, MessageKind.HEALTH_COST, actor, actor, ability.health_cost))
     performed = perform(actor, ability, targets, rules, rng)
     return messages + performed + tactics.apply(encounter, actor, ability, targets, performed, catalog)
+
+
+def _companion_turn(encounter, owner, action, rules, rng):
+    """A standing owner's companion bites the foe the owner went for, or the weakest in sight."""
+    if not (owner.companion and owner.active):
+        return []
+    foes = [f for f in encounter.foes_of(owner) if not f.hidden]
+    if not foes:
+        return []
+    chosen = encounter.get(action.target)
+    target = chosen if chosen in foes else min(foes, key=lambda f: f.health)
+    return companion_bites(owner, target, rules, rng)
 
 
 def _tick_poison(fighter, rules):
@@ -163,10 +194,42 @@ def _count_down(fighter):
         fighter.frenzy_rounds -= 1
         if not fighter.frenzy_rounds:
             fighter.frenzy_multiplier = 1.0
+    for name in ("bound", "taunt", "chakra_sealed", "hidden"):
+        setattr(fighter, name, max(0, getattr(fighter, name) - 1))
+    if fighter.guard_rounds:
+        fighter.guard_rounds -= 1
+        fighter.guard_reduction = fighter.guard_reduction if fighter.guard_rounds else 0.0
+    if fighter.exposed:
+        fighter.exposed -= 1
+        fighter.exposed_bonus = fighter.exposed_bonus if fighter.exposed else 0.0
     if fighter.ward_rounds:
         fighter.ward_rounds -= 1
         if not fighter.ward_rounds:
             fighter.ward = 0
+
+
+def _tick_regen(fighter, rules):
+    gained = min(fighter.regen_amount, fighter.health_max - fighter.health)
+    fighter.health += gained
+    fighter.regen_rounds -= 1
+    if not fighter.regen_rounds:
+        fighter.regen_amount = 0
+    return [say(rules, MessageKind.REGEN, None, fighter, gained)]
+
+
+def _end_turns(encounter, rules):
+    """Turned fighters count down; all of a side's come back once nobody else of it stands
+    (a mind transfer cannot win a fight on its own)."""
+    messages = []
+    fighters = [f for f in encounter.fighters.values() if f.active]
+    for fighter in fighters:
+        if not fighter.turned:
+            continue
+        alone = not any(f.side is fighter.side and not f.turned for f in fighters)
+        fighter.turned = 0 if alone else fighter.turned - 1
+        if not fighter.turned:
+            messages.append(say(rules, MessageKind.TURN_ENDED, None, fighter))
+    return messages
 
 
 def _end_of_round(encounter, rules):
@@ -175,6 +238,9 @@ def _end_of_round(encounter, rules):
     for fighter in fighters:
         if fighter.active and fighter.poison:
             messages += _tick_poison(fighter, rules)
+        if fighter.active and fighter.regen_rounds:
+            messages += _tick_regen(fighter, rules)
+    messages += _end_turns(encounter, rules)
     for fighter in fighters:
         if fighter.downed:
             fighter.revive_window -= 1

@@ -1,7 +1,7 @@
 """
 Sentences assembled from content: names of foes and factions ("the Sound chuunin captain",
 "the Leaf") are written in lower case so they read well mid-sentence, and must be raised
-when a line starts with one.
+when a line starts with one; a number and its noun agree ("1 round", "3 rounds").
 """
 
 import re
@@ -20,3 +20,15 @@ def first_upper(text):
     """
     start = _LEADING_MARKUP.match(text).end()
     return text[:start] + text[start : start + 1].upper() + text[start + 1 :]
+
+
+def counted(count, word):
+    """
+    Args:
+        count (int): How many.
+        word (str): A noun that takes an s in the plural ("round").
+
+    Returns:
+        str: "1 round", "0 rounds", "3 rounds".
+    """
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,10 +1,13 @@
-"""The character sheet a player reads with `score`, as plain text built from the ninja's state."""
+"""The character sheet a player reads with `score`, as plain text built from the ninja's state
+(its path, a combat concept, is handed in by the command)."""
 
 
-def score_lines(ninja):
+def score_lines(ninja, path=None, chosen=True):
     """
     Args:
         ninja (Character): The ninja to describe.
+        path (PathSpec, optional): The path the ninja walks (combat's paths), shown with its role.
+        chosen (bool): False if the ninja has not chosen it yet (it is the default path).
 
     Returns:
         list of str: Lines of the sheet, with Evennia colour codes.
@@ -12,8 +15,11 @@ def score_lines(ninja):
     v = ninja.vitals()
     location = ninja.location
     where = location.key if location else "nowhere"
-    return [
-        f"|w{ninja.key}|n, {ninja.rank.label} of {ninja.faction.label}",
+    lines = [f"|w{ninja.key}|n, {ninja.rank.label} of {ninja.faction.label}"]
+    if path is not None:
+        note = "" if chosen else " - not chosen yet: |wpaths|n, then |wpath <name>|n"
+        lines.append(f"  Path    {path.name} ({path.role.value}){note}")
+    return lines + [
         f"  Health  {_bar(v['health'], v['health_max'], '|r')} {v['health']}/{v['health_max']}",
         f"  Chakra  {_bar(v['chakra'], v['chakra_max'], '|b')} {v['chakra']}/{v['chakra_max']}",
         f"  Location {where}",

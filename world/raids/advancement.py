@@ -6,8 +6,9 @@ wares.
   points, pays ryo for them (shop.yaml `ryo_per_point`), and tells the ninja when the total
   makes them eligible for the next rank. The rank itself comes from a trial (the Chuunin
   exam, or a field promotion: `promotion`), which raises health and chakra and teaches the
-  techniques of the ranks it passes; techniques of a rank already held are learned from
-  technique scrolls (`learn()`), which come from loot and the quartermaster.
+  techniques of the ranks it passes on the ninja's path (combat's `paths`); techniques of a
+  rank already held are learned from technique scrolls (`learn()`), which come from loot
+  and the quartermaster.
 - Ryo (Attribute `ryo`) buys kunai, pills, tags and scrolls (`buy()`); the pouch (the combat
   rules' Attribute `pouch`, item key -> count) also holds the scrolls found on raids.
 - The headquarters' people: the quartermaster sells (`order()`: only where she is), and the
@@ -138,9 +139,10 @@ def reward(character, points):
 
 
 def learnable(character):
-    """Techniques the ninja's rank allows that they do not know yet."""
+    """Techniques the ninja's rank and path allow that they do not know yet."""
     known = set(bridge.fighter_from_character(character).techniques)
-    return [t for t in get_catalog().learnable(character.rank) if t.key not in known]
+    path = bridge.path_of(character).key
+    return [t for t in get_catalog().learnable(character.rank, path) if t.key not in known]
 
 
 def learn(character, text, on_raid=False):

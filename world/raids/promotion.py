@@ -376,7 +376,7 @@ def exam_candidate(character):
 def promote(character, rank):
     """
     Give a ninja a higher rank: the rank's health and chakra, refilled, and the techniques
-    of the ranks it passes that the ninja does not know.
+    the ninja's path opens at the ranks it passes that the ninja does not know.
 
     Args:
         character (Character): The ninja.
@@ -388,8 +388,9 @@ def promote(character, rank):
     old = character.rank
     known = bridge.fighter_from_character(character).techniques
     character.set_rank(rank, refill=True)
-    before = {t.key for t in get_catalog().learnable(old)}
-    taught = [t for t in get_catalog().learnable(rank) if t.key not in before and t.key not in known]
+    path = bridge.path_of(character).key
+    before = {t.key for t in get_catalog().learnable(old, path)}
+    taught = [t for t in get_catalog().learnable(rank, path) if t.key not in before and t.key not in known]
     if taught:
         character.attributes.add(bridge.TECHNIQUES, [*known, *(t.key for t in taught)])
     character.attributes.remove(EXAM_FAILED_AT)

@@ -117,7 +117,8 @@ class Member:
 def parse_team(text, most=None):
     """
     Args:
-        text (str): Ranks separated by commas, each optionally `rank:path` ("genin,genin:medic").
+        text (str): Ranks separated by commas, each optionally `rank:path` ("genin,genin:nara";
+            paths: world/combat/data/paths.yaml).
         most (int, optional): The largest team (a strike team's size by default; the siege
             holds more).
 
@@ -141,9 +142,7 @@ def parse_team(text, most=None):
             )
         path = path.strip().lower() or DEFAULT_PATH
         if path not in catalog.starting_techniques:
-            raise ValueError(
-                f"{path!r} is not a training path (paths: {', '.join(catalog.starting_techniques)})"
-            )
+            raise ValueError(f"{path!r} is not a path (paths: {', '.join(catalog.starting_techniques)})")
         members.append(Member(rank, path))
     most = most or content().max_team
     if not 1 <= len(members) <= most:
@@ -154,8 +153,8 @@ def parse_team(text, most=None):
 def recruit(number, member, catalog):
     """
     A simulated ninja as a fresh fighter: full gauges, the path's starting techniques (and,
-    above genin, every technique their rank may learn: a veteran has learned them), the
-    starting pouch.
+    above genin, every technique their rank and path may learn: a veteran has learned them),
+    the starting pouch.
 
     Args:
         number (int): The ninja's place in the team, from 1 (its fighter id is "#<number>").
@@ -168,7 +167,7 @@ def recruit(number, member, catalog):
     stats = RANK_STATS[member.rank]
     known = list(catalog.starting_techniques[member.path])
     if member.rank is not Rank.GENIN:
-        known += [t.key for t in catalog.learnable(member.rank) if t.key not in known]
+        known += [t.key for t in catalog.learnable(member.rank, member.path) if t.key not in known]
     return Fighter(
         id=f"#{number}",
         name=f"Ninja {number}",
@@ -183,14 +182,6 @@ def recruit(number, member, catalog):
         techniques=known,
         pouch=dict(catalog.starting_pouch),
     )
-
-
-def fresh_for_fight(member):
-    """What lasts one fight only goes at the next: cooldowns, clones, genjutsu, bindings."""
-    member.cooldowns, member.clones, member.evade_hits, member.evade_rounds = {}, 0, 0, 0
-    member.airborne = member.frenzy_rounds = member.confused = member.stunned = member.barrier = 0
-    member.frenzy_multiplier = 1.0
-    member.barrier_casters = []
 
 
 def duel(team, enemies, runs=200, seed=1, settings=None, record=None):
@@ -354,7 +345,7 @@ class SimulatedRaid:
         """
         encounter = room_encounter(self.plan, room_id, self.catalog, wave=wave)
         for member in self.in_raid():
-            fresh_for_fight(member)
+            member.clear_fight_state()
             encounter.add(member)
             terrain.take_cover(member, terrain.feature_of(self.plan, room_id))
         self.fights += 1

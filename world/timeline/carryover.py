@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from world.combat.bridge import TECHNIQUES
+from world.combat.bridge import TECHNIQUES, path_of
+from world.combat.catalog import get_catalog
 from world.memories.models import Memory, MemoryKind
 from world.ninja.ranks import PLAYER_RANKS
 from world.timeline import content
@@ -171,7 +172,10 @@ def apply_to_new_ninja(account, character, timeline=None, effects=None):
     if carried.rank is not None and RANK_ORDER.index(carried.rank) > RANK_ORDER.index(character.rank):
         character.set_rank(carried.rank, refill=True)
     if carried.techniques:
-        known = list(character.attributes.get(TECHNIQUES) or [])
+        known = character.attributes.get(TECHNIQUES)
+        if known is None:  # no kit given: what the ninja's path starts with, as a fight reads it
+            known = get_catalog().starting_techniques[path_of(character).key]
+        known = list(known)
         character.attributes.add(TECHNIQUES, known + [t for t in carried.techniques if t not in known])
     if carried.title:
         character.attributes.add(TITLE_ATTR, carried.title)

@@ -9,8 +9,9 @@ For each latest ninja (see `owners`), in one pass of row writes:
 - the Leaf's, at its starting rank: genin, or higher if its legacy grants it;
 - full health and chakra: the `health` and `chakra` gauges replaced by fresh ones for the rank
   (the traits' stored data, as a new ninja has it); other traits are kept;
-- its training path's techniques (the path its techniques show, "ninja" when unclear) plus
-  any its legacy grants, and the starting pouch;
+- no path yet: each new timeline the player chooses one again (`path <name>`, offered as the
+  ninja wakes); until then it knows the default path's techniques, plus any its legacy
+  grants, and the starting pouch;
 - its legacy title, or none;
 - no rank points, deeds or exam records (`promotion.RESET_ATTRS`): the village of the new
   timeline has seen none of it, so every rank above the legacy's is earned again;
@@ -34,7 +35,8 @@ from evennia.utils import logger
 
 from server import fanout
 from world.clients import gmcp, notify
-from world.combat.bridge import POISON, POUCH, TECHNIQUES
+from world.combat import paths
+from world.combat.bridge import PATH, POISON, POUCH, TECHNIQUES
 from world.combat.catalog import get_catalog
 from world.ninja.death import DEATH_ATTR
 from world.ninja.ranks import RANK_STATS, Faction, Rank
@@ -49,7 +51,7 @@ NAME = "ninja"
 TRAITS = ("traits", "traits")
 PRELOGOUT = "prelogout_location"
 # Attributes read from each ninja (key, category).
-READ = ((DEATH_ATTR, None), (TECHNIQUES, None), (TRAITS[0], TRAITS[1]), ("rank", None))
+READ = ((DEATH_ATTR, None), (TRAITS[0], TRAITS[1]), ("rank", None))
 # Ninja listed one by one in the report; the rest are counted.
 DETAIL = 20
 
@@ -119,19 +121,6 @@ def fresh_traits(traits, rank):
     return fresh
 
 
-def training_path(techniques, catalog):
-    """
-    Returns:
-        str: The starting path whose techniques the ninja knows most of (the first path in
-        the data when none fits better).
-    """
-    known = set(techniques or ())
-    paths = list(catalog.starting_techniques)
-    return max(
-        paths, key=lambda path: (len(known & set(catalog.starting_techniques[path])), -paths.index(path))
-    )
-
-
 def plan(ctx):
     """The player ninja's section of the plan (see the module docstring)."""
     room = room_by_id(ctx.start_room_id)
@@ -150,7 +139,7 @@ def plan(ctx):
     for account_id, ninja in sorted(latest.items(), key=lambda item: item[1].id):
         carried = _legacy(legacies, counts[account_id])
         rank = carried.rank or Rank.GENIN
-        path = training_path(stored.get((ninja.id, TECHNIQUES, None)), catalog)
+        path = catalog.paths.default  # until the player chooses again (`path <name>`)
         techniques = tuple(catalog.starting_techniques[path])
         techniques += tuple(t for t in carried.techniques if t not in techniques)
         data.resets.append(
@@ -177,6 +166,7 @@ def plan(ctx):
             AttributeOp(ninja.id, "faction", None, Faction.LEAF.value),
             AttributeOp(ninja.id, "rank", None, rank.value),
             AttributeOp(ninja.id, *TRAITS, fresh_traits(traits, rank)),
+            AttributeOp(ninja.id, PATH, None, DELETE),
             AttributeOp(ninja.id, TECHNIQUES, None, list(techniques)),
             AttributeOp(ninja.id, POUCH, None, dict(catalog.starting_pouch)),
             AttributeOp(ninja.id, carryover.TITLE_ATTR, None, carried.title or DELETE),
@@ -205,7 +195,7 @@ def _resets(data, ctx):
     lines = [
         f"{len(resets)} player ninja (each account's latest) return to {data.room_key} as at the {ctx.epoch} "
         f"epoch: {dead} fallen brought back, {len(resets) - dead} living; full health and chakra, their "
-        "training path's techniques and pouch; "
+        "a path to choose again (the default path's techniques until then) and the starting pouch; "
         f"{sum(r.in_world for r in resets)} now in the world are moved there, the rest wake there.",
     ]
     raised = [r for r in resets if r.legacy]
@@ -280,7 +270,8 @@ class RoomView:
 class Wake:
     """
     What a player whose ninja was reset is shown: the room it woke in, as a look shows it, and
-    its state (GMCP Char.Vitals, Char.Status, Room.Info, War.Zones).
+    its state (GMCP Char.Vitals, Char.Status, Room.Info, War.Zones), and how to choose a path for
+    the new life.
 
     Hundreds wake at once, most of them in one room, so each part is worked out once: the
     room's name, description, exits and things once per room, with the crowd counted once
@@ -302,6 +293,9 @@ class Wake:
         self._vitals = {}
         self._texts = {}  # text -> sessions
         self._messages = {}  # id of a gmcp.Message -> (message, sessions)
+        catalog = get_catalog()
+        self._offer = paths.offer(catalog.paths)  # every reset ninja chooses a path again
+        self._path = catalog.paths.paths[catalog.paths.default]  # and walks the default one till then
 
     def add(self, session, puppet):
         """
@@ -322,6 +316,7 @@ class Wake:
             ),
             puppet,
         )
+        text += "\n" + self._offer
         self._texts.setdefault(text, []).append(session)
         reset = self.resets[puppet.id]
         status = gmcp.char_status(
@@ -331,6 +326,7 @@ class Wake:
             zone=view.info.payload.get("zone"),
             area=view.info.payload.get("area"),
             timeline=self.timeline,
+            path=self._path,
         )
         for message in (self._vitals_of(reset.rank), status, view.info, notify.war_message()):
             if message is not None:

@@ -9,6 +9,7 @@ from tests.clients.wire import telnet_gmcp
 from world.clients import gmcp
 from world.clients.gmcp import Package
 from world.clients.mapcoords import Coords
+from world.combat.catalog import get_catalog
 from world.ninja.ranks import Faction, Rank
 from world.village.layout import RoomSpec, ZoneSpec
 
@@ -55,8 +56,10 @@ def test_char_name_and_statusvars():
     )
     name, body = _wire(gmcp.char_statusvars())
     assert name == "Char.StatusVars"
-    status = gmcp.char_status("Kiba", Rank.GENIN, Faction.LEAF, "headquarters", "HQ", timeline=1).payload
-    assert set(status) == set(body) and body["timeline"] == "Timeline"
+    nara = get_catalog().paths.paths["nara"]
+    status = gmcp.char_status("Kiba", Rank.GENIN, Faction.LEAF, "headquarters", "HQ", timeline=1, path=nara)
+    assert set(status.payload) == set(body) and body["timeline"] == "Timeline" and body["path"] == "Path"
+    assert (status.payload["path"], status.payload["role"]) == ("Nara path", "control")
 
 
 def test_item_lists_and_changes_in_ire_shapes():

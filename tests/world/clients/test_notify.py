@@ -6,6 +6,7 @@ from evennia import create_object
 from tests.world.clients.sessions import make_session, sent
 from world.clients import gmcp, notify
 from world.clients.gmcp import Package
+from world.combat.bridge import choose_path
 from world.village.builder import build_world, room_by_id
 from world.village.layout import current_layout
 
@@ -105,7 +106,12 @@ def test_status_message_reads_the_character(ninja):
         "faction": "leaf",
         "zone": "headquarters",
         "area": "The Last Headquarters",
+        "path": "Ninja path",  # the default, until the player chooses
+        "role": "striker",
     }
+    choose_path(ninja, "nara")
+    payload = notify.status_message(ninja).payload
+    assert (payload["path"], payload["role"]) == ("Nara path", "control")
 
 
 def test_status_message_says_the_timeline_once_the_war_runs(ninja, war):

@@ -25,7 +25,7 @@ def test_a_new_ninja_fights_with_the_starting_kit(ren):
     assert (fighter.chakra, fighter.chakra_max) == (stats.chakra, stats.chakra)
     assert fighter.level == RULES["rank_levels"]["genin"]
     assert fighter.speed == RULES["player_speed"]["genin"]
-    assert fighter.techniques == table("techniques")["starting"]["ninja"]
+    assert fighter.techniques == table("paths")["paths"]["ninja"]["techniques"]["genin"]
     assert fighter.pouch == table("items")["starting_pouch"]
     assert fighter.poison == []
 
@@ -57,13 +57,16 @@ def test_gauges_and_attributes_are_read_and_written_back(ren):
     assert not ren.attributes.has("poison")
 
 
-def test_starting_kits_and_learning_by_rank(ren):
+def test_starting_kits_and_learning_by_rank_and_path(ren):
     bridge.give_starting_kit(ren, "medic")
-    assert ren.attributes.get("techniques") == table("techniques")["starting"]["medic"]
-    with pytest.raises(CombatError, match="^There is no training path called 'samurai'"):
+    assert ren.attributes.get("techniques") == table("paths")["paths"]["medic"]["techniques"]["genin"]
+    assert bridge.chosen_path(ren) == "medic"
+    with pytest.raises(CombatError, match="^There is no path called 'samurai'"):
         bridge.give_starting_kit(ren, "samurai")
 
-    with pytest.raises(CombatError, match="^Rasengan needs the rank of Jounin; you are Genin.$"):
+    with pytest.raises(CombatError, match="^Healing Wave needs the rank of Chuunin; you are Genin.$"):
+        bridge.learn_technique(ren, "healing wave")
+    with pytest.raises(CombatError, match="^Rasengan is not taught on the Medic path.$"):
         bridge.learn_technique(ren, "rasengan")
     with pytest.raises(CombatError, match="^You already know Mystical Palm.$"):
         bridge.learn_technique(ren, "heal")
@@ -71,7 +74,30 @@ def test_starting_kits_and_learning_by_rank(ren):
         bridge.learn_technique(ren, "strike")
     with pytest.raises(CombatError, match="^There is no technique called 'chakra scalpel' to learn.$"):
         bridge.learn_technique(ren, "chakra scalpel")
+    assert bridge.learn_technique(ren, "shadow clone").key == "shadow_clone"  # the academy's
 
-    ren.set_rank(Rank.JOUNIN)
-    assert bridge.learn_technique(ren, "Rasengan").key == "rasengan"
-    assert "rasengan" in bridge.fighter_from_character(ren).techniques
+    ren.set_rank(Rank.CHUUNIN)
+    assert bridge.learn_technique(ren, "Healing Wave").key == "healing_wave"
+    assert "healing_wave" in bridge.fighter_from_character(ren).techniques
+
+
+def test_a_new_ninja_walks_the_default_path_until_it_chooses_once(ren):
+    assert bridge.chosen_path(ren) is None
+    assert bridge.path_of(ren).key == "ninja"
+    ren.attributes.add("techniques", ["throw_kunai", "shadow_clone", "substitution", "rasengan"])
+    path = bridge.choose_path(ren, "Nara")
+    assert path.key == "nara" and bridge.chosen_path(ren) == "nara"
+    # The ninja path's techniques give way to the Nara's; one from elsewhere (a memory) stays.
+    assert ren.attributes.get("techniques") == [*table("paths")["paths"]["nara"]["techniques"]["genin"]]
+    with pytest.raises(CombatError, match="^You walk the Nara path in this life"):
+        bridge.choose_path(ren, "hyuuga")
+    with pytest.raises(CombatError, match="^There is no path called 'samurai'"):
+        bridge.choose_path(ren, "samurai")
+
+
+def test_choosing_a_path_keeps_what_memories_gave_and_opens_the_rank(ren):
+    ren.set_rank(Rank.CHUUNIN)
+    ren.attributes.add("techniques", ["throw_kunai", "shadow_clone", "substitution", "body_flicker"])
+    bridge.choose_path(ren, "akimichi")
+    opened = table("paths")["paths"]["akimichi"]["techniques"]
+    assert ren.attributes.get("techniques") == [*opened["genin"], *opened["chuunin"], "body_flicker"]

@@ -44,8 +44,16 @@ def test_players_find_techniques_and_items_by_name_or_alias():
 
 def test_the_start_of_one_name_is_enough_and_an_ambiguous_start_finds_nothing():
     catalog = get_catalog()
-    assert catalog.find_technique("shadow").key == "shadow_clone"
+    assert catalog.find_technique("shadow") is None  # clones, possession, stitching...
+    assert catalog.find_technique("shadow", known=["shadow_clone", "substitution"]).key == "shadow_clone"
+    assert catalog.find_technique("shadow", known=["shadow_possession"]).key == "shadow_possession"
     assert catalog.find_technique("subst").key == "substitution"
+    # "barrage" is the Rendan's alias and starts the weapon scroll's: a ninja gets the one known.
+    assert catalog.find_technique("barrage").key == "rendan"
+    assert catalog.find_technique("barrage", known=["scroll_barrage"]).key == "scroll_barrage"
+    assert (
+        catalog.find_technique("barrage", known=["kunai"]).key == "rendan"
+    )  # neither known: so the player hears it is not learned
     assert catalog.find_item("soldier").key == "soldier_pill"
     assert catalog.find_technique("s") is None  # shadow clone, substitution, strike...
     assert catalog.find_technique("") is None
@@ -53,8 +61,10 @@ def test_the_start_of_one_name_is_enough_and_an_ambiguous_start_finds_nothing():
 
 def test_new_genin_know_the_starting_sets_and_later_techniques_need_rank():
     catalog = get_catalog()
-    starting = table("techniques")["starting"]
-    assert catalog.starting_techniques == {path: tuple(keys) for path, keys in starting.items()}
+    paths = table("paths")["paths"]
+    assert catalog.starting_techniques == {
+        path: tuple(data["techniques"]["genin"]) for path, data in paths.items()
+    }
     assert "rasengan" not in catalog.starting_techniques["ninja"]
     genin = {t.key for t in catalog.learnable(Rank.GENIN)}
     jounin = {t.key for t in catalog.learnable(Rank.JOUNIN)}
@@ -102,9 +112,29 @@ def data_copy(tmp_path):
             "techniques.yaml: techniques.strike.texts.actor has a bad placeholder",
         ),
         (
+            "paths",
+            lambda d: d["paths"]["ninja"]["techniques"]["genin"].append("chidori"),
+            "paths.yaml: paths.ninja.techniques.genin names 'chidori', which is not a Leaf technique",
+        ),
+        (
+            "paths",
+            lambda d: d["paths"]["nara"]["techniques"]["genin"].append("rasengan"),
+            "paths.yaml: paths.nara.techniques.genin opens 'rasengan' below its learn_rank (jounin)",
+        ),
+        (
+            "paths",
+            lambda d: d["paths"]["nara"].update(signature=["rasengan"]),
+            "paths.yaml: paths.nara.signature names 'rasengan', which the path does not open",
+        ),
+        (
+            "paths",
+            lambda d: d["paths"]["nara"].update(role="sniper"),
+            "paths.yaml: paths.nara.role",
+        ),
+        (
             "techniques",
-            lambda d: d["starting"]["ninja"].append("chidori"),
-            "techniques.yaml: starting.ninja names unknown Leaf technique 'chidori'",
+            lambda d: d["techniques"]["partial_expansion"]["guard"].update(reduction=1.0),
+            "techniques.yaml: techniques.partial_expansion.guard.reduction",
         ),
         (
             "enemies",

@@ -33,15 +33,36 @@ def test_the_game_s_own_data_is_clean_and_counted():
     assert result.ok, [p.line() for p in result.problems]
     counts = result.to_dict()["counts"]
     assert counts["zones"] == 19 and counts["objectives"] >= 6
-    assert counts["techniques"] >= 16 and counts["enemies"] >= 5 and counts["items"] >= 11
-    assert counts["technique_effects"] >= 12 and counts["ai_behaviours"] >= 7
+    assert counts["paths"] >= 8 and counts["techniques"] >= 40
+    assert counts["enemies"] >= 5 and counts["items"] >= 11
+    assert counts["technique_effects"] >= 15 and counts["ai_behaviours"] >= 7
     assert list(counts)[:6] == ["paths", "techniques", "enemies", "items", "objectives", "zones"]
     text = result.text()
     assert text.startswith("Content report: 8 sources, 0 errors.")
     assert "  zones              19" in text
-    # until a source counts paths, they read as missing rather than as nought
-    if counts["paths"] is None:
-        assert "  paths              missing" in text
+    assert f"  paths              {counts['paths']}" in text
+
+
+def test_techniques_are_counted_from_every_path_and_the_academy():
+    catalog = get_catalog()
+    counts = report.run().to_dict()["counts"]
+    taught = {key for path in catalog.paths.paths.values() for key in path.all_techniques}
+    assert counts["techniques"] == len(taught | set(catalog.paths.academy))
+    assert "nara" in catalog.paths.paths and "shadow_possession" in taught
+
+
+def test_a_path_that_opens_a_technique_too_early_is_named(game_copy):
+    _edit(
+        game_copy,
+        "world/combat/data/paths.yaml",
+        "genin: [throw_kunai, shadow_possession",
+        "genin: [rasengan",
+    )
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert any(
+        line.startswith("world/combat/data/paths.yaml: paths.nara.techniques.genin") and "rasengan" in line
+        for line in lines
+    ), lines
 
 
 def test_every_broken_file_gets_its_own_line(game_copy):
@@ -90,7 +111,8 @@ def test_a_source_is_one_line_of_data_and_counts_add_up(tmp_path, monkeypatch):
         f"sources:\n  - world.combat.checks:check\n  - {__name__}:more_items\nheadline: [paths, items]\n"
     )
     counts = report.run(ROOT, sources).to_dict()["counts"]
-    assert counts == {"paths": 9, "items": len(get_catalog().items) + 2}
+    catalog = get_catalog()
+    assert counts == {"paths": len(catalog.paths.paths) + 9, "items": len(catalog.items) + 2}
 
 
 def test_techniques_and_enemy_kinds_alike_are_errors(game_copy):
@@ -149,3 +171,16 @@ def test_the_sound_s_offensives_and_siege_are_checked_and_counted(game_copy):
     lines = [p.line() for p in report.run(game_copy).problems]
     assert "world/raids/data/siege.yaml: max_defenders: must be a whole number (got 'many')" in lines, lines
     assert any(line.startswith("world/war/data/war.yaml: offensives.lead_days:") for line in lines), lines
+
+
+def test_the_balance_bounds_are_checked_against_the_paths_and_the_gates(game_copy):
+    _edit(game_copy, "world/raids/data/balance.yaml", "hard_lead: chuunin", "hard_lead: jounin")
+    _edit(game_copy, "world/raids/data/balance.yaml", "[taijutsu, akimichi]", "[samurai, akimichi]")
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert "world/raids/data/balance.yaml: mixed_teams: names 'samurai', which is not a path" in lines, lines
+    _edit(game_copy, "world/raids/data/balance.yaml", "[samurai, akimichi]", "[taijutsu, akimichi]")
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert lines == [
+        "world/raids/data/balance.yaml: hard_lead: must be the rank promotion.yaml's gates ask for a hard raid"
+        " (chuunin)"
+    ]

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from evennia.utils.create import create_object
 
+from world.combat import bridge
 from world.content.errors import ContentError
 from world.ninja.ranks import Faction, Rank
 from world.raids import advancement, exam, promotion
@@ -212,3 +213,16 @@ def test_a_game_master_sets_any_rank(make_ninja):
     assert aoi.rank is Rank.JOUNIN and aoi.traits.health.max == 170
     assert promotion.set_rank(aoi, Rank.GENIN) == ["|yYou are now Genin.|n"]
     assert aoi.rank is Rank.GENIN and aoi.traits.health.max == 100
+
+
+def test_a_promotion_opens_the_next_rank_of_the_ninja_s_own_path(make_ninja):
+    shika = make_ninja("Shika")
+    bridge.choose_path(shika, "nara")
+    lines = promotion.set_rank(shika, Rank.CHUUNIN)
+    known = bridge.fighter_from_character(shika).techniques
+    assert any(line.startswith("|gYou learn Shadow Neck Bind:|n") for line in lines)
+    assert "shadow_neck_bind" in known and "shadow_imitation_field" not in known
+    # no other path's techniques of the rank (the ninja path's Rendan, the medic's wave)
+    assert "rendan" not in known and "healing_wave" not in known
+    promotion.set_rank(shika, Rank.JOUNIN)
+    assert "shadow_imitation_field" in bridge.fighter_from_character(shika).techniques

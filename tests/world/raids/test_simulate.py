@@ -51,7 +51,7 @@ def test_an_objective_raid_runs_in_a_band():
     ("args", "problem"),
     [
         (["--team", "hokage", "--raid", "opening"], "'hokage' is not a rank"),
-        (["--team", "genin:painter", "--raid", "opening"], "'painter' is not a training path"),
+        (["--team", "genin:painter", "--raid", "opening"], "'painter' is not a path"),
         (["--team", "genin,genin,genin,genin,genin", "--raid", "opening"], "1 to 4 members"),
         (["--team", "genin", "--raid", "picnic"], "'picnic' is not a raid"),
         (["--team", "genin", "--raid", "scout", "--band", "mild"], "'mild' is not a difficulty"),

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from tests.world.timeline.conftest import make_account, make_ninja
-from world.combat.bridge import TECHNIQUES, give_starting_kit
+from world.combat.bridge import TECHNIQUES, choose_path, give_starting_kit
 from world.content.errors import ContentError
 from world.memories.models import MemoryKind
 from world.memories.recall import remember
@@ -20,7 +20,7 @@ from world.timeline.content import load_carryover, load_countdown, load_ritual
 def test_the_shipped_data_loads():
     assert len(content.ritual().sequence) == 16 and content.ritual().zone == "headquarters"
     assert content.countdown().announce_at[:4] == (600, 300, 60, 30)
-    assert [e.key for e in content.carryover()] == ["foresight", "survivor", "veteran"]
+    assert [e.key for e in content.carryover()] == ["foresight", "survivor", "veteran", "raider"]
 
 
 def _write(tmp_path, name, text):
@@ -104,6 +104,18 @@ def test_a_ninja_made_later_in_the_timeline_gets_its_legacy(war, village):
         ninja.attributes.get(TECHNIQUES)[-1] == "rasengan"
         and ninja.attributes.get("title") == "Who Came Back"
     )
+
+
+def test_raids_remembered_unlock_a_technique_on_no_path_that_a_chosen_path_keeps(war, village):
+    account = make_account("Raider")
+    for _ in range(5):
+        remember(account, MemoryKind.RAID, 0, "A raid in another life.")
+    ninja = make_ninja(account, "Shisui")
+    carryover.apply_to_new_ninja(account, ninja)
+    assert ninja.attributes.get(TECHNIQUES) == ["throw_kunai", "shadow_clone", "substitution", "body_flicker"]
+    choose_path(ninja, "hyuuga")
+    assert ninja.attributes.get(TECHNIQUES)[-1] == "body_flicker"
+    assert "byakugan" in ninja.attributes.get(TECHNIQUES)
 
 
 def test_foresight_names_the_sounds_next_moves_as_remembered(war, village):

@@ -131,8 +131,11 @@ def test_every_accounts_latest_ninja_returns_at_the_exams_and_earlier_ones_stay_
         view = ninja_view(ninja)
         rank = Rank.CHUUNIN if ninja.key == "Ninja7" else Rank.GENIN
         stats = RANK_STATS[rank]
-        path = "medic" if ninja.key == "Ninja3" else "ninja"
-        techniques = list(catalog.starting_techniques[path]) + (["rasengan"] if ninja.key == "Ninja8" else [])
+        # Every path is chosen again in the new timeline (Ninja3 was a medic): the default's until then.
+        assert ninja.attributes.get("path") is None
+        techniques = list(catalog.starting_techniques["ninja"]) + (
+            ["rasengan"] if ninja.key == "Ninja8" else []
+        )
         assert view == {
             "alive": True,
             # Offline and fallen ninja wake there when their player comes back.

@@ -6,7 +6,7 @@
  * arrive as JSON frames `[cmdname, args, kwargs]`, the GMCP payload as kwargs:
  *
  *   char_vitals         {hp, maxhp, cp, maxcp, string}
- *   char_status         {name, rank, faction, zone, area, timeline}
+ *   char_status         {name, rank, faction, zone, area, timeline, path, role}
  *   war_zones           {zones: {key: {name, short, holder, contested, strength, forces, x, y, walls}}}
  *   timeline_countdown  {active, seconds, fires_at, reason, timeline}
  *
@@ -85,7 +85,14 @@ let warpanel_plugin = (function () {
         }
         root.querySelector("[data-field=name]").textContent = text(kwargs.name);
         root.querySelector("[data-field=detail]").textContent = detail;
+        var path = root.querySelector("[data-field=path]");
+        if (path) {
+            // "Nara path, control" beside the rank: the ninja's part in a team.
+            path.textContent = kwargs.path ? text(kwargs.path) + (kwargs.role ? ", " + text(kwargs.role) : "") : "";
+        }
         root.setAttribute("data-zone", text(kwargs.zone));
+        root.setAttribute("data-rank", text(kwargs.rank));
+        root.setAttribute("data-path", text(kwargs.path));
     }
 
     //
