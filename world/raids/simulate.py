@@ -37,10 +37,13 @@ same arguments give the same figures in any process.
 import argparse
 import functools
 import json
+import os
 import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import django
 
 from world.combat import recurring
 from world.combat.catalog import get_catalog
@@ -532,9 +535,13 @@ def main(argv=None):
     if not 1 <= args.runs <= 100_000:
         parser.error("--runs must be between 1 and 100000")
     try:
-        from world.raids.siege import siege_content  # late: optional (it needs the war service, Django)
+        most = None
+        if args.raid == SIEGE:  # the siege's module stands beside the war service: Django's
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "server.conf.settings")
+            django.setup()
+            from world.raids.siege import siege_content  # late: app registry
 
-        most = siege_content().max_defenders if args.raid == SIEGE else None
+            most = siege_content().max_defenders
         figures = simulate(parse_team(args.team, most), args.raid, args.runs, args.seed, args.band)
     except ValueError as err:
         parser.error(str(err))
