@@ -40,7 +40,10 @@ OUR_MIX = {
 # (goal: 300 bots, each say heard by all the others).
 SPREAD_MIX = {"look": 1, "inventory": 1, "who": 1, "time": 1}
 CROWD_MIX = {"say": 4, "look": 3, "inventory": 3, "who": 3, "time": 3}
-MIXES = {"stock": STOCK_MIX, "ours": OUR_MIX, "spread": SPREAD_MIX, "crowd": CROWD_MIX}
+# The siege of the headquarters (bench.load --siege): the crowd in the briefing room fights
+# it, choosing its attacks, reading the fight and the siege, looking and calling out.
+SIEGE_MIX = {"attack": 4, "fight": 2, "siege": 2, "look": 1, "say": 1}
+MIXES = {"stock": STOCK_MIX, "ours": OUR_MIX, "spread": SPREAD_MIX, "crowd": CROWD_MIX, "siege": SIEGE_MIX}
 COMMANDS = {
     "look": "look",
     "inventory": "inventory",
@@ -52,6 +55,9 @@ COMMANDS = {
     "raidboard": "raid board",
     "who": "who",
     "help": "help",
+    "attack": "attack",
+    "fight": "fight",
+    "siege": "siege",
 }
 # What a raider bot types, over and over: launch the first raid on the board from the
 # headquarters, fight (each `attack` of a lone raider resolves a combat round), check the

@@ -122,12 +122,14 @@ class BenchGame:
             when it stops (the game's folder is deleted).
         fill_to (int): Add plain objects over the rooms until the world holds this many
             (see populate.py); 0: none.
+        game_masters (int): The first this many accounts are game masters (Admin).
     """
 
-    def __init__(self, kind, rooms, fast_logins=False, keep_logs=None, fill_to=0):
+    def __init__(self, kind, rooms, fast_logins=False, keep_logs=None, fill_to=0, game_masters=0):
         self.kind = Kind(kind)
         self.keep_logs = keep_logs
         self.fill_to = fill_to
+        self.game_masters = game_masters
         self.rooms = list(rooms)
         settings = {**FAIR_SETTINGS, **(FAST_LOGIN_SETTINGS if fast_logins else {})}
         self.game = (
@@ -172,7 +174,10 @@ class BenchGame:
             "password": PASSWORD,
             "room_tag": ROOM_TAG,
             "build_rooms": stock_geometry() if self.kind is Kind.STOCK else None,
-            "accounts": [{"name": bot_name(i), "room": room} for i, room in enumerate(self.rooms)],
+            "accounts": [
+                {"name": bot_name(i), "room": room, "permissions": ["Admin"] if i < self.game_masters else []}
+                for i, room in enumerate(self.rooms)
+            ],
             "fill_to": self.fill_to,
         }
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:

@@ -8,6 +8,7 @@ saying which are met) and JSON.
     .venv/bin/python -m bench.goals crowd200    # server CPU per command in a crowd of 200
     .venv/bin/python -m bench.goals compare     # CPU per command against stock Evennia, same run
     .venv/bin/python -m bench.goals storm       # 200 logins at once, real hashing, beside players
+    .venv/bin/python -m bench.goals siege       # 200 bots in the briefing room fighting the siege
     .venv/bin/python -m bench.goals spread --scale 0.3 --seconds 30   # smaller, shorter
 
 `--scale` multiplies the bot counts (a shared machine may not hold the full size cleanly);
@@ -96,6 +97,12 @@ GOALS = {
             "--login-concurrency",
             "50",
         ],
+        200,
+    ),
+    "siege": (
+        "200 bots in the headquarters' briefing room fighting the siege (issue 15's one-room "
+        "crowd case): p50/p99 and server CPU per command",
+        ["--siege", "--rate", "0.5", "--seconds", "60", "--fast-logins", "--login-concurrency", "50"],
         200,
     ),
 }

@@ -24,6 +24,12 @@ headquarters, the rest over the village; `--crowd`: all in one room).
 
     .venv/bin/python -m bench.load --bots 100 --rate 0.5 --seconds 60 --compare-stock
     .venv/bin/python -m bench.load --bots 300 --crowd --mix stock
+    .venv/bin/python -m bench.load --bots 200 --siege     # the crowd fighting the siege
+
+`--siege` is the one-room crowd case of the Sound's attack: every bot in the briefing room,
+the first one a game master who calls the siege (`siege/start`), then all of them `siege join`
+before the clock, and the phase plays the siege mix (attack, fight, siege, look, say) in its
+one barricaded room, where a round goes when every defender has chosen (or at its deadline).
 """
 
 import argparse
@@ -47,6 +53,8 @@ P99_TARGET_MS = 100.0
 CPU_RATIO_TARGET = 1.0
 # A login storm (--storm N, real hashing) must be in within this many seconds.
 STORM_TARGET_S = 25.0
+# Seconds the bots of a --siege run wait for all of them to have joined, before the clock.
+JOIN_TIMEOUT = 180.0
 # What "cheap" means for a list or table typed with everyone online.
 LIST_TARGET_MS = 100.0
 
@@ -265,6 +273,8 @@ async def play_game(game, phases, args, rooms):
     progress(
         f"{game.kind} game: {len(bots) - logins['failed_count']} bots in game in {logins['seconds']:.0f} s"
     )
+    if args.siege:
+        await call_siege(game, bots, args.timeout)
     results = []
     try:
         for number, mix_name in enumerate(phases):
@@ -281,6 +291,17 @@ async def play_game(game, phases, args, rooms):
     finally:
         await asyncio.gather(*(bot.close() for bot in bots + storm_bots))
     return logins, results, lists
+
+
+async def call_siege(game, bots, timeout):
+    """The first bot (a game master) calls the siege; then every bot joins it, before the clock."""
+    called = bots[0]
+    called.send_line("siege/start 3600")
+    if not await called.wait_for(b"The siege is called", timeout):
+        raise RuntimeError(f"{game.kind} game: the siege was not called")
+    # Each one joining is told to every defender already in: the joins of a crowd take a while.
+    answers = await asyncio.gather(*(bot.call("siege join", JOIN_TIMEOUT) for bot in bots if bot.connected))
+    progress(f"{game.kind} game: {sum(a is not None for a in answers)} bots joined the siege")
 
 
 def _median_max(timing):
@@ -555,6 +576,9 @@ def parse_args(argv=None):
         help="after each command: an unknown command (the issue's measure, real load) or the echo input function",
     )
     parser.add_argument("--crowd", action="store_true", help="every bot in one room (the Briefing Room)")
+    parser.add_argument(
+        "--siege", action="store_true", help="the crowd fights the siege of the headquarters (see above)"
+    )
     parser.add_argument("--websocket-share", type=float, default=0.1, help="share of bots on the websocket")
     parser.add_argument(
         "--compare-stock", action="store_true", help="also run a stock Evennia game (see above)"
@@ -594,6 +618,10 @@ def parse_args(argv=None):
     )
     parser.add_argument("--json", dest="json_path", help="also write the JSON to this file")
     args = parser.parse_args(argv)
+    if args.siege:
+        if args.compare_stock or args.game == "stock":
+            parser.error("the stock game has no siege")
+        args.crowd, args.mix = True, args.mix or "siege"
     if args.mix is None:
         args.mix = "stock" if args.compare_stock else "ours"
     if args.mix == "ours" and (args.compare_stock or args.game == "stock"):
@@ -616,7 +644,13 @@ def main(argv=None):
     else:
         plan = [(Kind(args.game), [args.mix])]
     games = {
-        kind: BenchGame(kind, rooms, fast_logins=args.fast_logins, keep_logs=args.keep_logs)
+        kind: BenchGame(
+            kind,
+            rooms,
+            fast_logins=args.fast_logins,
+            keep_logs=args.keep_logs,
+            game_masters=1 if args.siege else 0,
+        )
         for kind, _phases in plan
     }
     start_games(list(games.values()))

@@ -14,11 +14,12 @@ back: reload the game afterwards (a new server process reads everything afresh).
 Input, a JSON file named on the command line:
 
     {"password": "...",
-     "accounts": [{"name": "bot0001", "room": 100}, ...],
+     "accounts": [{"name": "bot0001", "room": 100, "permissions": ["Admin"]}, ...],
      "room_tag": "room_id",       # tag category that finds a room by its id
      "build_rooms": null,         # or [{"id", "key", "desc", "exits": {dir: id}}] to build first
      "fill_to": 0}                # add plain objects until the world has this many
 
+An account's "permissions" (optional) are added to it: a game master among the bots.
 Rooms named by id are found by a tag of category `room_tag` whose key is the id (our
 village's rooms carry one); `build_rooms` creates such rooms and their exits first, with the
 game's default typeclasses (for the stock game, so its bots walk the same geometry). Each
@@ -128,6 +129,8 @@ def populate(spec):
             room = rooms.get(entry.get("room"))
             account = create.create_account(entry["name"], None, None)
             account.password = encoded
+            for permission in entry.get("permissions", ()):
+                account.permissions.add(permission)
             account.save(update_fields=["password"])
             kwargs = {"key": entry["name"]}
             if room is not None:

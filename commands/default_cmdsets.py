@@ -14,6 +14,7 @@ from commands.password import CmdNewPassword, CmdPassword
 from commands.raids import RAID_COMMANDS, CmdRaidlog
 from commands.raids_admin import GM_RAID_COMMANDS
 from commands.ranks import GM_RANK_COMMANDS, RANK_COMMANDS
+from commands.siege import CmdSiege
 from commands.social import CmdFollow, CmdPose
 from commands.system import CmdNoMatch
 from commands.teams import CmdTeam
@@ -50,6 +51,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *RANK_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
             self.add(cmd())
+        self.add(CmdSiege())
         # replaces Evennia's `ban` (same key), which stock keeps here too
         for cmd in CHARACTER_OPERATIONS_COMMANDS:
             self.add(cmd())

@@ -65,7 +65,8 @@ class CmdMap(WarCommand):
       map
 
     Each zone shows a letter: L for the Leaf, S for the Sound, ! for a zone being fought
-    over. Your own zone is marked with *. North is at the top.
+    over. Your own zone is marked with *, a zone the Sound prepares an offensive on with >.
+    North is at the top.
     """
 
     key = "map"
@@ -121,17 +122,19 @@ class CmdForecast(WarCommand):
       forecast
 
     The forecast assumes nobody intervenes. Raids change it. A ninja whose account lived
-    through a timeline's end before may also remember where the Sound strikes next.
+    through a timeline's end before may also remember where the Sound strikes next. Below
+    it, the Sound's offensives under way: where, how strong, and when they land.
     """
 
     key = "forecast"
 
     def func(self):
         projection, current = WAR.forecast()
-        if projection is None:
-            self.msg(STILL_WORKING)
-            return
         names = {key: info.name for key, info in WAR.config.zones.items()}
+        if projection is None:
+            coming = WAR.cached("offensives", lambda s, now, c: display.offensives_text(s, now, names))
+            self.msg(f"{STILL_WORKING}\n{coming}" if coming else STILL_WORKING)
+            return
 
         def build(state, now, config):
             text = display.forecast_text(state, now, projection, names)

@@ -261,4 +261,33 @@ class CmdAudit(GMCommand):
 
 
 # Every game-master command here, for the command sets and the refusal players get.
-GM_COMMANDS = (CmdZoneSet, CmdSquad, CmdAttrition, CmdStoryClock, CmdRebuild, CmdAudit)
+class CmdOffensive(GMCommand):
+    """
+    See or prepare the Sound's offensives.
+
+    Usage:
+      offensive                          the offensives under way
+      offensive/prepare <zone> = <ninja> the Sound prepares one on a Leaf zone now
+
+    A prepared offensive shows in forecast, on the map and on the raid board (three missions
+    to meet it); it lands war.yaml's offensives.lead_days later unless the missions blunt it.
+    The siege of the headquarters is `siege/start`. Written to the audit log.
+    """
+
+    key = "offensive"
+    aliases = ["offensives"]
+    switch_options = ("prepare",)
+    locks = "cmd:perm(Builder)"
+
+    def func(self):
+        if "prepare" not in self.switches:
+            self.msg(WAR.cached("gm:offensives", gm.offensives_view))
+            return
+        if not self.rhs:
+            raise GMError("Usage: offensive/prepare <zone> = <ninja>")
+        zone, force = parse_zone(self.lhs), parse_number(self.rhs, "ninja", 1, 1000)
+        events = gm.prepare_offensive(self.caller, zone, force)
+        self.msg(f"Prepared.{_events_text(events)}")
+
+
+GM_COMMANDS = (CmdZoneSet, CmdSquad, CmdAttrition, CmdStoryClock, CmdRebuild, CmdAudit, CmdOffensive)

@@ -26,6 +26,7 @@ from world.raids.advancement import shop
 from world.raids.content import content as raid_content
 from world.raids.startup import at_server_start as start_raids
 from world.timeline import content as timeline_content
+from world.timeline import siege as siege_event
 from world.timeline.service import start_second_chance
 from world.village.builder import build_world
 from world.war.gamemaster import limits as gm_limits
@@ -49,6 +50,7 @@ def at_server_start():
     death.subscribe(tell_fallen)
     WAR.subscribe(announce)
     WAR.subscribe(broadcast_war)
+    siege_event.subscribe()
     events = WAR.start()
     logger.log_info(f"War: timeline {WAR.state.timeline} loaded, {len(events)} events caught up.")
     start_raids()

@@ -10,8 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench import goals, load
 from bench.bots import GMCP, parse_telnet
-from bench.driver import Recorder, next_command
+from bench.driver import MIXES, Recorder, next_command
 from bench.games import HQ_ZONE, link_drops, placements, stock_geometry, walk
 from bench.profile import summarise
 from bench.report import format_table, percentile
@@ -141,7 +142,7 @@ def test_populate_makes_accounts_with_a_ninja_in_their_room(db):
             {"id": 1, "key": "Yard", "desc": "A yard.", "exits": {"north": 2}},
             {"id": 2, "key": "Shed", "desc": "A shed.", "exits": {"south": 1}},
         ],
-        "accounts": [{"name": "botA", "room": 1}, {"name": "botB", "room": 2}],
+        "accounts": [{"name": "botA", "room": 1, "permissions": ["Admin"]}, {"name": "botB", "room": 2}],
         "fill_to": 0,
     }
     made = populate(spec)
@@ -151,6 +152,8 @@ def test_populate_makes_accounts_with_a_ninja_in_their_room(db):
     ninja = account.db._last_puppet
     assert ninja.key == "botB" and ninja.location.key == "Shed"
     assert [exit.key for exit in ninja.location.exits] == ["south"]
+    assert AccountDB.objects.get(username="botA").permissions.check("Admin")  # the siege's game master
+    assert not account.permissions.check("Admin")
 
 
 def test_war_engine_benchmark_prints_its_figures_as_json():
@@ -173,3 +176,11 @@ def test_a_phase_counts_the_amp_links_lost_in_the_logs():
     server = "[..] Server disconnected from the portal.\n[..] Evennia Server successfully restarted\n"
     assert link_drops(portal, server) == 2
     assert link_drops("[..] Logged in: bot0001\n") == 0
+
+
+def test_the_siege_goal_is_the_crowd_fighting_the_siege():
+    argv = goals.goal_argv("siege", scale=0.5)
+    assert argv[:2] == ["--bots", "100"] and "--siege" in argv
+    args = load.parse_args(argv)
+    assert args.crowd and args.mix == "siege" and "attack" in MIXES["siege"]
+    assert len(set(placements(3, crowd=args.crowd))) == 1  # one room, the briefing room

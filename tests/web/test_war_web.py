@@ -6,9 +6,11 @@ fixture: the game's war on a fake clock, saved to the test database).
 import pytest
 
 from tests.web.markup import HOSTILE, assert_shown_as_text, element_attrs
+from web.war import snapshot as snapshots
 from world.ninja.ranks import Faction
 from world.village.layout import current_layout
-from world.war import changes
+from world.war import changes, offensive
+from world.war.events import EventLog
 from world.war.models import WarEvent
 from world.war.queries import totals, village_share, zone_strength
 
@@ -141,3 +143,19 @@ def test_markup_in_war_events_is_shown_as_text(client, war):
     )
     assert_shown_as_text(client.get("/war/").content.decode())
     assert _api(client, "/api/war/log/?n=1")["events"][0]["text"] == HOSTILE
+
+
+def test_the_page_and_the_api_show_the_sounds_offensives(client, war):
+    def prepare(state, now, config):
+        log = EventLog(state.last_tick, state.clock.story_year(now), now)
+        offensive.prepare_siege(state, config, log, state.last_tick)
+        return log.events
+
+    snapshots.clear_cache()
+    assert _api(client)["offensives"] == []
+    war.change(prepare)
+    (siege,) = _api(client)["offensives"]
+    assert siege["kind"] == "siege" and siege["zone"] == "headquarters" and siege["force"] == 150
+    assert siege["lands_at"] > war.clock()
+    page = client.get("/war/").content.decode()
+    assert "The siege of the headquarters" in page and siege["lands_on"] in page

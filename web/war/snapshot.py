@@ -24,6 +24,7 @@ from world.ninja.ranks import Faction
 from world.village.layout import current_layout
 from world.war.clock import year_text
 from world.war.models import Timeline, WarEvent
+from world.war.offensive import pending
 from world.war.queries import strengths_by_zone, totals, village_share, zones_held
 from world.war.service import WAR
 from world.war.store import WarStore
@@ -118,6 +119,7 @@ class WarSnapshot:
     village_share: dict
     held: dict
     zones: list
+    offensives: tuple = ()  # dicts: the Sound's offensives under way, soonest first
 
     @property
     def story_date(self):
@@ -137,6 +139,7 @@ class WarSnapshot:
             "village_share": {key: round(value, 4) for key, value in self.village_share.items()},
             "zones_held": dict(self.held),
             "zones": [zone.to_dict() for zone in self.zones],
+            "offensives": [dict(offensive) for offensive in self.offensives],
         }
 
 
@@ -193,7 +196,24 @@ def snapshot(now, state=None, layout=None):
         village_share={faction.value: village_share(state, faction) for faction in Faction},
         held={str(getattr(key, "value", key)): count for key, count in held.items()},
         zones=zones,
+        offensives=tuple(_offensive_view(state, attack, layout) for attack in pending(state)),
     )
+
+
+def _offensive_view(state, attack, layout):
+    """An offensive as the page and the API show it."""
+    year = attack.landing_year(state)
+    zone = layout.zones.get(attack.zone)
+    return {
+        "id": attack.id,
+        "zone": attack.zone,
+        "zone_name": zone.name if zone else attack.zone,
+        "kind": attack.kind.value,
+        "force": round(attack.force),
+        "lands_at": attack.landing_wall(state),
+        "lands_on": year_text(year),
+        "engaged": attack.engaged,
+    }
 
 
 def cached_snapshot(now):

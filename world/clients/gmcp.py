@@ -274,14 +274,18 @@ def war_zones(zones, states):
         states (dict): Zone key -> the zone's state, a dict or an object with `holder`
             ("leaf" or "sound", or a Faction), `contested` (bool: the enemy is fighting
             inside), and `forces` (faction -> ninja there) or `strength` (the holder's
-            ninja there). A zone missing here is sent with holder null and strength 0.
+            ninja there), and `offensive` when the Sound prepares one on it (a dict of
+            `id`, `kind`, `force`, `lands_at` wall time). A zone missing here is sent with
+            holder null and strength 0.
 
     Returns:
         Message: `War.Zones {"zones": {key: {"name", "short", "holder", "contested",
         "strength", "forces", "x", "y", "walls", "neighbours"}}}`: the whole war in one
         message, so a client can draw the map from any single one. `short` is the zone's
         map name (eight letters at most). `strength` is the holder's garrison;
-        `forces` (faction -> ninja) is there when the state gives it.
+        `forces` (faction -> ninja) is there when the state gives it; `offensive`
+        (`{"id", "kind": "assault"|"siege", "force", "lands_at"}`) only on a zone the Sound
+        has an offensive prepared against.
     """
     body = {}
     for zone in zones:
@@ -300,6 +304,14 @@ def war_zones(zones, states):
             entry["forces"] = forces
         else:
             entry["strength"] = _count(_field(state, "strength"))
+        offensive = _field(state, "offensive")
+        if offensive:
+            entry["offensive"] = {
+                "id": _whole(offensive["id"]),
+                "kind": _key(offensive["kind"]),
+                "force": _count(offensive["force"]),
+                "lands_at": round(float(offensive["lands_at"])),
+            }
         entry.update(
             x=int(zone.coords[0]),
             y=int(zone.coords[1]),

@@ -36,6 +36,7 @@ from world.combat import bridge
 from world.ninja.ranks import Faction
 from world.village.layout import current_layout
 from world.war.display import holder_label
+from world.war.offensive import pending
 from world.war.queries import strengths_by_zone
 
 SUPPORTS_FLAG = "GMCP_SUPPORTS"
@@ -298,6 +299,13 @@ def war_message():
             }
             for key, zone in state.zones.items()
         }
+        for attack in pending(state):
+            states[attack.zone]["offensive"] = {
+                "id": attack.id,
+                "kind": attack.kind.value,
+                "force": attack.force,
+                "lands_at": attack.landing_wall(state),
+            }
         return gmcp.war_zones(_village()[0].zones.values(), states)
 
     return war.cached("gmcp_war_zones", build)

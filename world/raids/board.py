@@ -8,6 +8,10 @@ on offer, numbered by their place in the list:
 - one attack for each Sound-held (or contested) zone that touches the Leaf's lines, with
   intelligence: an estimate of the enemy's strength (true strength plus deterministic noise,
   exact once the zone has been scouted), an objective and a difficulty band;
+- while the Sound prepares an offensive on a Leaf zone, three missions to meet it there before
+  it lands (defend the zone, evacuate its civilians to the monument's tunnels, hold its gate),
+  against its vanguard (`vanguard_share` of its force, story.yaml, at most what the strongest
+  Sound zone next door holds); each carries the offensive's id, and its success blunts it;
 - a skirmish, always (after the opening): a Sound patrol at the edge of the front, the
   weakest zone the board attacks (or the first zone it defends), small enough for a lone
   genin (difficulty.yaml's skirmish band);
@@ -60,6 +64,7 @@ class RaidOffer:
     difficulty: str
     seed: str
     story: str | None = None
+    offensive: int | None = None  # the Sound's offensive a defensive mission meets
 
     def generate(self, squads, team_size):
         """
@@ -102,6 +107,17 @@ class RaidOffer:
         ]
         if self.story:
             lines.append(f"    {data.opening.briefing}")
+        counter = data.objectives[self.objective].counter
+        if self.offensive is not None and counter:
+            does = [
+                f"weakens it by {counter.weaken:.0%}" if counter.weaken else "",
+                f"sets its landing back {counter.delay_days:g} day{'s' if counter.delay_days != 1 else ''}"
+                if counter.delay_days
+                else "",
+            ]
+            lines.append(
+                f"    Against the Sound's offensive here: success {' and '.join(d for d in does if d)}."
+            )
         return "\n".join(lines)
 
     def to_dict(self):
@@ -187,6 +203,55 @@ def _defence(objective, zone, source, seed, strength):
     )
 
 
+@dataclass(frozen=True)
+class Threat:
+    """
+    A Sound offensive under way, as the board reads it.
+
+    Args:
+        offensive (int): Its id in the war.
+        zone (str): The Leaf zone it will strike.
+        force (float): Ninja it will land with.
+    """
+
+    offensive: int
+    zone: str
+    force: float
+
+
+# The missions the board offers against each offensive, in the order listed.
+COUNTER_MISSIONS = ("defend_zone", "evacuate", "hold_gate")
+
+
+def _counters(threat, holders, adjacent, sound_strength, seed_base, counts):
+    """The missions against one offensive: its vanguard comes from the strongest Sound neighbour."""
+    data = content()
+    sources = [zone for zone in adjacent.get(threat.zone, ()) if holders.get(zone) in ("sound", "contested")]
+    if holders.get(threat.zone) != "leaf" or not sources:
+        return []
+    source = max(sorted(sources), key=lambda zone: sound_strength.get(zone, 0))
+    vanguard = min(threat.force * data.vanguard_share, sound_strength.get(source, 0))
+    offers_ = []
+    for objective in COUNTER_MISSIONS:
+        seed = f"{seed_base}/{objective}/{threat.offensive}/{threat.zone}/{counts.get(threat.zone, 0)}"
+        estimate = _estimate(stream(seed, "offer"), vanguard)
+        offers_.append(
+            RaidOffer(
+                kind=str(RaidKind.DEFENCE),
+                zone=threat.zone,
+                source_zone=source,
+                objective=objective,
+                title=_title(objective, threat.zone),
+                estimated_strength=estimate,
+                exact=False,
+                difficulty=data.band_for(estimate).key,
+                seed=seed,
+                offensive=threat.offensive,
+            )
+        )
+    return offers_
+
+
 def _opening(holders, adjacent, sound, sound_strength, seed_base):
     """The story's opening raid; its column marches from the flank or from the nearest Sound zone."""
     data = content()
@@ -241,7 +306,17 @@ def _check(holders, sound_strength):
             raise RaidError(f"Zone {zone} has a Sound strength of {strength!r}.")
 
 
-def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid_counts=None, revealed=()):
+def offers(
+    holders,
+    neighbours,
+    sound_strength,
+    seed_base,
+    opening_done,
+    *,
+    raid_counts=None,
+    revealed=(),
+    threats=(),
+):
     """
     The raids the strategist offers now.
 
@@ -254,11 +329,13 @@ def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid
         raid_counts (dict or None): zone key -> raids launched into it so far in this
             timeline; changes the seed (and so the offer) after each raid.
         revealed (iterable): zones whose exact strength the Leaf knows (scouted).
+        threats (iterable of Threat): the Sound's offensives under way, soonest first.
 
     Returns:
-        list[RaidOffer]: The opening raid (if not done), then attacks sorted by estimated
-            strength (weakest first), or defensive missions when no attack is possible.
-            Empty when the Sound holds nothing.
+        list[RaidOffer]: The opening raid (if not done), then the missions against each
+            offensive under way (defend, evacuate, hold the gate), then attacks sorted by
+            estimated strength (weakest first), or defensive missions when no attack is
+            possible. Empty when the Sound holds nothing.
 
     Raises:
         RaidError: On an unknown zone or holder, or a negative strength.
@@ -275,6 +352,8 @@ def offers(holders, neighbours, sound_strength, seed_base, opening_done, *, raid
     result = []
     if not opening_done:
         result.append(_opening(holders, adjacent, sound, sound_strength, seed_base))
+    for threat in threats:
+        result += _counters(threat, holders, adjacent, sound_strength, seed_base, counts)
 
     footholds = [zone for zone in sound if zone not in data.staging_zones]
     targets = [
@@ -353,7 +432,9 @@ def render(offer_list, odds=None, note=None):
     if not offer_list:
         return text["empty"]
     intro = text["intro"]
-    if any(offer.kind == RaidKind.DEFENCE for offer in offer_list):
+    if any(offer.offensive is not None for offer in offer_list) and "offensive_intro" in text:
+        intro = f"{intro}\n{text['offensive_intro']}"
+    if any(offer.kind == RaidKind.DEFENCE and offer.offensive is None for offer in offer_list):
         intro = f"{intro}\n{text['defence_intro']}"
     lines = []
     for number, offer in enumerate(offer_list, start=1):

@@ -39,6 +39,9 @@ class Condition(StrEnum):
     FREE_CAPTIVES = "free_captives"
     VISIT_ROOMS = "visit_rooms"
     ESCORT = "escort"
+    CLEAR_ROOMS = "clear_rooms"  # defend a zone: beat every Sound group in it
+    EVACUATE = "evacuate"  # take the civilians from the way in to the tunnels (the target room)
+    HOLD_ROUNDS = "hold_rounds"  # hold the gate (the target room) for `count` rounds of its fight
     RETRIEVE = "retrieve"  # take the objective's item in the target room, carry it to the entry
     KILL_MARK = "kill_mark"  # kill the marked enemy (not the boss) in the target room
     SPEND_ITEMS = "spend_items"  # use {count} of the objective's item in the target room
@@ -98,6 +101,14 @@ class ZoneTemplates:
 
 
 @dataclass(frozen=True)
+class Counter:
+    """What a defensive mission's success does to the Sound's offensive it meets."""
+
+    weaken: float  # share of the offensive's force lost
+    delay_days: float  # story days its landing moves later
+
+
+@dataclass(frozen=True)
 class Objective:
     key: str
     name: str
@@ -114,6 +125,8 @@ class Objective:
     goal: str
     entry_text: str
     target_text: str
+    counter: Counter | None = None  # only the missions against an offensive
+    title: str = ""  # its own board title (else story.yaml's titles)
     item: str = ""  # what is taken (retrieve), spent (spend_items) or planted (mark_boss)
     issued: dict = None  # items handed to the leader at launch ({key: count})
     at_boss: bool = False  # the target room is the boss's room
@@ -227,6 +240,7 @@ class Content:
     mission_zones: tuple
     titles: dict
     board_text: dict
+    vanguard_share: float = 0.5  # of an offensive's force, met by the missions against it
     features: dict = None  # key -> Feature
     zone_loot: dict = None  # zone key -> its own room-table entries
     boss_drops: dict = None  # boss rank -> tuple of BossDrop
@@ -414,8 +428,13 @@ def _load_objectives(data_dir, bosses, items=None, ranks=None):
         condition = raw.choice("condition", Condition)
         count = raw.pair("count", default=(0, 0))
         counted = condition in (
-            Condition.FREE_CAPTIVES, Condition.VISIT_ROOMS, Condition.ESCORT, Condition.SPEND_ITEMS
-        )  # fmt: skip
+            Condition.FREE_CAPTIVES,
+            Condition.VISIT_ROOMS,
+            Condition.ESCORT,
+            Condition.SPEND_ITEMS,
+            Condition.EVACUATE,
+            Condition.HOLD_ROUNDS,
+        )
         if counted and count[0] < 1:
             raw.fail("count", f"must be at least 1 for condition {condition}")
         targets = raw.texts("targets", default=())
@@ -437,9 +456,24 @@ def _load_objectives(data_dir, bosses, items=None, ranks=None):
             goal=_template(raw, "goal"),
             entry_text=_template(raw, "entry_text"),
             target_text=_template(raw, "target_text"),
+            counter=_counter(raw),
+            title=_template(raw, "title"),
             **_objective_item(raw, condition, items or {}, ranks or {}),
         )
     return objectives
+
+
+def _counter(raw):
+    if raw.get("counter", None) is None:
+        return None
+    counter = raw.sub("counter").only(("weaken", "delay_days"), ())
+    found = Counter(
+        weaken=counter.number("weaken", low=0, high=1, default=0.0),
+        delay_days=counter.number("delay_days", low=0, default=0.0),
+    )
+    if not found.weaken and not found.delay_days:
+        raw.fail("counter", "must weaken or delay the offensive (weaken, delay_days)")
+    return found
 
 
 def _load_bands(data_dir, room_limits):
@@ -678,10 +712,14 @@ def _load_story(data_dir, zones, objectives, ranks):
             )
     titles_raw = raw.sub("titles", default={})
     titles = {key: _template(titles_raw, key) for key in titles_raw.keys()}
+    titles |= {key: objective.title for key, objective in objectives.items() if objective.title}
     if set(titles) != {*objectives, SKIRMISH}:
-        raw.fail("titles", f"need one title for every objective, and one for the {SKIRMISH}")
+        raw.fail(
+            "titles",
+            f"need one title for every objective without its own `title`, and one for the {SKIRMISH}",
+        )
     needed = ("intro", "defence_intro", "empty")
-    board = raw.sub("board").only(needed, needed)
+    board = raw.sub("board").only((*needed, "offensive_intro"), needed)
     board_text = {key: board.text(key) for key in board.keys()}
     return (
         opening_raid,
@@ -690,6 +728,7 @@ def _load_story(data_dir, zones, objectives, ranks):
         missions,
         titles,
         board_text,
+        defence.number("vanguard_share", low=0, high=1, default=0.5),
     )
 
 
@@ -715,7 +754,7 @@ def load(data_dir=DATA_DIR):
     zone_loot, boss_drops = _load_loot(data_dir, items, zones, ranks)
     bands = _load_bands(data_dir, room_limits)
     kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
-    opening, staging, raiding_party, mission_zones, titles, board_text = _load_story(
+    opening, staging, raiding_party, mission_zones, titles, board_text, vanguard = _load_story(
         data_dir, zones, objectives, ranks
     )
     fielding, zone_fielding = _load_fielding(data_dir, ranks, bands, zones)
@@ -743,6 +782,7 @@ def load(data_dir=DATA_DIR):
         mission_zones=mission_zones,
         titles=titles,
         board_text=board_text,
+        vanguard_share=vanguard,
         features=features,
         zone_loot=zone_loot,
         boss_drops=boss_drops,

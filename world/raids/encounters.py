@@ -13,6 +13,20 @@ import random
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter
 
+# The story raid that is the siege of the headquarters (siege.py): its one room's enemies
+# fight in waves, "w<wave>e<n>" by id, the commander ("boss") in the last.
+SIEGE = "siege"
+
+
+def wave_of(enemy_id, waves):
+    """
+    Returns:
+        int: The wave (from 0) of a siege fighter: "w1e3" is wave 1, the commander the last.
+    """
+    if enemy_id.startswith("w") and "e" in enemy_id:
+        return int(enemy_id[1 : enemy_id.index("e")])
+    return waves - 1
+
 
 def room_enemies(plan, room_id):
     """
@@ -44,12 +58,13 @@ def unique_names(enemies):
     return names
 
 
-def room_encounter(plan, room_id, catalog=None):
+def room_encounter(plan, room_id, catalog=None, wave=None):
     """
     Args:
         plan (RaidPlan): The raid's plan.
         room_id (int): The room whose fight starts.
         catalog (Catalog, optional): Content to use; the shipped data by default.
+        wave (int, optional): Only the enemies of this wave (a siege's).
 
     Returns:
         Encounter: The room's enemies as fighters, no Leaf ninja yet.
@@ -57,6 +72,8 @@ def room_encounter(plan, room_id, catalog=None):
     catalog = catalog or get_catalog()
     encounter = Encounter()
     enemies = room_enemies(plan, room_id)
+    if wave is not None:
+        enemies = [e for e in enemies if wave_of(e.id, plan.objective.count) == wave]
     names = unique_names(enemies)
     for enemy in enemies:
         fighter = Encounter().spawn(enemy.fighter, name=names[enemy.id], catalog=catalog)

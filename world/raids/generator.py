@@ -374,8 +374,9 @@ def _templates(rng, zone, size, opening):
 
 def _place_objective(rng, objective, size, entry, boss_room, distance):
     """
-    The objective's target rooms, target name and count. A desk to rob or a cache to blow
-    stands in the farthest room after the boss's (deep in the zone, off the boss's path).
+    The objective's target rooms, target name and count (`distance`: room -> steps from the
+    entry). A desk to rob, a cache to blow or an evacuation's tunnel mouth stands in the
+    farthest room after the boss's (deep in the zone, off the boss's path).
     """
     others = [room for room in range(size) if room not in (entry, boss_room)]
     count = rng.randint(*objective.count) if objective.count[1] else 0
@@ -385,7 +386,9 @@ def _place_objective(rng, objective, size, entry, boss_room, distance):
     elif objective.condition is Condition.VISIT_ROOMS:
         count = min(count, len(others))
         rooms = tuple(sorted(rng.sample(others, count)))
-    elif objective.condition in (Condition.RETRIEVE, Condition.SPEND_ITEMS) and not objective.at_boss:
+    elif objective.condition is Condition.EVACUATE or (
+        objective.condition in (Condition.RETRIEVE, Condition.SPEND_ITEMS) and not objective.at_boss
+    ):
         rooms = (max(others, key=lambda room: (distance[room], room)),)
     elif objective.condition is Condition.KILL_MARK:
         rooms = (rng.choice(others),)

@@ -32,7 +32,7 @@ from world.combat import bridge
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
 from world.raids import advancement, promotion
-from world.raids.board import offers, render
+from world.raids.board import Threat, offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
 from world.raids.life.ending import Ending
@@ -47,12 +47,15 @@ from world.raids.models import RaidReport as ReportRow
 from world.raids.odds import odds_for
 from world.raids.refusal import RaidRefusal
 from world.raids.report import RaidReport
+from world.raids.siege import Siege
 from world.raids.teams import Team
 from world.raids.teamstore import team_of
 from world.raids.terrain import feature_of, set_foot, strikes
 from world.village.layout import current_layout
+from world.war.offensive import pending
 from world.war.queries import strengths_by_zone
 from world.war.service import WAR
+from world.war.state import OffensiveKind
 
 CLOCK_TYPECLASS = "typeclasses.raids.RaidClock"
 CLOCK_KEY = "raid_clock"
@@ -85,7 +88,7 @@ def way_to_the_board(character):
     return text
 
 
-class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
+class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, Siege):
     """
     Args:
         clock (callable): Wall time; tests inject a fake clock.
@@ -156,6 +159,11 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             for r in reports
             if r.result == "success" and any(e.get("effect") == "reveal" for e in r.data.get("effects", ()))
         ]
+        threats = [
+            Threat(attack.id, attack.zone, attack.force)
+            for attack in pending(state)
+            if attack.kind is OffensiveKind.ASSAULT
+        ]
         return offers(
             holders,
             neighbours,
@@ -164,6 +172,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             opening_done,
             raid_counts=counts,
             revealed=revealed,
+            threats=threats,
         )
 
     def board_text(self, asking=None):
@@ -244,7 +253,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             leader.msg(f"Left behind (not here or not online): {', '.join(behind)}. They can |wraid join|n.")
         return raid
 
-    def start(self, offer, characters, team_id=None):
+    def start(self, offer, characters, team_id=None, plan=None):
         """
         Start a raid from an offer: its row now, its instance over the next turns, after which
         the team enters it (instance.py).
@@ -253,6 +262,8 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             offer (RaidOffer): What to raid (from the board, or a game master's choice).
             characters (list of Character): The members, the leader first (1 to 4).
             team_id (int, optional): The team's row id, for `raid join`.
+            plan (RaidPlan, optional): The raid's plan, made already (the siege's); by
+                default the offer generates it from its zone's squads.
 
         Returns:
             RunningRaid: The raid, setting out.
@@ -267,7 +278,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             if squad.zone == offer.source_zone and squad.faction is Faction.SOUND
         ]
         try:
-            plan = offer.generate(squads, len(characters))
+            plan = plan or offer.generate(squads, len(characters))
         except RaidError as err:
             raise RaidRefusal(str(err)) from None
         team = Team(leader=characters[0].key, members=tuple(char.key for char in characters))
@@ -343,6 +354,28 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             raise RaidRefusal(f"That raid is full ({content().max_team} ninja).")
         if not at_headquarters(character):
             raise RaidRefusal("Set out from the headquarters to join your team.")
+        entry = raid.plan.room(raid.plan.entry).name
+        return self.add_member(
+            raid,
+            character,
+            f"{character.key} catches up with the team setting out for {entry}.",
+            f"{character.key} joins the raid at {entry}.",
+        )
+
+    def add_member(self, raid, character, setting_out_text, joined_text):
+        """
+        A ninja joins a running raid at its way in: with the team once it goes in (while it
+        sets out), or into the instance now.
+
+        Args:
+            raid (RunningRaid): The raid.
+            character (Character): Who joins.
+            setting_out_text (str): What the raid is told while the team sets out.
+            joined_text (str): What it is told once the raid is under way.
+
+        Returns:
+            RunningRaid: The raid.
+        """
         raid.members[character.id] = {
             "name": character.key,
             "room": raid.plan.entry,
@@ -350,11 +383,10 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight):
             "status": MemberStatus.IN,
         }
         raid.report.team.append(character.key)
-        entry = raid.plan.room(raid.plan.entry).name
         if raid.progress.setting_out:  # the whole team goes in together once the way is ready
-            self.tell(raid, f"{character.key} catches up with the team setting out for {entry}.")
+            self.tell(raid, setting_out_text)
         else:
-            self.tell(raid, f"{character.key} joins the raid at {entry}.")
+            self.tell(raid, joined_text)
             self.move(character, self.instance_room(raid, raid.plan.entry))
             self.arrive(raid, character, raid.plan.entry)
         raid.save()

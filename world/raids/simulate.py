@@ -15,10 +15,12 @@ A simulated raid, as a team would play it from the board:
 1. The team enters at the plan's way in (the leader carrying what the objective issues) and
    walks, all together, by the shortest way to the next room the objective needs (the boss's
    room, the target, each vantage point, then back to the way in for captives, escorts,
-   surveys and stolen things). A room's ground strikes the first time they step in (a trap,
-   an ambush's volley, foul water: `terrain`), and cover helps them in its fight. Every room
-   on the way with enemies waiting is a fight; a fight's ninja start with what they left the
-   last one with (health, chakra, pouch, poison), and regenerate at their rank's rate for
+   surveys and stolen things; every room with enemies, nearest first, to defend a zone; the
+   tunnel mouth for an evacuation; the gate, held for the objective's rounds, for
+   hold-the-gate). A room's ground strikes the first time they step in (a trap, an ambush's
+   volley, foul water: `terrain`), and cover helps them in its fight. Every room on the way
+   with enemies waiting is a fight; a fight's ninja start with what they left the last one
+   with (health, chakra, pouch, poison), and regenerate at their rank's rate for
    `walk_seconds` between rooms. A cleared room's loot goes to the member who has least of it.
    A supply cache takes its explosive tags from the team's pouches (too few: the raid fails);
    a tracking seal is planted on the boss in the fight (the policy's `Goal`), and the team
@@ -35,10 +37,13 @@ same arguments give the same figures in any process.
 import argparse
 import functools
 import json
+import os
 import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import django
 
 from world.combat import recurring
 from world.combat.catalog import get_catalog
@@ -51,7 +56,7 @@ from world.ninja.ranks import PLAYER_RANKS, RANK_STATS, Rank
 from world.raids import policy, terrain
 from world.raids.board import offers
 from world.raids.content import Condition, content
-from world.raids.encounters import room_encounter, room_enemies, round_rng
+from world.raids.encounters import SIEGE, room_encounter, room_enemies, round_rng
 from world.raids.generator import generate
 from world.war.config import load_config
 from world.war.engine import new_state
@@ -112,11 +117,13 @@ class Member:
     path: str = DEFAULT_PATH
 
 
-def parse_team(text):
+def parse_team(text, most=None):
     """
     Args:
         text (str): Ranks separated by commas, each optionally `rank:path` ("genin,genin:nara";
             paths: world/combat/data/paths.yaml).
+        most (int, optional): The largest team (a strike team's size by default; the siege
+            holds more).
 
     Returns:
         tuple of Member
@@ -140,8 +147,9 @@ def parse_team(text):
         if path not in catalog.starting_techniques:
             raise ValueError(f"{path!r} is not a path (paths: {', '.join(catalog.starting_techniques)})")
         members.append(Member(rank, path))
-    if not 1 <= len(members) <= content().max_team:
-        raise ValueError(f"A strike team has 1 to {content().max_team} members.")
+    most = most or content().max_team
+    if not 1 <= len(members) <= most:
+        raise ValueError(f"A team has 1 to {most} members here.")
     return tuple(members)
 
 
@@ -257,8 +265,8 @@ def objective_plan(seed, objective, band, team_size, settings):
 
 
 def raid_kinds():
-    """Returns: list of str: what `--raid` accepts: "opening" and the objectives."""
-    return [OPENING, *content().objectives]
+    """Returns: list of str: what `--raid` accepts: "opening", the objectives and the siege."""
+    return [OPENING, *content().objectives, SIEGE]
 
 
 def _goals(plan):
@@ -267,8 +275,17 @@ def _goals(plan):
     condition = Condition(objective.condition)
     if condition in (Condition.KILL_BOSS, Condition.MARK_BOSS):
         return [plan.boss_room]
+    if condition is Condition.CLEAR_ROOMS:
+        fought = [room.id for room in plan.rooms if room_enemies(plan, room.id)]
+        return sorted(fought, key=lambda room: (len(plan.route(plan.entry, room)), room))
     targets = sorted(objective.target_rooms, key=lambda room: len(plan.route(plan.entry, room)))
-    if condition in (Condition.DESTROY_TARGET, Condition.KILL_MARK, Condition.SPEND_ITEMS):
+    if condition in (
+        Condition.DESTROY_TARGET,
+        Condition.KILL_MARK,
+        Condition.SPEND_ITEMS,
+        Condition.EVACUATE,
+        Condition.HOLD_ROUNDS,
+    ):
         return targets[:1]
     return [*targets, plan.entry]
 
@@ -316,7 +333,7 @@ class SimulatedRaid:
     def in_raid(self):
         return [f for f in self.team if f.status is Status.ACTIVE]
 
-    def fight(self, room_id, on_round=None):
+    def fight(self, room_id, on_round=None, wave=None):
         """
         Play a room's fight to its end.
 
@@ -324,11 +341,12 @@ class SimulatedRaid:
             room_id (int): The room.
             on_round (callable, optional): on_round(encounter, result) after every round (to
                 watch a fight, or compare it with a live one).
+            wave (int, optional): Only this wave of the room's enemies (the siege's).
 
         Returns:
             Outcome: How it ended.
         """
-        encounter = room_encounter(self.plan, room_id, self.catalog)
+        encounter = room_encounter(self.plan, room_id, self.catalog, wave=wave)
         for member in self.in_raid():
             member.clear_fight_state()
             encounter.add(member)
@@ -344,6 +362,10 @@ class SimulatedRaid:
                 on_round(encounter, result)
             if any(m.kind is MessageKind.FLED and m.target in self.ranks for m in result.messages):
                 self.fled = True  # the team broke away (a Sound fighter's escape is not theirs)
+            if self._held(room_id, encounter):
+                for enemy in encounter.side(Side.SOUND):
+                    if enemy.active:
+                        enemy.status = Status.ESCAPED  # the vanguard breaks off, as in live raids
             if any(m.kind is MessageKind.MARKED and m.target == self.plan.boss.id for m in result.messages):
                 self.marked = True
             if not self.in_raid():
@@ -362,6 +384,16 @@ class SimulatedRaid:
             self.cleared.add(room_id)
             self._loot(room_id)
         return outcome
+
+    def _held(self, room_id, encounter):
+        """A hold-the-gate fight at the gate has lasted its rounds with a ninja standing."""
+        objective = self.plan.objective
+        return (
+            objective.condition == Condition.HOLD_ROUNDS
+            and room_id in objective.target_rooms
+            and encounter.round >= objective.count
+            and bool(self.in_raid())
+        )
 
     def _loot(self, room_id):
         standing = self.in_raid()
@@ -382,6 +414,8 @@ class SimulatedRaid:
         Returns:
             RaidRun: The raid's outcome.
         """
+        if self.plan.story == SIEGE:
+            return self._hold()
         here = self.plan.entry
         for goal in _goals(self.plan):
             for room in self.plan.route(here, goal)[1:] or [goal]:
@@ -399,6 +433,13 @@ class SimulatedRaid:
                     return self._result(won=False)
         done = self.marked if self.condition is Condition.MARK_BOSS else True
         return self._result(won=bool(self.in_raid()) and done)
+
+    def _hold(self):
+        """The siege: its waves one after the other in its one room, each against who still stands."""
+        for wave in range(self.plan.objective.count):
+            if self.fight(self.plan.entry, wave=wave) is not Outcome.VICTORY or self.fled:
+                return self._result(won=False)  # fled from the barricade: the headquarters falls
+        return self._result(won=bool(self.in_raid()))
 
     def _set_foot(self, room_id, hostile):
         """The room's ground strikes the team the first time they step in."""
@@ -429,6 +470,11 @@ def plan_for(raid, seed, team_size, band, settings):
     """The plan of one run: the opening, or an objective in a zone of the band's strength."""
     if raid == OPENING:
         return opening_plan(seed, team_size)
+    if raid == SIEGE:
+        from world.raids.siege import siege_plan  # late: optional (it needs the war service, Django)
+
+        zone = load_config().hq.zone
+        return siege_plan(seed, zone, content().zone_name(zone))
     return objective_plan(seed, raid, band, team_size, settings)
 
 
@@ -441,7 +487,8 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
         raid (str): "opening" or an objective key.
         runs (int): How many raids.
         seed (int or str): The base seed.
-        band (str): The difficulty band for an objective raid (ignored for the opening).
+        band (str): The difficulty band for an objective raid (ignored for the opening and
+            the siege).
         settings (Settings, optional): simulation.yaml by default.
 
     Returns:
@@ -462,7 +509,7 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
             f"{m.rank.value}:{m.path}" if m.path != DEFAULT_PATH else m.rank.value for m in team
         ),
         "raid": raid,
-        "band": None if raid == OPENING else band,
+        "band": None if raid in (OPENING, SIEGE) else band,
         "seed": seed,
         "runs": runs,
         "win_rate": round(sum(r.won for r in results) / runs, 4),
@@ -488,7 +535,14 @@ def main(argv=None):
     if not 1 <= args.runs <= 100_000:
         parser.error("--runs must be between 1 and 100000")
     try:
-        figures = simulate(parse_team(args.team), args.raid, args.runs, args.seed, args.band)
+        most = None
+        if args.raid == SIEGE:  # the siege's module stands beside the war service: Django's
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "server.conf.settings")
+            django.setup()
+            from world.raids.siege import siege_content  # late: app registry
+
+            most = siege_content().max_defenders
+        figures = simulate(parse_team(args.team, most), args.raid, args.runs, args.seed, args.band)
     except ValueError as err:
         parser.error(str(err))
     if args.json:

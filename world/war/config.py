@@ -85,6 +85,20 @@ class HQRules:
 
 
 @dataclass(frozen=True)
+class OffensiveRules:
+    """The Sound's offensives (world/war/offensive.py; war.yaml `offensives`)."""
+
+    chance: Keyframes
+    max_pending: int
+    lead_days: float
+    force_share: float
+    min_force: float
+    max_force: float
+    repel_below: float
+    siege_lead_days: float
+
+
+@dataclass(frozen=True)
 class EpochZone:
     """A zone at an epoch: holder, contested, and squads as (faction, rank, ninja)."""
 
@@ -136,6 +150,7 @@ class WarConfig:
     history_min_strength: float
     hq: HQRules
     ranks: dict
+    offensives: OffensiveRules
     zones: dict = field(default_factory=dict)
     epochs: dict = field(default_factory=dict)
     history: tuple = ()
@@ -417,6 +432,20 @@ def _read_war(top, zones):
             ),
         ),
         ranks=_per_faction(top, "ranks", _rank_mix),
+        offensives=_offensive_rules(top.sub("offensives")),
+    )
+
+
+def _offensive_rules(reader):
+    return OffensiveRules(
+        chance=_keyframes(reader, "chance"),
+        max_pending=reader.whole("max_pending", low=0),
+        lead_days=reader.number("lead_days", low=0.01),
+        force_share=reader.number("force_share", low=0, high=1),
+        min_force=reader.number("min_force", low=0),
+        max_force=reader.number("max_force", low=0),
+        repel_below=reader.number("repel_below", low=0, high=1),
+        siege_lead_days=reader.number("siege_lead_days", low=0.01),
     )
 
 

@@ -10,6 +10,7 @@ screen-reader form (no colour, no drawing).
 
 from world.ninja.ranks import Faction
 from world.war.clock import year_text
+from world.war.offensive import pending, siege_of
 from world.war.queries import strengths_by_zone, totals, trends_by_zone, village_share
 
 HOLDER_COLOUR = {Faction.LEAF: "|g", Faction.SOUND: "|m", "contested": "|y"}
@@ -17,6 +18,8 @@ HOLDER_WORD = {Faction.LEAF: "Leaf", Faction.SOUND: "Sound", "contested": "conte
 # Map cell letters: the holder in one letter, so the map reads without colour too.
 HOLDER_LETTER = {Faction.LEAF: "L", Faction.SOUND: "S", "contested": "!"}
 CELL = 11
+# Map mark of a zone the Sound has an offensive prepared against.
+OFFENSIVE_MARK = ">"
 
 
 def holder_key(zone_state):
@@ -103,11 +106,14 @@ def war_map(state, zones, here=None, plain=False):
     Returns:
         str: The map.
     """
+    targets = {offensive.zone for offensive in pending(state)}
     if plain:
         lines = ["The village, zone by zone, north to south:"]
         for spec in sorted(zones.values(), key=lambda z: (-z.coords[1], z.coords[0])):
             hk = holder_key(state.zones[spec.key])
             mark = " You are here." if spec.key == here else ""
+            if spec.key in targets:
+                mark += " The Sound is preparing an offensive on it."
             lines.append(f"{spec.name}: {HOLDER_WORD[hk]}.{mark}")
         return "\n".join(lines)
     xs = [z.coords[0] for z in zones.values()]
@@ -123,12 +129,13 @@ def war_map(state, zones, here=None, plain=False):
                 continue
             hk = holder_key(state.zones[spec.key])
             star = "*" if spec.key == here else " "
-            label = f"{HOLDER_LETTER[hk]}{star}{spec.short}"
+            label = f"{HOLDER_LETTER[hk]}{star}{spec.short}{OFFENSIVE_MARK if spec.key in targets else ''}"
             cells.append(_paint(f"{label:<{CELL}}", hk, plain))
         rows.append("".join(cells).rstrip())
     legend = (
         f"{_paint('L', Faction.LEAF, plain)} Leaf   {_paint('S', Faction.SOUND, plain)} Sound   "
         f"{_paint('!', 'contested', plain)} contested   * you"
+        + (f"   {OFFENSIVE_MARK} Sound offensive coming" if targets else "")
     )
     where = f"  You are in {zones[here].name}." if here in zones else ""
     return "\n".join(["North", *rows, "South", legend + where])
@@ -178,6 +185,39 @@ def forecast_text(state, now, projection, zones):
         )
     else:
         lines.append("  The Leaf holds for at least three more years.")
+    coming = offensives_text(state, now, zones)
+    return "\n".join([*lines, coming] if coming else lines)
+
+
+def offensives_text(state, now, zones):
+    """
+    The Sound's offensives under way, as the strategist reads them off his map.
+
+    Args:
+        state (WarState): The war.
+        now (float): Wall time.
+        zones (dict): Zone key -> name.
+
+    Returns:
+        str: A line per offensive, soonest first (empty when none is under way).
+    """
+    lines = []
+    siege = siege_of(state)
+    for offensive in pending(state):
+        year = offensive.landing_year(state)
+        when = f"{year_text(year)} ({_in_real_time(state, now, year)})"
+        if offensive is siege:
+            held = " while the defenders hold" if offensive.engaged else ""
+            lines.append(
+                f"  The siege: about {round(offensive.force)} Sound ninja storm the headquarters around "
+                f"{when}{held}. Every ninja to its defence: |wsiege join|n there."
+            )
+            continue
+        name = zones.get(offensive.zone, offensive.zone)
+        lines.append(
+            f"  The Sound prepares an offensive on {name}: about {round(offensive.force)} ninja, "
+            f"landing around {when}. The raid board has missions to meet it."
+        )
     return "\n".join(lines)
 
 

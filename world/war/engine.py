@@ -12,9 +12,10 @@ One tick:
    squads below `GONE` are removed.
 2. Story events due run (history).
 3. The front moves (contested zones settled, empty zones taken, pushes).
-4. The Sound searches for the hidden headquarters and assaults it once found.
-5. Zones whose last defenders died this tick and stand empty are reported.
-6. Every squad's rate is set for the coming tick (attrition).
+4. The Sound searches for the hidden headquarters and prepares its siege once found.
+5. The Sound's offensives land when due; it may prepare a new one (offensive).
+6. Zones whose last defenders died this tick and stand empty are reported.
+7. Every squad's rate is set for the coming tick (attrition).
 After any step, if the Leaf has fallen, LEAF_FALLEN is recorded once and nothing changes
 any more in this timeline.
 """
@@ -23,7 +24,7 @@ import math
 import random
 from collections import defaultdict
 
-from world.war import attrition, front, history, hq
+from world.war import attrition, front, history, hq, offensive
 from world.war.clock import DAYS_PER_YEAR, StoryClock
 from world.war.events import EventKind, EventLog
 from world.war.fall import check_fall
@@ -133,6 +134,8 @@ def run_tick(state, config, tick):
         front.resolve_front(state, config, forces, rng, log, year)
     if not check_fall(state, config, forces, log):
         hq.search(state, config, forces, rng, log, tick)
+    if not check_fall(state, config, forces, log):
+        offensive.step(state, config, forces, log, tick, year)
     if not check_fall(state, config, forces, log):
         _report_emptied(state, config, forces, log, emptied)
         attrition.plan_rates(state, config, forces, year)

@@ -1,6 +1,7 @@
 """
 What the war reports: one event per meaningful change (a zone changing hands or being
-contested, a story event, the hidden headquarters' discovery milestones, the fall).
+contested, a story event, the hidden headquarters' discovery milestones, the Sound's
+offensives, the fall).
 Attrition itself is not an event. Texts are short, in-fiction and plain (no colour codes).
 """
 
@@ -20,6 +21,10 @@ class EventKind(StrEnum):
     HQ_SEARCH = "hq_search"  # the Sound's search for it passed 25, 50 or 75%
     HQ_FOUND = "hq_found"  # the Sound knows where it is
     LEAF_FALLEN = "leaf_fallen"  # the Leaf has fallen: the end of the timeline
+    OFFENSIVE_PREPARED = "offensive_prepared"  # the Sound prepares an offensive (or the siege)
+    OFFENSIVE_BLUNTED = "offensive_blunted"  # a defence weakened or delayed it
+    OFFENSIVE_REPELLED = "offensive_repelled"  # a defence broke it before it landed (or the siege)
+    OFFENSIVE_LANDED = "offensive_landed"  # it struck (the battle's own events follow)
 
 
 @dataclass(frozen=True)

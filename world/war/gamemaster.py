@@ -27,7 +27,8 @@ from world.ninja.ranks import SQUAD_RANKS, Faction
 from world.ninja.refusal import Refusal
 from world.village.builder import build_world  # late: Evennia's API is not ready when the admin loads
 from world.village.layout import current_layout, load_layout
-from world.war import changes
+from world.war import changes, offensive
+from world.war.events import EventLog
 from world.war.queries import zone_strength
 from world.war.service import WAR
 
@@ -271,6 +272,44 @@ def set_holder(actor, zone, faction):
         zone,
         zone_view(zone),
     )
+
+
+def prepare_offensive(actor, zone, force):
+    """
+    The Sound prepares an offensive on a Leaf zone now (it lands `offensives.lead_days` later).
+
+    Returns:
+        list: The war events of the change (OFFENSIVE_PREPARED).
+
+    Raises:
+        GMError: If the Leaf does not hold the zone, or an offensive is on it already.
+    """
+
+    def apply(state, now, config):
+        if state.zones[zone].holder is not Faction.LEAF or zone == config.hq.zone:
+            raise GMError(
+                f"The Sound prepares offensives only on the Leaf's zones (not {zone}, nor the headquarters)."
+            )
+        if any(o.zone == zone for o in state.offensives.values()):
+            raise GMError(f"An offensive on {zone} is under way already.")
+        log = EventLog(state.last_tick, state.clock.story_year(now), now)
+        offensive.prepare_assault(state, config, log, state.last_tick, zone, force)
+        return log.events
+
+    def view(state, now):
+        return {"offensives": [o.to_dict() for o in state.offensives.values() if o.zone == zone]}
+
+    return WAR.change(apply, actor, "offensive prepare", zone, view)
+
+
+def offensives_view(state, now, _config=None):
+    """Returns: str: the offensives under way, one line each, for a game master."""
+    lines = [
+        f"  #{o.id} {o.kind.value} on {o.zone}: {round(o.force)} of {round(o.planned)} ninja, lands "
+        f"in {max(0, round(o.landing_wall(state) - now))} s{' (being fought)' if o.engaged else ''}"
+        for o in offensive.pending(state)
+    ]
+    return "\n".join(["The Sound's offensives under way:", *lines]) if lines else "No offensive is under way."
 
 
 def create_squad(actor, zone, faction, rank, strength):

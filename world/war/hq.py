@@ -6,14 +6,14 @@ Once the headquarters exists, discovery (0 to 1) grows each tick by
 weakness is `(leaf_reference / Leaf total) ** weakness_exponent`, capped at `weakness_max`:
 the closer the Sound's lines and the weaker the Leaf, the sooner it is found. The Leaf hears
 of each of `hq.milestones` (a share of discovery and its report) as the search passes it.
-When found, the Sound assaults it with up to `assault_force` ninja (if it can spare
-`min_force` and holds a zone next to it); beaten off, it tries again `retry_days` later. If it takes the headquarters, the Leaf falls.
+When found, the Sound prepares its siege (`offensive.prepare_siege`): an offensive of up to
+`assault_force` ninja that lands `offensives.siege_lead_days` later (if it can spare
+`min_force` and holds a zone next to it then); beaten off, it prepares the next one
+`retry_days` later. If it takes the headquarters, the Leaf falls.
 """
 
-import math
-
 from world.ninja.ranks import Faction
-from world.war.battle import Outcome, assault
+from world.war import offensive
 from world.war.clock import DAYS_PER_YEAR
 from world.war.events import EventKind
 
@@ -51,11 +51,7 @@ def search(state, config, forces, rng, log, tick):
                 EventKind.HQ_FOUND, zone, Faction.SOUND, "The Sound has found the Leaf's hidden headquarters."
             )
     if state.hq_found and tick >= state.next_hq_assault:
-        outcome, _sent = assault(
-            forces, config, rng, Faction.SOUND, zone, rules.assault_force, rules.min_force, log
-        )
-        if outcome is not Outcome.TAKEN:
-            state.next_hq_assault = tick + max(1, math.ceil(rules.retry_days / state.tick_days))
+        offensive.prepare_siege(state, config, log, tick)
 
 
 def discovery_speed(state, config, leaf_total):

@@ -13,10 +13,11 @@ zone's forces are read without scanning the whole war.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from world.ninja.ranks import Faction
-from world.war.clock import StoryClock
+from world.war.clock import DAYS_PER_YEAR, StoryClock
 
 # A squad with fewer ninja than this counts as gone.
 GONE = 0.5
@@ -117,6 +118,59 @@ class ZoneState:
             holder=Faction(data["holder"]),
             contested=bool(data.get("contested", False)),
             inside_walls=bool(data.get("inside_walls", True)),
+        )
+
+
+class OffensiveKind(StrEnum):
+    ASSAULT = "assault"  # on a Leaf zone next to the Sound's lines
+    SIEGE = "siege"  # on the hidden headquarters, once found
+
+
+@dataclass(slots=True)
+class Offensive:
+    """
+    Args:
+        id (int): Its number in this timeline.
+        zone (str): The target zone.
+        kind (OffensiveKind): Assault or siege.
+        force (float): Ninja it will land with.
+        planned (float): Ninja it was prepared with.
+        prepared_tick (int): When it was prepared.
+        landing_tick (int): When it lands.
+        engaged (bool): A siege being fought: it waits for the defenders' outcome.
+    """
+
+    id: int
+    zone: str
+    kind: OffensiveKind
+    force: float
+    planned: float
+    prepared_tick: int
+    landing_tick: int
+    engaged: bool = False
+
+    def landing_year(self, state):
+        """Returns: float: The story year it lands."""
+        return self.landing_tick * state.tick_days / DAYS_PER_YEAR
+
+    def landing_wall(self, state):
+        """Returns: float: The wall time it lands."""
+        return state.clock.wall_time_of(self.landing_year(state))
+
+    def to_dict(self):
+        return {**asdict(self), "kind": self.kind.value}
+
+    @classmethod
+    def from_dict(cls, raw):
+        return cls(
+            id=int(raw["id"]),
+            zone=str(raw["zone"]),
+            kind=OffensiveKind(raw["kind"]),
+            force=float(raw["force"]),
+            planned=float(raw["planned"]),
+            prepared_tick=int(raw["prepared_tick"]),
+            landing_tick=int(raw["landing_tick"]),
+            engaged=bool(raw.get("engaged", False)),
         )
 
 
@@ -266,6 +320,8 @@ class WarState:
         fallen (bool): The Leaf has fallen; nothing changes any more in this timeline.
         paused (dict): Faction -> its war stands still.
         rate_scale (dict): Faction -> multiplier of its attrition.
+        offensives (dict): Offensive id -> the Sound's Offensive under way.
+        next_offensive_id (int): The id the next offensive gets.
     """
 
     seed: int | str
@@ -284,6 +340,8 @@ class WarState:
     fallen: bool = False
     paused: dict = field(default_factory=lambda: _per_faction(False))
     rate_scale: dict = field(default_factory=lambda: _per_faction(1.0))
+    offensives: dict = field(default_factory=dict)
+    next_offensive_id: int = 1
 
     def __post_init__(self):
         if not isinstance(self.squads, SquadBook):
@@ -313,6 +371,8 @@ class WarState:
             "fallen": self.fallen,
             "paused": {faction.value: value for faction, value in self.paused.items()},
             "rate_scale": {faction.value: value for faction, value in self.rate_scale.items()},
+            "offensives": [offensive.to_dict() for offensive in self.offensives.values()],
+            "next_offensive_id": self.next_offensive_id,
         }
 
     @classmethod
@@ -338,4 +398,6 @@ class WarState:
             fallen=bool(data.get("fallen", False)),
             paused=paused,
             rate_scale=scale,
+            offensives={o.id: o for o in (Offensive.from_dict(raw) for raw in data.get("offensives", ()))},
+            next_offensive_id=int(data.get("next_offensive_id", 1)),
         )

@@ -233,6 +233,19 @@ def test_war_zones_sends_every_zone_with_its_place():
     assert list(body["zones"]) == ["hyuuga_compound", "hospital", "sound_camp"]
 
 
+def test_war_zones_marks_a_zone_the_sound_prepares_an_offensive_on():
+    states = {
+        "hospital": {
+            "holder": "leaf",
+            "strength": 20,
+            "offensive": {"id": 3, "kind": "assault", "force": 81.6, "lands_at": 1780000123.4},
+        }
+    }
+    body = gmcp.war_zones(_zones(), states).payload["zones"]
+    assert body["hospital"]["offensive"] == {"id": 3, "kind": "assault", "force": 82, "lands_at": 1780000123}
+    assert "offensive" not in body["hyuuga_compound"]
+
+
 def test_war_zones_reads_state_objects():
     class ZoneState:
         holder, contested, strength = Faction.LEAF, False, 12

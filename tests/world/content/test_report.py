@@ -162,6 +162,17 @@ def test_the_command_line_exits_by_what_it_found(game_copy):
     )
 
 
+def test_the_sound_s_offensives_and_siege_are_checked_and_counted(game_copy):
+    counts = report.run().to_dict()
+    assert counts["other_counts"]["siege_waves"] == 3
+    assert counts["counts"]["objectives"] >= 14  # the three defensive missions among them
+    _edit(game_copy, "world/raids/data/siege.yaml", "max_defenders: 300", "max_defenders: many")
+    _edit(game_copy, "world/war/data/war.yaml", "  lead_days: 6", "  lead_days: soon")
+    lines = [p.line() for p in report.run(game_copy).problems]
+    assert "world/raids/data/siege.yaml: max_defenders: must be a whole number (got 'many')" in lines, lines
+    assert any(line.startswith("world/war/data/war.yaml: offensives.lead_days:") for line in lines), lines
+
+
 def test_the_balance_bounds_are_checked_against_the_paths_and_the_gates(game_copy):
     _edit(game_copy, "world/raids/data/balance.yaml", "hard_lead: chuunin", "hard_lead: jounin")
     _edit(game_copy, "world/raids/data/balance.yaml", "[taijutsu, akimichi]", "[samurai, akimichi]")

@@ -31,7 +31,10 @@ def test_the_attack_and_intelligence_objectives_and_two_defensive_missions_exist
         "sabotage_cache",
         "plant_seal",
     }
-    assert {key for key, o in objectives.items() if o.kind is RaidKind.DEFENCE} == {"defend", "escort"}
+    defences = {key for key, o in objectives.items() if o.kind is RaidKind.DEFENCE}
+    assert defences == {"defend", "escort", "defend_zone", "evacuate", "hold_gate"}
+    # the missions against an offensive blunt it; the early war's do not
+    assert {key for key in defences if objectives[key].counter} == {"defend_zone", "evacuate", "hold_gate"}
 
 
 def test_bands_rise_and_the_last_has_no_cap():

@@ -104,6 +104,7 @@ def test_the_hidden_headquarters_cannot_be_taken_until_found():
     events = resolve(state, state.clock.wall_time_of(5.5), config)
     assert [(e.kind, e.zone) for e in events] == [
         (EventKind.HQ_FOUND, "hq"),
+        (EventKind.OFFENSIVE_PREPARED, "hq"),  # the siege; an empty headquarters falls first
         (EventKind.ZONE_FELL, "hq"),
         (EventKind.LEAF_FALLEN, "hq"),
     ]

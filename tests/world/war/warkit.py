@@ -23,9 +23,10 @@ def real_config():
     return load_config()
 
 
-def small_config(push=0.0, **front):
+def small_config(push=0.0, offensives=0.0, **front):
     """
-    A five-zone map in a row, no history, pushes off unless asked:
+    A five-zone map in a row, no history, pushes and the Sound's offensives off unless asked
+    (`offensives`: the chance per tick that one is prepared):
 
         hq - home - wall - field - camp
 
@@ -49,6 +50,7 @@ def small_config(push=0.0, **front):
         front=replace(base.front, push_chance=chance, **front),
         hq=replace(base.hq, zone="hq"),
         reinforcement=replace(base.reinforcement, zone="camp"),
+        offensives=replace(base.offensives, chance=Keyframes(((0.0, offensives),))),
     )
 
 

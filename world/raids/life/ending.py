@@ -30,12 +30,14 @@ from world.memories.recall import remember
 from world.ninja.death import owner_of
 from world.ninja.ranks import Faction
 from world.raids import advancement, promotion
-from world.raids.life.outcome import RankPoints, Result, resolve
+from world.raids.encounters import SIEGE
+from world.raids.life.outcome import RankPoints, Result, resolve, resolve_siege
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import by_id, hq_room
 from world.raids.life.war_effects import FinishedRaid, apply_effects
 from world.raids.models import RaidReport as ReportRow
 from world.raids.models import RaidStatus
+from world.raids.siege import siege_content
 from world.war.queries import zone_strength
 from world.war.service import WAR
 
@@ -70,7 +72,10 @@ class Ending:
         zone = state.zones.get(raid.plan.zone)
         holder = "contested" if zone and zone.contested else (zone.holder.value if zone else "sound")
         garrison = zone_strength(state, raid.plan.zone, now)[Faction.SOUND]
-        effects = resolve(tally, garrison=garrison, holder=holder)
+        if raid.plan.story == SIEGE:
+            effects = resolve_siege(tally, siege_content().reprieve_discovery)
+        else:
+            effects = resolve(tally, garrison=garrison, holder=holder, offensive=raid.offer.offensive)
         if not raid.progress.war_applied:
             finished = FinishedRaid(
                 raid.id, raid.plan.title, raid.plan.zone, str(tally.result), tuple(effects)

@@ -245,10 +245,13 @@ class Fighting:
         for fid in escaped:
             encounter.fighters.pop(fid, None)
         covered = self._cover_absent(fight)
+        self.held_the_gate(raid, room_id)
         outcome = encounter.outcome
         if outcome is Outcome.ONGOING:
             fight.deadline = self.clock() + round_seconds()
             self._prompt_round(raid, room_id)
+        elif outcome is Outcome.VICTORY and self.next_wave(raid, room_id):
+            pass  # the siege's next wave is in the room: the fight goes on
         elif outcome is Outcome.VICTORY:
             del raid.fights[room_id]
             raid.progress.cleared.add(room_id)

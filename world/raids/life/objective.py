@@ -5,10 +5,12 @@ and carried home, a cache blown with the team's own explosive tags), and the loo
 hold once they are clear. Kills and planted seals are counted with the fight's messages
 (fighting.py).
 
-An objective is done once, and the raid goes on until its members leave: the report counts it
+A hold-the-gate mission is done by its fight at the gate lasting long enough (`held_the_gate`,
+after each of its rounds). An objective is done once, and the raid goes on until its members leave: the report counts it
 whether they come home or not (ending.py).
 """
 
+from world.combat.fighter import Status
 from world.content.text import first_upper
 from world.raids import advancement
 from world.raids.content import Condition
@@ -56,6 +58,15 @@ class Objectives:
                     f"{character.key} counts the garrison from here "
                     f"({len(raid.progress.visited)} of {len(objective.target_rooms)} vantage points).",
                 )
+        if room_id in objective.target_rooms and condition is Condition.EVACUATE:
+            self.complete_objective(raid, "The civilians file into the tunnels under the Hokage Monument.")
+            return
+        if room_id in objective.target_rooms and condition is Condition.HOLD_ROUNDS:
+            self.complete_objective(raid, "The gate holds: the vanguard is beaten back from it.")
+            return
+        if condition is Condition.CLEAR_ROOMS and raid.encounters_done() == raid.encounters_total():
+            self.complete_objective(raid, "No Sound ninja is left in the zone.")
+            return
         if room_id == raid.plan.entry:
             if condition is Condition.RETRIEVE and raid.progress.found and self._carried(raid, character):
                 name = advancement.item_name(objective.item, 1)[2:]
@@ -67,6 +78,28 @@ class Objectives:
                 self.complete_objective(raid, "The Leaf ninja are safe at the way out.")
             elif condition is Condition.VISIT_ROOMS and raid.progress.visited >= set(objective.target_rooms):
                 self.complete_objective(raid, "The survey is done.")
+
+    def held_the_gate(self, raid, room_id):
+        """
+        A round of a hold-the-gate mission's fight at the gate has ended: once it has lasted the
+        objective's rounds with a Leaf ninja standing, the vanguard breaks off (its fighters
+        leave the fight) and the objective is done.
+
+        Returns:
+            bool: The gate was held just now.
+        """
+        objective, fight = raid.plan.objective, raid.fights.get(room_id)
+        if raid.condition is not Condition.HOLD_ROUNDS or raid.objective_done or fight is None:
+            return False
+        if room_id not in objective.target_rooms or fight.encounter.round < objective.count:
+            return False
+        if not any(f.active for f in fight.players()):
+            return False
+        for enemy in fight.enemies():
+            enemy.status = Status.ESCAPED
+        self.tell(raid, "|gThe vanguard breaks off and falls back from the gate.|n", room_id)
+        self.complete_objective(raid, f"The gate held for {objective.count} rounds.")
+        return True
 
     @staticmethod
     def _carried(raid, character):

@@ -9,6 +9,7 @@ the war engine (and the character rules), in the order given, inside one transac
 The rules (numbers from the data files):
 - every Sound ninja killed is a loss to the squad they came from (`Losses`), whatever the
   result, attack or defence;
+- a completed defensive mission against an offensive blunts it (`Blunt`: weakened, delayed);
 - a completed objective does what objectives.yaml says: the zone becomes contested, or flips
   to the Leaf if the Sound has few enough left there after the raid's losses or the zone was
   contested already (`Contest`, `Flip`); captives come home (`LeafReturns`); the zone's true
@@ -148,6 +149,35 @@ class Reveal(Effect):
 
 
 @dataclass(frozen=True)
+class Blunt(Effect):
+    """A defensive mission's success against the Sound's offensive `offensive` (world/war/offensive.py)."""
+
+    KIND: ClassVar[str] = "blunt"
+    TEXT: ClassVar[str] = "The Sound's offensive on {zone} is blunted."
+    zone: str
+    offensive: int
+    weaken: float = 0.0
+    delay_days: float = 0.0
+
+
+@dataclass(frozen=True)
+class SiegeHeld(Effect):
+    """The siege of the headquarters is beaten off: the reprieve (`offensive.siege_won`)."""
+
+    KIND: ClassVar[str] = "siege_held"
+    TEXT: ClassVar[str] = "The headquarters held: the Sound lost its trail."
+    reprieve: float
+
+
+@dataclass(frozen=True)
+class SiegeBroken(Effect):
+    """The siege's defenders are beaten: the headquarters falls (`offensive.siege_lost`)."""
+
+    KIND: ClassVar[str] = "siege_broken"
+    TEXT: ClassVar[str] = "The headquarters fell to the Sound."
+
+
+@dataclass(frozen=True)
 class RankPoints(Effect):
     KIND: ClassVar[str] = "rank_points"
     TEXT: ClassVar[str] = "{player} earned {n} rank points."
@@ -155,7 +185,21 @@ class RankPoints(Effect):
     n: int
 
 
-EFFECTS = {cls.KIND: cls for cls in (Losses, Contest, Flip, LeafLosses, LeafReturns, Reveal, RankPoints)}
+EFFECTS = {
+    cls.KIND: cls
+    for cls in (
+        Losses,
+        Contest,
+        Flip,
+        LeafLosses,
+        LeafReturns,
+        Reveal,
+        Blunt,
+        SiegeHeld,
+        SiegeBroken,
+        RankPoints,
+    )
+}
 
 
 def effect_to_dict(effect):
@@ -181,7 +225,7 @@ def _territory(tally, objective, garrison, holder):
     return [Contest(tally.zone)]
 
 
-def _rank_points(tally):
+def rank_points(tally):
     data = content()
     earned = dict.fromkeys(tally.team, 0)
     for kill in tally.kills:
@@ -196,7 +240,7 @@ def _rank_points(tally):
     return [RankPoints(player, n) for player, n in earned.items() if n and player not in tally.fallen]
 
 
-def resolve(tally, *, garrison, holder):
+def resolve(tally, *, garrison, holder, offensive=None):
     """
     The war effects of a finished raid.
 
@@ -204,6 +248,8 @@ def resolve(tally, *, garrison, holder):
         tally (Tally): The raid in numbers (report.RaidReport.tally() makes one).
         garrison (float): The Sound's strength in `tally.zone` before this raid's losses.
         holder (str): Who holds `tally.zone` now: "sound", "contested" or "leaf".
+        offensive (int, optional): The Sound's offensive a defensive mission met: a success
+            blunts it as the objective's `counter` says (`Blunt`).
 
     Returns:
         list: Effects in the order to apply them: losses per squad, the objective's effect,
@@ -230,9 +276,28 @@ def resolve(tally, *, garrison, holder):
             effects.append(LeafReturns(tally.count))
         elif objective.success is SuccessEffect.REVEAL:
             effects.append(Reveal(tally.zone))
+        if offensive is not None and objective.counter:
+            counter = objective.counter
+            effects.append(Blunt(tally.zone, offensive, counter.weaken, counter.delay_days))
     elif result is Result.FAILURE:
         extra = tally.count if objective.failure_adds_count else 0
         effects.append(LeafLosses(band.failure_cost + extra))
     else:
         effects.append(LeafLosses(band.abandon_cost))
-    return effects + _rank_points(tally)
+    return effects + rank_points(tally)
+
+
+def resolve_siege(tally, reprieve):
+    """
+    The war effects of the siege of the headquarters (world/raids/siege.py).
+
+    Args:
+        tally (Tally): The siege in numbers.
+        reprieve (float): Where the Sound's search falls back to if it was held.
+
+    Returns:
+        list: `SiegeHeld` if the commander fell, else `SiegeBroken` (beaten, or every
+            defender gone), then the survivors' rank points.
+    """
+    held = tally.result is Result.SUCCESS
+    return [SiegeHeld(reprieve) if held else SiegeBroken(), *rank_points(tally)]

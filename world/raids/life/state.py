@@ -19,7 +19,7 @@ from world.combat.encounter import Encounter, Outcome
 from world.combat.fighter import Side, Status
 from world.raids.board import RaidOffer
 from world.raids.content import Condition
-from world.raids.encounters import room_encounter, room_enemies
+from world.raids.encounters import SIEGE, room_encounter, room_enemies
 from world.raids.generator import RaidPlan
 from world.raids.report import RaidReport
 
@@ -86,6 +86,7 @@ class Progress:
     poisoner: dict = field(default_factory=dict)  # player fighter id -> who poisoned them
     war_applied: bool = False
     setting_out: bool = False  # the instance is being built; the team has not gone in yet
+    wave: int = 0  # the siege's wave being fought
 
     def to_dict(self):
         return {
@@ -98,6 +99,7 @@ class Progress:
             "poisoner": dict(self.poisoner),
             "war_applied": self.war_applied,
             "setting_out": self.setting_out,
+            "wave": self.wave,
         }
 
     @classmethod
@@ -112,6 +114,7 @@ class Progress:
             poisoner=dict(raw.get("poisoner") or {}),
             war_applied=bool(raw.get("war_applied")),
             setting_out=bool(raw.get("setting_out")),
+            wave=int(raw.get("wave", 0)),
         )
 
 
@@ -200,7 +203,8 @@ class RunningRaid:
 
     def encounter_for(self, room_id):
         """Start the room's fight: its enemies as fighters (ids from the plan), no players yet."""
-        fight = Fight(room_encounter(self.plan, room_id))
+        wave = self.progress.wave if self.plan.story == SIEGE else None
+        fight = Fight(room_encounter(self.plan, room_id, wave=wave))
         self.fights[room_id] = fight
         return fight
 

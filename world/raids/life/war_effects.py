@@ -20,6 +20,10 @@ one step, and `war`, `map` and `warlog` show the result at once. What each effec
   in proportion to their garrisons (from all Leaf zones if none borders it).
 - `LeafReturns`: freed ninja join the Leaf garrison of the headquarters' zone (or the
   largest Leaf garrison if the headquarters is lost).
+- `Blunt`: the Sound's offensive the mission met is weakened or delayed, or called off
+  (`offensive.blunt`); one that has landed meanwhile is not changed.
+- `SiegeHeld` / `SiegeBroken`: the siege of the headquarters ends in the reprieve or the fall
+  (`offensive.siege_won` / `siege_lost`).
 - `Reveal` and `RankPoints` are not the war's: the board and the characters read them.
 
 Every raid also leaves one war event of its own (kind `RAID_EVENT`), so the war log and the
@@ -31,8 +35,18 @@ from enum import StrEnum
 
 from world.ninja.ranks import Faction
 from world.raids.content import content
-from world.raids.life.outcome import Contest, Flip, LeafLosses, LeafReturns, Losses, Result
-from world.war import changes
+from world.raids.life.outcome import (
+    Blunt,
+    Contest,
+    Flip,
+    LeafLosses,
+    LeafReturns,
+    Losses,
+    Result,
+    SiegeBroken,
+    SiegeHeld,
+)
+from world.war import changes, offensive
 from world.war.events import EventKind, EventLog
 from world.war.forces import Forces
 from world.war.state import GONE
@@ -183,6 +197,20 @@ def apply_effects(state, now, config, raid):
             leaf_lost += _leaf_losses(state, raid.zone, effect.n, now, config)
         elif isinstance(effect, LeafReturns):
             returned += _leaf_returns(state, effect.n, now, config)
+        elif isinstance(effect, SiegeHeld):
+            zone_events += offensive.siege_won(state, now, config, effect.reprieve)
+        elif isinstance(effect, SiegeBroken):
+            zone_events += offensive.siege_lost(state, now, config)
+        elif isinstance(effect, Blunt):
+            zone_events += offensive.blunt(
+                state,
+                effect.offensive,
+                now,
+                config,
+                weaken=effect.weaken,
+                delay_days=effect.delay_days,
+                by=f"Raid {raid.raid_id}",
+            )
     zone_events = log.events + zone_events
     log.events = []
     log.add(
