@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support.raid_game import told
+from tests.support.raidkit import strike_all, walk
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter
 from world.combat.fighter import Status
@@ -57,3 +59,33 @@ def test_a_dead_kabuto_leaves_his_place_to_a_plain_jounin():
     boss = boss_of(1)
     assert boss.template == content().ranks[lieutenants.STAND_IN_RANK].fighter
     assert not boss.recurring
+
+
+def beat_the_opening_boss(raids, ninja):
+    """A lone ninja takes the opening and beats its boss down until he is gone, or dies."""
+    raid = raids.start(next(o for o in raids.board() if o.story == "opening"), [ninja])
+    room = walk(raids, raid.id, [ninja], raid.plan.boss_room)
+    for _ in range(10):
+        fight = raid.fights.get(room)
+        boss = fight.encounter.get(raid.plan.boss.id) if fight else None
+        if boss is None or not boss.active:
+            break
+        boss.health, boss.chakra = 1, 0
+        strike_all(raids, raid.id, [ninja])
+    return raid
+
+
+def test_live_kabuto_beaten_slips_away_and_his_record_says_so(make_ninja, raids):
+    ada = make_ninja("Ada")
+    raid = beat_the_opening_boss(raids, ada)
+    record = lieutenants.load("kabuto", raid.row.timeline)
+    assert record["escapes"] == 1 and record["met"] == 1
+    assert "Kabuto slips away, smiling. He will remember" in told(ada)
+
+
+def test_live_kabuto_with_no_escapes_left_dies_for_the_timeline(make_ninja, raids, war):
+    ada = make_ninja("Ada")
+    lieutenants.store("kabuto", war.state.timeline, {"escapes": 2})
+    raid = beat_the_opening_boss(raids, ada)
+    assert lieutenants.load("kabuto", raid.row.timeline)["dead"]
+    assert "Kabuto is dead: he will not trouble this timeline again." in told(ada)
