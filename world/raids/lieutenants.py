@@ -13,14 +13,19 @@ read. The record also counts the times the Leaf met him (`met`).
 - `settle` writes the fight's end into the record and words it for the team.
 """
 
-from evennia.server.models import ServerConfig
-
 from world.combat import recurring
 from world.combat.fighter import Status
 from world.raids.content import content
 
 KEY = "lieutenant:{identity}:{timeline}"
 STAND_IN_RANK = "jounin"  # who leads in a dead lieutenant's place (world/raids/data/enemies.yaml)
+
+
+def _configs():
+    """Evennia's ServerConfig manager (the simulator imports this module before Django)."""
+    from evennia.server.models import ServerConfig  # late: app registry
+
+    return ServerConfig.objects
 
 
 def load(identity, timeline):
@@ -32,12 +37,12 @@ def load(identity, timeline):
     Returns:
         dict: His record in that timeline ({} before the Leaf first meets him).
     """
-    return dict(ServerConfig.objects.conf(KEY.format(identity=identity, timeline=timeline)) or {})
+    return dict(_configs().conf(KEY.format(identity=identity, timeline=timeline)) or {})
 
 
 def store(identity, timeline, record):
     """Keep a recurring foe's record for a timeline (see `load`)."""
-    ServerConfig.objects.conf(KEY.format(identity=identity, timeline=timeline), dict(record))
+    _configs().conf(KEY.format(identity=identity, timeline=timeline), dict(record))
 
 
 def identity_of(template, catalog):
