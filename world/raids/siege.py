@@ -103,7 +103,7 @@ def siege_plan(seed, zone, zone_name):
                 enemies.append(
                     Enemy(
                         id=f"w{wave}e{number}",
-                        name=f"Sound {data.ranks[rank].label}",
+                        name=f"the {data.ranks[rank].label}",
                         rank=rank,
                         squad=None,
                         fighter=data.ranks[rank].fighter,

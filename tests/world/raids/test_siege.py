@@ -10,7 +10,7 @@ from tests.support.raid_game import told
 from tests.support.raidkit import strike_all, weaken
 from world.combat.actions import plan_wait
 from world.ninja.ranks import Rank
-from world.raids.encounters import SIEGE
+from world.raids.encounters import SIEGE, wave_of
 from world.raids.refusal import RaidRefusal
 from world.raids.siege import siege_content
 from world.raids.simulate import Member, parse_team, simulate
@@ -66,6 +66,9 @@ def test_waves_follow_each_other_and_the_commander_s_death_is_the_reprieve(make_
     waves = len(siege_content().waves)
     for wave in range(waves):
         assert raid.progress.wave == wave and not raid.objective_done
+        # Only this wave is in the room; the rest still mass outside.
+        assert {wave_of(e.id, waves) for e in raid.enemies_waiting(0)} == {wave}
+        assert all(e.name.startswith("the ") for e in raid.enemies_waiting(0))
         while raid.fights.get(0) and raid.progress.wave == wave:
             _defend(raid, [naruto, hinata])
             weaken(raid, 0)

@@ -19,7 +19,7 @@ from world.combat.encounter import Encounter, Outcome
 from world.combat.fighter import Side, Status
 from world.raids.board import RaidOffer
 from world.raids.content import Condition
-from world.raids.encounters import SIEGE, room_encounter, room_enemies
+from world.raids.encounters import SIEGE, room_encounter, room_enemies, wave_of
 from world.raids.generator import RaidPlan
 from world.raids.report import RaidReport
 
@@ -181,8 +181,12 @@ class RunningRaid:
     # ------------------------------------------------------------------ rooms and enemies
 
     def enemies_waiting(self, room_id):
-        """Plan enemies of a room nobody has fought yet (the boss in the boss's room)."""
-        return room_enemies(self.plan, room_id)
+        """Plan enemies of a room nobody has fought yet (the boss in the boss's room); in a
+        siege, the wave that comes next, not those still massing outside."""
+        enemies = room_enemies(self.plan, room_id)
+        if self.plan.story != SIEGE:
+            return enemies
+        return [e for e in enemies if wave_of(e.id, self.plan.objective.count) == self.progress.wave]
 
     def enemy(self, enemy_id):
         """The plan's Enemy (or Boss) with this id, or None."""
