@@ -12,6 +12,7 @@ import random
 
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter
+from world.raids import lieutenants
 
 # The story raid that is the siege of the headquarters (siege.py): its one room's enemies
 # fight in waves, "w<wave>e<n>" by id, the commander ("boss") in the last.
@@ -58,13 +59,15 @@ def unique_names(enemies):
     return names
 
 
-def room_encounter(plan, room_id, catalog=None, wave=None):
+def room_encounter(plan, room_id, catalog=None, wave=None, timeline=None):
     """
     Args:
         plan (RaidPlan): The raid's plan.
         room_id (int): The room whose fight starts.
         catalog (Catalog, optional): Content to use; the shipped data by default.
         wave (int, optional): Only the enemies of this wave (a siege's).
+        timeline (int, optional): The live timeline: the story's lieutenants come as their
+            record in it makes them (lieutenants.py); None (the simulator) meets them fresh.
 
     Returns:
         Encounter: The room's enemies as fighters, no Leaf ninja yet.
@@ -76,10 +79,15 @@ def room_encounter(plan, room_id, catalog=None, wave=None):
         enemies = [e for e in enemies if wave_of(e.id, plan.objective.count) == wave]
     names = unique_names(enemies)
     for enemy in enemies:
-        fighter = Encounter().spawn(enemy.fighter, name=names[enemy.id], catalog=catalog)
+        template = enemy.fighter
+        if timeline is not None:
+            template = lieutenants.template_for(template, timeline, catalog)
+        fighter = Encounter().spawn(template, name=names[enemy.id], catalog=catalog)
+        if timeline is not None:
+            lieutenants.meet(fighter, timeline, catalog)
         fighter.id = enemy.id
         if enemy.id == plan.boss.id:
-            fighter.aliases = ["boss", catalog.enemies[enemy.fighter].name.lower()]
+            fighter.aliases = ["boss", catalog.enemies[template].name.lower()]
         encounter.add(fighter)
     return encounter
 

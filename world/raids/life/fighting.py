@@ -44,7 +44,7 @@ from world.combat.fighter import Side, Status
 from world.combat.messages import MessageKind
 from world.combat.rounds import resolve_round
 from world.ninja.death import kill
-from world.raids import teams, teamstore
+from world.raids import lieutenants, teams, teamstore
 from world.raids.content import Condition
 from world.raids.encounters import round_rng
 from world.raids.generator import MARK_ID
@@ -226,6 +226,7 @@ class Fighting:
         fight.pending.clear()
         self._deliver_round(raid, room_id, result)
         self._count(raid, room_id, result)
+        self._settle_lieutenants(raid, encounter, result)
         for fighter in encounter.side(Side.LEAF):
             char = by_id(int(fighter.id[1:]))
             if char is not None:
@@ -372,6 +373,15 @@ class Fighting:
                 self.complete_objective(
                     raid, f"The tracking seal is on {raid.name_of(target)}: the Leaf's sensors will follow."
                 )
+
+    def _settle_lieutenants(self, raid, encounter, result):
+        """A story lieutenant who slipped away or died this round: his record, and the team told."""
+        ended = (MessageKind.SLIPPED, MessageKind.FLED, MessageKind.KILLED)
+        gone = dict.fromkeys(m.target for m in result.messages if m.kind in ended and m.target)
+        for fid in gone:
+            fighter = encounter.get(fid)
+            if fighter is not None and fighter.recurring and fighter.status in (Status.ESCAPED, Status.DEAD):
+                self.tell(raid, lieutenants.settle(fighter, raid.row.timeline, get_catalog()))
 
     def cause_of_death(self, raid, fid, room_id):
         """How a member died, as a fragment after their name."""

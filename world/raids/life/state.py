@@ -208,7 +208,7 @@ class RunningRaid:
     def encounter_for(self, room_id):
         """Start the room's fight: its enemies as fighters (ids from the plan), no players yet."""
         wave = self.progress.wave if self.plan.story == SIEGE else None
-        fight = Fight(room_encounter(self.plan, room_id, wave=wave))
+        fight = Fight(room_encounter(self.plan, room_id, wave=wave, timeline=self.row.timeline))
         self.fights[room_id] = fight
         return fight
 
