@@ -38,6 +38,8 @@ DATA = Path(__file__).parent / "data" / "siege.yaml"
 @dataclass(frozen=True)
 class SiegeContent:
     max_defenders: int
+    crowd_fight: int
+    join_batch: int
     waves: tuple  # ({rank: ninja}, ...)
     boss_rank: str
     boss_name: str
@@ -69,6 +71,8 @@ def siege_content(path=DATA):
     room = raw.sub("room")
     return SiegeContent(
         max_defenders=raw.whole("max_defenders", low=1),
+        crowd_fight=raw.whole("crowd_fight", low=4),
+        join_batch=raw.whole("join_batch", low=1),
         waves=tuple(waves),
         boss_rank=boss.text("rank"),
         boss_name=boss.text("name"),

@@ -112,3 +112,35 @@ def test_the_simulator_plays_the_siege_wave_after_wave():
     assert crowd["win_rate"] > 0 and crowd["fights_mean"] == len(siege_content().waves)
     with pytest.raises(ValueError, match="1 to 4 members"):
         parse_team(",".join(["genin"] * 5))
+
+
+def test_a_siege_of_many_sums_up_the_others(make_ninja, raids, siege):
+    crowd = [make_ninja(f"Genin{n}") for n in range(siege_content().crowd_fight + 1)]
+    raid = _join(raids, crowd[0], siege)
+    for char in crowd[1:]:
+        _join(raids, char, siege)
+    for char in crowd:
+        raid.fights[0].encounter.get(f"#{char.id}").health = 10_000
+        told(char)
+    strike_all(raids, raid.id, crowd)
+    heard = told(crowd[0])
+    others = len(crowd) - 1
+    assert f"{others} other Leaf ninja act:" in heard
+    block = heard.split("-- Round")[-1].splitlines()
+    # the Sound's blows on the others are read in full; the others' own blows are summed up
+    assert not any(
+        line.startswith(f"{char.key} ") and " takes " not in line for char in crowd[1:] for line in block
+    )
+    assert sum(line.startswith("You ") for line in block) == 1
+
+
+def test_a_small_siege_reads_every_line(make_ninja, raids, siege):
+    pair = [make_ninja("Naruto"), make_ninja("Hinata")]
+    raid = _join(raids, pair[0], siege)
+    _join(raids, pair[1], siege)
+    for char in pair:
+        raid.fights[0].encounter.get(f"#{char.id}").health = 10_000
+        told(char)
+    strike_all(raids, raid.id, pair)
+    heard = told(pair[0]).split("-- Round")[-1]
+    assert "Hinata" in heard and "other Leaf ninja" not in heard

@@ -115,8 +115,9 @@ class Delivery:
         """Send Raid.Status to the members inside (or to the characters given)."""
         message = self.status_message(raid)
         targets = characters if characters is not None else [char for _, char in self.characters(raid)]
-        for char in targets:
-            notify.send(char, message, only_if_changed=True)
+        # One fan-out for all their sessions: the siege's status goes to hundreds at once.
+        sessions = [session for char in targets for session in char.sessions.all()]
+        notify.send(sessions, message, only_if_changed=True)
 
     def move(self, character, destination):
         """Move a character as the raid does (seen by the instance rooms as the raid's own move)."""
