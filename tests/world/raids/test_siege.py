@@ -12,7 +12,7 @@ from world.combat.actions import plan_wait
 from world.ninja.ranks import Rank
 from world.raids.encounters import SIEGE
 from world.raids.refusal import RaidRefusal
-from world.raids.siege import siege_content
+from world.raids.siege import joined_line, siege_content
 from world.raids.simulate import Member, parse_team, simulate
 from world.war import offensive
 from world.war.events import EventLog
@@ -144,3 +144,28 @@ def test_a_small_siege_reads_every_line(make_ninja, raids, siege):
     strike_all(raids, raid.id, pair)
     heard = told(pair[0]).split("-- Round")[-1]
     assert "Hinata" in heard and "other Leaf ninja" not in heard
+
+
+def test_joins_to_a_crowd_are_told_in_one_line_a_second(make_ninja, raids, siege):
+    batch = siege_content().join_batch
+    crowd = [make_ninja(f"Genin{n}") for n in range(batch + 5)]
+    raid = _join(raids, crowd[0], siege)
+    for char in crowd[1:]:
+        _join(raids, char, siege)
+    heard = told(crowd[0])
+    assert "Genin1 joins the defenders at the barricade." in heard  # a small siege: one line each
+    late = [char.key for char in crowd[batch:]]
+    assert not any(f"{name} joins" in heard for name in late)
+    raids.tick()
+    assert f"{late[0]}, {late[1]}, {late[2]} and 2 others join the defenders at the barricade." in told(
+        crowd[0]
+    )
+    assert sorted(raid.names_inside()) == sorted(char.key for char in crowd)
+    raids.tick()
+    assert "join the defenders" not in told(crowd[0])  # told once
+
+
+def test_the_joined_line_names_a_few_and_counts_the_rest():
+    assert joined_line(["Lee"]) == "Lee joins the defenders at the barricade."
+    assert joined_line(["Lee", "Ino"]) == "Lee and Ino join the defenders at the barricade."
+    assert joined_line(["A", "B", "C", "D"]) == "A, B, C and 1 other join the defenders at the barricade."

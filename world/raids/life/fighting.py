@@ -195,8 +195,9 @@ class Fighting:
     def tick(self, now=None):
         """Resolve every round whose deadline has passed (the raid clock's call), and move
         the Leaf's command once the headquarters comes to exist (or is gone after a Second
-        Chance)."""
+        Chance); the siege's crowd is told who joined it this second."""
         now = self.clock() if now is None else now
+        self.tell_joins()
         built = hq_built()
         if getattr(self, "_command_placed", None) is not built:
             place_npcs()
