@@ -64,6 +64,5 @@ class CmdSiege(RaidCommand):
         except ValueError:
             raise SiegeOrderError("Usage: siege/start <seconds until it lands>") from None
         siege = call_siege(self.caller, seconds)
-        self.msg(
-            f"The siege is called: {round(siege.force)} Sound ninja land in about {round(seconds)} seconds."
-        )
+        left = max(0, round(siege.landing_wall(WAR.state) - WAR.clock()))
+        self.msg(f"The siege is called: {round(siege.force)} Sound ninja land in about {left} seconds.")

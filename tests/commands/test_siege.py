@@ -51,7 +51,9 @@ class TestSiegeCommand(TimelineCommandTest):
         assert out.startswith("The siege is called: 150 Sound ninja")
         siege = offensive.siege_of(self.war.state)
         assert self.war.state.hq_found and siege.zone == "headquarters"
-        assert abs(siege.landing_wall(self.war.state) - self.war.clock() - 600) < 200  # a tick's grain
+        left = siege.landing_wall(self.war.state) - self.war.clock()
+        assert 600 <= left < 600 + 200  # never sooner than said; later by at most a tick's grain
+        assert f"land in about {round(left)} seconds" in out
         (call,) = self.heard
         assert "Every ninja is called to its defence" in call and "siege join" in call
         assert AuditEntry.objects.filter(action="siege start").exists()

@@ -511,7 +511,8 @@ def _encounters(rng, squads, boss, team_size, band, size, entry, boss_room, open
             squad = _draw_squad(rng, remaining, squads, preferred)
             remaining[squad.id] -= 1
             number += 1
-            name = f"{rng.choice(data.descriptors)} {data.ranks[squad.rank].label}"
+            # "the" as the bosses have it, so a name reads right inside a sentence
+            name = f"the {rng.choice(data.descriptors)} {data.ranks[squad.rank].label}"
             fighter = data.ranks[squad.rank].fighter
             enemies.append(
                 Enemy(id=f"e{number}", name=name, rank=squad.rank, squad=squad.id, fighter=fighter)
@@ -548,8 +549,10 @@ def _field(rng, rooms, band, zone):
             pool = data.fighters(enemy.rank, band.key, zone)
             fighter = weighted(rng, sorted(pool), [pool[key] for key in sorted(pool)])
             if fighter != enemy.fighter:
-                descriptor = enemy.name.split(" ", 1)[0]
-                enemy = replace(enemy, fighter=fighter, name=f"{descriptor} {_display(names[fighter].name)}")
+                descriptor = enemy.name.split(" ", 2)[1]
+                enemy = replace(
+                    enemy, fighter=fighter, name=f"the {descriptor} {_display(names[fighter].name)}"
+                )
             drawn.append(enemy)
         fielded[room] = tuple(drawn)
     return fielded

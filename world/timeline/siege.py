@@ -98,7 +98,11 @@ def call_siege(actor, seconds):
         state.hq_found, state.discovery = True, 1.0
         log = EventLog(state.last_tick, state.clock.story_year(now), now)
         day = state.clock.seconds_per_year / DAYS_PER_YEAR
-        offensive.prepare_siege(state, config, log, state.last_tick, lead_days=seconds / day)
+        # Counted from the last tick, which is in the past: the siege lands on the first tick
+        # at least `seconds` from now, never sooner than the game master said.
+        since_tick = now - state.clock.wall_time_of(state.last_tick * state.tick_days / DAYS_PER_YEAR)
+        lead = (seconds + max(0.0, since_tick)) / day
+        offensive.prepare_siege(state, config, log, state.last_tick, lead_days=lead)
         return log.events
 
     def view(state, now):

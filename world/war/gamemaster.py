@@ -109,7 +109,8 @@ def parse_faction(text):
 
 def parse_zone(text):
     """
-    A zone by key or name, case-insensitive; a unique beginning is enough.
+    A zone by key or name, case-insensitive; a unique beginning of the name or of one of its
+    words is enough ("kennels", as the map shows Inuzuka Kennels).
 
     Returns:
         str: The zone's key.
@@ -128,6 +129,12 @@ def parse_zone(text):
         for key, info in zones.items()
         if key.startswith(wanted) or info.name.lower().replace(" ", "_").startswith(wanted)
     ]
+    if not matches:
+        matches = [
+            key
+            for key, info in zones.items()
+            if any(word.startswith(wanted) for word in info.name.lower().split())
+        ]
     if len(matches) == 1:
         return matches[0]
     if matches:

@@ -45,7 +45,8 @@ def test_a_fielded_ninja_is_named_for_what_he_fights_as():
         for room in plan.rooms:
             for enemy in room.enemies:
                 if enemy.fighter not in PLAIN and enemy.id != plan.boss.id:
-                    assert enemy.name.split(" ", 1)[1].lower() == names[enemy.fighter].name.lower()
+                    article, _descriptor, kind = enemy.name.split(" ", 2)
+                    assert (article, kind.lower()) == ("the", names[enemy.fighter].name.lower())
 
 
 def test_the_opening_column_and_a_skirmish_patrol_fight_as_their_rank():

@@ -36,6 +36,7 @@ def test_a_refusal_is_a_value_error_and_a_refusal():
 def test_zones_by_a_unique_beginning_of_key_or_name(war):
     assert gm.parse_zone("HOSP") == "hospital"
     assert gm.parse_zone("the last head") == "headquarters"
+    assert gm.parse_zone("kennels") == "inuzuka_kennels"  # a word of the name, as the map shows it
     with pytest.raises(gm.GMError, match="No zone called 'nowhere'"):
         gm.parse_zone("nowhere")
     with pytest.raises(gm.GMError, match="Name a zone"):
