@@ -23,14 +23,14 @@ RAID_MOVE = "raid"
 
 
 def by_id(obj_id):
-    """The typeclassed object with this database id, or None.
+    """The typeclassed object with this database id, or None."""
+    return ObjectDB.objects.filter(id=obj_id).first() if obj_id else None
 
-    Evennia's idmapper keeps every loaded object by id (and drops a deleted one), so a member
-    in play is found there without a query: a fight of 100 asks for each fighter on every
-    `fight` and `look` (62% of the siege's server time when each was a query)."""
-    if not obj_id:
-        return None
-    return ObjectDB.get_cached_instance(obj_id) or ObjectDB.objects.filter(id=obj_id).first()
+
+def loaded(obj_id):
+    """The object with this database id from Evennia's idmapper cache (a player in play is
+    always there), else from the database: no query for the hot checks of a big fight."""
+    return ObjectDB.get_cached_instance(obj_id) or by_id(obj_id)
 
 
 def online(character):
@@ -53,7 +53,9 @@ class Delivery:
 
     def fighter_connected(self, fighter_id):
         """True if the player behind a Leaf fighter id ("#12") is connected."""
-        return self.connected(by_id(int(fighter_id[1:])))
+        # asked for every fighter on each `fight` and `look`: 62% of the siege's server time at
+        # 100 defenders when each was a query
+        return self.connected(loaded(int(fighter_id[1:])))
 
     def instance_room(self, raid, room_id):
         """The instance room built for a plan room, or None."""
