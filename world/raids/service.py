@@ -103,6 +103,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
         self._loaded = False
         self.building = set()  # ids of raids whose instance is being built in this process
         self.ending = set()  # ids of raids whose end is under way in this process
+        self.joined = {}  # siege raid id -> names of defenders who joined since the last line
 
     # ------------------------------------------------------------------ finding raids
 
@@ -371,7 +372,8 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
             raid (RunningRaid): The raid.
             character (Character): Who joins.
             setting_out_text (str): What the raid is told while the team sets out.
-            joined_text (str): What it is told once the raid is under way.
+            joined_text (str or None): What it is told once the raid is under way (None: the
+                caller tells it, as the siege does in one line a second for a crowd).
 
         Returns:
             RunningRaid: The raid.
@@ -386,7 +388,8 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
         if raid.progress.setting_out:  # the whole team goes in together once the way is ready
             self.tell(raid, setting_out_text)
         else:
-            self.tell(raid, joined_text)
+            if joined_text is not None:
+                self.tell(raid, joined_text)
             self.move(character, self.instance_room(raid, raid.plan.entry))
             self.arrive(raid, character, raid.plan.entry)
         raid.save()

@@ -38,6 +38,8 @@ DATA = Path(__file__).parent / "data" / "siege.yaml"
 @dataclass(frozen=True)
 class SiegeContent:
     max_defenders: int
+    crowd_fight: int
+    join_batch: int
     waves: tuple  # ({rank: ninja}, ...)
     boss_rank: str
     boss_name: str
@@ -69,6 +71,8 @@ def siege_content(path=DATA):
     room = raw.sub("room")
     return SiegeContent(
         max_defenders=raw.whole("max_defenders", low=1),
+        crowd_fight=raw.whole("crowd_fight", low=4),
+        join_batch=raw.whole("join_batch", low=1),
         waves=tuple(waves),
         boss_rank=boss.text("rank"),
         boss_name=boss.text("name"),
@@ -172,6 +176,25 @@ def siege_offer(offensive_id, zone, seed):
     )
 
 
+def joined_line(names, shown=3):
+    """
+    Args:
+        names (list of str): Who joined, in order.
+        shown (int): How many are named; the rest are counted.
+
+    Returns:
+        str: "Lee joins ...", "Lee and Ino join ...", "Lee, Ino, Shino and 4 others join ...".
+    """
+    if len(names) == 1:
+        return f"{names[0]} joins the defenders at the barricade."
+    named, rest = names[:shown], len(names) - shown
+    if rest > 0:
+        who = f"{', '.join(named)} and {rest} other{'s' if rest != 1 else ''}"
+    else:
+        who = f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"{who} join the defenders at the barricade."
+
+
 class Siege:
     """The siege's part of the raid service (mixed into RaidService)."""
 
@@ -227,12 +250,20 @@ class Siege:
             raise RaidRefusal("You have already left the siege; the others fight on without you.")
         if len(raid.inside()) >= siege_content().max_defenders:
             raise RaidRefusal(f"The briefing room is full: {siege_content().max_defenders} ninja hold it.")
-        return self.add_member(
-            raid,
-            character,
-            f"{character.key} runs in to hold the barricade.",
-            f"{character.key} joins the defenders at the barricade.",
-        )
+        joined = f"{character.key} joins the defenders at the barricade."
+        if len(raid.inside()) >= siege_content().join_batch:  # told with the others, once a second
+            self.joined.setdefault(raid.id, []).append(character.key)
+            joined = None
+        return self.add_member(raid, character, f"{character.key} runs in to hold the barricade.", joined)
+
+    def tell_joins(self):
+        """Tell the siege, in one line, who joined a crowd of defenders since the last line
+        (the raid clock's second): one line each was the square of the defenders."""
+        for raid_id, names in list(self.joined.items()):
+            del self.joined[raid_id]
+            raid = self.get(raid_id)
+            if raid is not None and names:
+                self.tell(raid, joined_line(names), raid.plan.entry)
 
     def siege_text(self):
         """

@@ -12,7 +12,7 @@ from world.combat.actions import plan_wait
 from world.ninja.ranks import Rank
 from world.raids.encounters import SIEGE, wave_of
 from world.raids.refusal import RaidRefusal
-from world.raids.siege import siege_content
+from world.raids.siege import joined_line, siege_content
 from world.raids.simulate import Member, parse_team, simulate
 from world.war import offensive
 from world.war.events import EventLog
@@ -115,3 +115,60 @@ def test_the_simulator_plays_the_siege_wave_after_wave():
     assert crowd["win_rate"] > 0 and crowd["fights_mean"] == len(siege_content().waves)
     with pytest.raises(ValueError, match="1 to 4 members"):
         parse_team(",".join(["genin"] * 5))
+
+
+def test_a_siege_of_many_sums_up_the_others(make_ninja, raids, siege):
+    crowd = [make_ninja(f"Genin{n}") for n in range(siege_content().crowd_fight + 1)]
+    raid = _join(raids, crowd[0], siege)
+    for char in crowd[1:]:
+        _join(raids, char, siege)
+    for char in crowd:
+        raid.fights[0].encounter.get(f"#{char.id}").health = 10_000
+        told(char)
+    strike_all(raids, raid.id, crowd)
+    heard = told(crowd[0])
+    others = len(crowd) - 1
+    assert f"{others} other Leaf ninja act:" in heard
+    block = heard.split("-- Round")[-1].splitlines()
+    # the Sound's blows on the others are read in full; the others' own blows are summed up
+    assert not any(
+        line.startswith(f"{char.key} ") and " takes " not in line for char in crowd[1:] for line in block
+    )
+    assert sum(line.startswith("You ") for line in block) == 1
+
+
+def test_a_small_siege_reads_every_line(make_ninja, raids, siege):
+    pair = [make_ninja("Naruto"), make_ninja("Hinata")]
+    raid = _join(raids, pair[0], siege)
+    _join(raids, pair[1], siege)
+    for char in pair:
+        raid.fights[0].encounter.get(f"#{char.id}").health = 10_000
+        told(char)
+    strike_all(raids, raid.id, pair)
+    heard = told(pair[0]).split("-- Round")[-1]
+    assert "Hinata" in heard and "other Leaf ninja" not in heard
+
+
+def test_joins_to_a_crowd_are_told_in_one_line_a_second(make_ninja, raids, siege):
+    batch = siege_content().join_batch
+    crowd = [make_ninja(f"Genin{n}") for n in range(batch + 5)]
+    raid = _join(raids, crowd[0], siege)
+    for char in crowd[1:]:
+        _join(raids, char, siege)
+    heard = told(crowd[0])
+    assert "Genin1 joins the defenders at the barricade." in heard  # a small siege: one line each
+    late = [char.key for char in crowd[batch:]]
+    assert not any(f"{name} joins" in heard for name in late)
+    raids.tick()
+    assert f"{late[0]}, {late[1]}, {late[2]} and 2 others join the defenders at the barricade." in told(
+        crowd[0]
+    )
+    assert sorted(raid.names_inside()) == sorted(char.key for char in crowd)
+    raids.tick()
+    assert "join the defenders" not in told(crowd[0])  # told once
+
+
+def test_the_joined_line_names_a_few_and_counts_the_rest():
+    assert joined_line(["Lee"]) == "Lee joins the defenders at the barricade."
+    assert joined_line(["Lee", "Ino"]) == "Lee and Ino join the defenders at the barricade."
+    assert joined_line(["A", "B", "C", "D"]) == "A, B, C and 1 other join the defenders at the barricade."

@@ -48,9 +48,11 @@ from world.raids import lieutenants, teams, teamstore
 from world.raids.content import Condition
 from world.raids.encounters import round_rng
 from world.raids.generator import MARK_ID
+from world.raids.life.crowd import RoundDigest
 from world.raids.life.state import MemberStatus
 from world.raids.life.telling import INFIRMARY, by_id, hq_room
 from world.raids.npcs import hq_built, place_npcs
+from world.raids.siege import siege_content
 from world.raids.terrain import feature_of, take_cover
 
 DEFAULT_ROUND_SECONDS = 15
@@ -193,8 +195,9 @@ class Fighting:
     def tick(self, now=None):
         """Resolve every round whose deadline has passed (the raid clock's call), and move
         the Leaf's command once the headquarters comes to exist (or is gone after a Second
-        Chance)."""
+        Chance); the siege's crowd is told who joined it this second."""
         now = self.clock() if now is None else now
+        self.tell_joins()
         built = hq_built()
         if getattr(self, "_command_placed", None) is not built:
             place_npcs()
@@ -321,9 +324,15 @@ class Fighting:
         encounter = raid.fights[room_id].encounter
         readers = [obj for obj in (room.contents if room else []) if self.connected(obj)]
         header = f"|w-- Round {result.round} --|n"
+        digest = None
+        if len(encounter.side(Side.LEAF)) > siege_content().crowd_fight:
+            digest = RoundDigest(result.messages, encounter)
         for reader in readers:
             fid = fighter_id(reader) if encounter.get(fighter_id(reader)) else None
-            lines = [text for text in (m.text_for(fid) for m in result.messages) if text]
+            if digest is not None:
+                lines = digest.block(fid)
+            else:
+                lines = [text for text in (m.text_for(fid) for m in result.messages) if text]
             reader.msg("\n".join([header, *lines]))
         self.watch(raid, "\n".join([header, *(m.to_others for m in result.messages if m.to_others)]))
 
