@@ -158,11 +158,11 @@ def build(runs=100, seed=1, out=TABLE, log=print, processes=None, only=()):
         if (old["runs"], old["seed"]) != (runs, seed):
             raise ValueError(f"{out} was built with runs {old['runs']}, seed {old['seed']}")
         kept = old["odds"]
-    todo = [kind for kind in kinds() if kind.partition("/")[0] in only or kind not in kept]
+    rebuilt = [kind for kind in kinds() if kind.partition("/")[0] in only or kind not in kept]
     cells = {}
     with multiprocessing.Pool(processes) as pool:
-        jobs = [(kind, runs, seed) for kind in todo]
-        for kind, row in zip(todo, pool.imap(_row, jobs), strict=True):
+        jobs = [(kind, runs, seed) for kind in rebuilt]
+        for kind, row in zip(rebuilt, pool.imap(_row, jobs), strict=True):
             cells[kind] = row
             log(f"{kind}: done")
     cells = {kind: cells.get(kind, kept.get(kind)) for kind in kinds()}
