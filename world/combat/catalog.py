@@ -360,6 +360,7 @@ class EnemySpec:
     unique: bool = False
     berserk: float = 0.0  # damage bonus at zero health, growing as health drops
     recurring: RecurringSpec | None = None
+    unbeatable: bool = False  # cut down, he slips away: no one kills him before the story's end
 
 
 @dataclass(frozen=True)
@@ -717,7 +718,7 @@ def _load_enemy(key, raw, rules):
     raw.only(
         (
             "name", "unique", "rank", "desc", "health", "chakra", "speed", "techniques", "pouch", "ai",
-            "berserk", "recurring",
+            "berserk", "recurring", "unbeatable",
         ),
         ("name", "rank", "health", "chakra", "speed", "techniques", "ai"),
     )  # fmt: skip
@@ -740,6 +741,7 @@ def _load_enemy(key, raw, rules):
         unique=raw.flag("unique", default=False),
         berserk=raw.number("berserk", low=0, high=5, default=0.0),
         recurring=_recurring(raw),
+        unbeatable=raw.flag("unbeatable", default=False),
     )
 
 

@@ -129,7 +129,7 @@ def fall(fighter, rules, actor=None):
         fighter.status = Status.DOWNED
         fighter.revive_window = lasting(rules.revive_window)
         return [say(rules, MessageKind.DOWNED, actor, fighter, rules.revive_window)]
-    if fighter.escapes_left:  # a recurring foe escapes rather than dying, the first times
+    if fighter.escapes_left or fighter.unbeatable:  # a recurring foe, the first times; Orochimaru, always
         fighter.status, fighter.health = Status.ESCAPED, 1
         return [say(rules, MessageKind.SLIPPED, actor, fighter)]
     fighter.status = Status.DEAD

@@ -94,6 +94,7 @@ class Encounter:
                 berserk=spec.berserk,
                 recurring=spec.recurring.key if spec.recurring else "",
                 escapes_left=spec.recurring.escapes if spec.recurring else 0,
+                unbeatable=spec.unbeatable,
             )
         )
 

@@ -105,6 +105,7 @@ class Fighter:
     berserk: float = 0.0  # damage bonus at zero health (curse-seal berserkers)
     recurring: str = ""  # the identity of a foe who remembers (enemies.yaml `recurring.key`)
     escapes_left: int = 0
+    unbeatable: bool = False  # slips away every time it is cut down (Orochimaru)
     adaptations: list = field(default_factory=list)  # what a recurring foe has learned
     hurt_by: dict = field(default_factory=dict)  # technique or item key -> damage taken (recurring foes)
 

@@ -12,6 +12,8 @@ on offer, numbered by their place in the list:
   it lands (defend the zone, evacuate its civilians to the monument's tunnels, hold its gate),
   against its vanguard (`vanguard_share` of its force, story.yaml, at most what the strongest
   Sound zone next door holds); each carries the offensive's id, and its success blunts it;
+- while the story's lieutenant lives (after the opening), he leads the hard and deadly attacks
+  on his own ground (story.yaml `lieutenant`), and the offer says so;
 - a skirmish, always (after the opening): a Sound patrol at the edge of the front, the
   weakest zone the board attacks (or the first zone it defends), small enough for a lone
   genin (difficulty.yaml's skirmish band);
@@ -65,6 +67,7 @@ class RaidOffer:
     seed: str
     story: str | None = None
     offensive: int | None = None  # the Sound's offensive a defensive mission meets
+    lieutenant: bool = False  # the story's lieutenant leads it (story.yaml `lieutenant`)
 
     def generate(self, squads, team_size):
         """
@@ -85,6 +88,7 @@ class RaidOffer:
             team_size,
             difficulty=self.difficulty,
             story=self.story,
+            lieutenant=self.lieutenant,
         )
 
     def describe(self, number, odds=None):
@@ -107,6 +111,8 @@ class RaidOffer:
         ]
         if self.story:
             lines.append(f"    {data.opening.briefing}")
+        if self.lieutenant:
+            lines.append(f"    {data.lieutenant.board}")
         counter = data.objectives[self.objective].counter
         if self.offensive is not None and counter:
             does = [
@@ -165,7 +171,8 @@ def _title(objective, zone):
     return data.titles[objective].format(zone=data.zone_name(zone))
 
 
-def _attack(zone, seed, strength, exact):
+def _attack(zone, seed, strength, exact, lieutenant=False):
+    """An attack on a Sound zone; `lieutenant`: the story's lieutenant lives, and may lead it."""
     data = content()
     rng = stream(seed, "offer")
     choices = [key for key, objective in data.objectives.items() if objective.kind is RaidKind.ATTACK]
@@ -174,6 +181,7 @@ def _attack(zone, seed, strength, exact):
         rng, choices, [data.objectives[key].weight * (2 if key in favoured else 1) for key in choices]
     )
     estimate = round(strength) if exact else _estimate(rng, strength)
+    band = data.band_for(estimate).key
     return RaidOffer(
         kind=str(RaidKind.ATTACK),
         zone=zone,
@@ -182,8 +190,9 @@ def _attack(zone, seed, strength, exact):
         title=_title(objective, zone),
         estimated_strength=estimate,
         exact=exact,
-        difficulty=data.band_for(estimate).key,
+        difficulty=band,
         seed=seed,
+        lieutenant=lieutenant and data.lieutenant.leads(zone, band),
     )
 
 
@@ -316,6 +325,7 @@ def offers(
     raid_counts=None,
     revealed=(),
     threats=(),
+    lieutenant=False,
 ):
     """
     The raids the strategist offers now.
@@ -330,6 +340,8 @@ def offers(
             timeline; changes the seed (and so the offer) after each raid.
         revealed (iterable): zones whose exact strength the Leaf knows (scouted).
         threats (iterable of Threat): the Sound's offensives under way, soonest first.
+        lieutenant (bool): the story's lieutenant lives in this timeline: once the opening is
+            done he leads the attacks story.yaml gives him.
 
     Returns:
         list[RaidOffer]: The opening raid (if not done), then the missions against each
@@ -368,6 +380,7 @@ def offers(
                 f"{seed_base}/{zone}/{counts.get(zone, 0)}",
                 sound_strength.get(zone, 0),
                 zone in revealed,
+                lieutenant and opening_done,
             )
             for zone in targets
         ]

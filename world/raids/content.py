@@ -218,6 +218,20 @@ class OpeningRaid:
 
 
 @dataclass(frozen=True)
+class Lieutenant:
+    """Where the story's lieutenant leads raids after the opening (story.yaml `lieutenant`)."""
+
+    zones: tuple
+    bands: tuple
+    boss: BossArchetype  # his rank (whose fighter he fights as), name and description
+    board: str  # the line under an offer he leads
+
+    def leads(self, zone, band):
+        """True if he leads a raid into this zone at this band (while he lives)."""
+        return zone in self.zones and band in self.bands
+
+
+@dataclass(frozen=True)
 class Content:
     max_team: int  # members of a strike team, and of a raid
     room_limits: tuple  # (least, most) rooms of a raid's instance
@@ -235,6 +249,7 @@ class Content:
     survival_points: int
     rank_thresholds: tuple  # ((rank, points), ...) lowest first
     opening: OpeningRaid
+    lieutenant: Lieutenant
     staging_zones: tuple
     raiding_party: int
     mission_zones: tuple
@@ -669,7 +684,27 @@ def _load_rewards(data_dir, ranks, bands):
     return kill_points, objective_points, raw.whole("survival_points", low=0, default=0), thresholds
 
 
-def _load_story(data_dir, zones, objectives, ranks):
+def _load_lieutenant(raw, zones, ranks, bands):
+    spec = raw.sub("lieutenant")
+    for key in spec.texts("zones"):
+        if key not in zones:
+            spec.fail("zones", f"names unknown zone {key!r}")
+    known = {band.key for band in bands}
+    for key in spec.texts("bands"):
+        if key not in known:
+            spec.fail("bands", f"names unknown band {key!r}")
+    boss = spec.sub("boss")
+    if boss.text("rank") not in ranks:
+        boss.fail("rank", f"names unknown rank {boss.text('rank')!r}")
+    return Lieutenant(
+        zones=spec.texts("zones"),
+        bands=spec.texts("bands"),
+        boss=_boss(boss.text("rank"), boss, (boss.text("name"),)),
+        board=_template(spec, "board"),
+    )
+
+
+def _load_story(data_dir, zones, objectives, ranks, bands):
     raw = _read(data_dir, "story.yaml")
     opening = raw.sub("opening")
     for field in ("zone", "source"):
@@ -723,6 +758,7 @@ def _load_story(data_dir, zones, objectives, ranks):
     board_text = {key: board.text(key) for key in board.keys()}
     return (
         opening_raid,
+        _load_lieutenant(raw, zones, ranks, bands),
         staging,
         defence.whole("raiding_party", low=1, default=1),
         missions,
@@ -754,8 +790,8 @@ def load(data_dir=DATA_DIR):
     zone_loot, boss_drops = _load_loot(data_dir, items, zones, ranks)
     bands = _load_bands(data_dir, room_limits)
     kill_points, objective_points, survival, thresholds = _load_rewards(data_dir, ranks, bands)
-    opening, staging, raiding_party, mission_zones, titles, board_text, vanguard = _load_story(
-        data_dir, zones, objectives, ranks
+    opening, lieutenant, staging, raiding_party, mission_zones, titles, board_text, vanguard = _load_story(
+        data_dir, zones, objectives, ranks, bands
     )
     fielding, zone_fielding = _load_fielding(data_dir, ranks, bands, zones)
     return Content(
@@ -777,6 +813,7 @@ def load(data_dir=DATA_DIR):
         survival_points=survival,
         rank_thresholds=thresholds,
         opening=opening,
+        lieutenant=lieutenant,
         staging_zones=staging,
         raiding_party=raiding_party,
         mission_zones=mission_zones,

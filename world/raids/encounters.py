@@ -79,10 +79,12 @@ def room_encounter(plan, room_id, catalog=None, wave=None, timeline=None):
         enemies = [e for e in enemies if wave_of(e.id, plan.objective.count) == wave]
     names = unique_names(enemies)
     for enemy in enemies:
-        template = enemy.fighter
+        template, name = enemy.fighter, names[enemy.id]
         if timeline is not None:
             template = lieutenants.template_for(template, timeline, catalog)
-        fighter = Encounter().spawn(template, name=names[enemy.id], catalog=catalog)
+        if template != enemy.fighter:  # he died after this raid was offered
+            name = f"the {catalog.enemies[template].name} in {name}'s place"
+        fighter = Encounter().spawn(template, name=name, catalog=catalog)
         if timeline is not None:
             lieutenants.meet(fighter, timeline, catalog)
         fighter.id = enemy.id

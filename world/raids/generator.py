@@ -397,10 +397,11 @@ def _place_objective(rng, objective, size, entry, boss_room, distance):
     return rooms, target, count
 
 
-def _boss(rng, objective, zone, band, squads, opening):
+def _boss(rng, objective, zone, band, squads, opening, lieutenant):
     """
     The boss, from the highest-ranked squad that still has a fighter (a skirmish's patrol:
-    from a squad of the patrol's own rank, and its men too, so a lone genin meets chuunin).
+    from a squad of the patrol's own rank, and its men too, so a lone genin meets chuunin);
+    the story's lieutenant, when he leads, at the head of that squad.
     """
     data = content()
     order = data.boss_order()
@@ -412,6 +413,9 @@ def _boss(rng, objective, zone, band, squads, opening):
     fighter = None
     if opening:
         archetype, name, fighter = opening.boss, opening.boss_name, opening.boss_fighter
+    elif lieutenant:
+        archetype = data.lieutenant.boss
+        name = archetype.names[0]
     else:
         step = order.index(objective.boss_rank) + zone.boss_bump + band.boss_bump
         if band.key == SKIRMISH:  # a patrol is led by its own rank, whoever else holds the zone
@@ -596,7 +600,7 @@ def _title_key(objective, band):
     return SKIRMISH if band.key == SKIRMISH else objective
 
 
-def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story=None):
+def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story=None, lieutenant=False):
     """
     Generate a raid instance.
 
@@ -611,6 +615,8 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         team_size (int): 1 to 4 players; encounters scale with it.
         difficulty (str or None): A band key; None takes the band of the squads' strength.
         story (str or None): "opening" for the story's opening raid (fixed boss and rooms).
+        lieutenant (bool): The story's lieutenant leads it (story.yaml `lieutenant`): he is
+            its boss.
 
     Returns:
         RaidPlan: The plan.
@@ -651,7 +657,7 @@ def generate(seed, zone, objective, squads, team_size, *, difficulty=None, story
         stream(seed, "objective"), goal, size, entry, boss_room, distance
     )
     encounter_rng = stream(seed, "encounters")
-    boss = _boss(encounter_rng, goal, zone_t, band, squads, opening)
+    boss = _boss(encounter_rng, goal, zone_t, band, squads, opening, lieutenant and not opening)
     mark = _mark(goal, squads, boss)
     guarded = (
         tuple(r for r in target_rooms if r != boss_room) if goal.condition in Condition.guarding() else ()

@@ -7,6 +7,8 @@ this module keeps it between raids. His record lives in Evennia's ServerConfig u
 new timeline number, meets the exams' Kabuto again: the old timeline's key is simply never
 read. The record also counts the times the Leaf met him (`met`).
 
+- `alive` tells the board whether the story's lieutenant still leads raids (story.yaml
+  `lieutenant`) in a timeline.
 - `template_for` picks who fights for a plan's enemy: a fallen lieutenant's place goes to
   a plain Sound jounin (his men still march; he does not).
 - `meet` grows and teaches a fresh fighter by his record.
@@ -52,6 +54,15 @@ def identity_of(template, catalog):
     """
     spec = catalog.enemies[template].recurring
     return spec.key if spec else None
+
+
+def alive(timeline, catalog):
+    """
+    Returns:
+        bool: The story's lieutenant (story.yaml `lieutenant`) has not died in this timeline.
+    """
+    identity = identity_of(content().ranks[content().lieutenant.boss.rank].fighter, catalog)
+    return not (identity and load(identity, timeline).get("dead"))
 
 
 def template_for(template, timeline, catalog):

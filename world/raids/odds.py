@@ -5,7 +5,8 @@ The board never guesses how hard a raid is, and never simulates inside the game 
 reads `data/odds.yaml`, a table the simulator built beforehand (`python -m world.raids.odds`),
 with the win rate, deaths and rounds of every raid kind for every team composition:
 
-- a raid kind is the story's opening, or an objective in a difficulty band ("scout/easy");
+- a raid kind is the story's opening, or an objective in a difficulty band ("scout/easy"),
+  or an attack the story's lieutenant leads ("scout/hard/lieutenant", story.yaml);
 - a team composition is its members' ranks, weakest first ("genin+chuunin"); the simulated
   ninja know what their rank may learn (see `simulate.recruit`).
 
@@ -27,12 +28,13 @@ import yaml
 from world.content.reader import read_file
 from world.ninja.ranks import PLAYER_RANKS
 from world.raids import simulate
-from world.raids.content import content
+from world.raids.content import RaidKind, content
 
 TABLE = Path(__file__).parent / "data" / "odds.yaml"
 # Runs a cell starts with; a cell whose first runs are (nearly) all won or all lost stops there.
 FIRST_RUNS = 25
 CLEAR = 0.04
+LED = "lieutenant"  # the last part of a kind the story's lieutenant leads
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,21 @@ def team_key(ranks):
 
 
 def kind_key(offer):
-    """Returns: str: the raid kind of a board offer ("opening", or "objective/band")."""
-    return simulate.OPENING if offer.story == simulate.OPENING else f"{offer.objective}/{offer.difficulty}"
+    """Returns: str: the raid kind of a board offer ("opening", "objective/band[/lieutenant]")."""
+    if offer.story == simulate.OPENING:
+        return simulate.OPENING
+    return f"{offer.objective}/{offer.difficulty}" + (f"/{LED}" if offer.lieutenant else "")
 
 
 def kinds():
     """Returns: list of str: every raid kind the table holds."""
-    bands = [band.key for band in content().bands]
+    data = content()
+    bands = [band.key for band in data.bands]
+    attacks = [key for key, objective in data.objectives.items() if objective.kind is RaidKind.ATTACK]
     return [
         simulate.OPENING,
-        *(f"{objective}/{band}" for objective in content().objectives for band in bands),
+        *(f"{objective}/{band}" for objective in data.objectives for band in bands),
+        *(f"{objective}/{band}/{LED}" for objective in attacks for band in data.lieutenant.bands),
     ]
 
 
@@ -121,11 +128,11 @@ def odds_for(offer, ranks):
 
 
 def _cell(kind, team, runs, seed):
-    raid, _, band = kind.partition("/")
+    raid, band, led = [*kind.split("/"), "moderate", ""][:3]
     members = tuple(simulate.Member(rank) for rank in team)
-    figures = simulate.simulate(members, raid, runs=FIRST_RUNS, seed=seed, band=band or "moderate")
+    figures = simulate.simulate(members, raid, runs=FIRST_RUNS, seed=seed, band=band, lieutenant=led == LED)
     if CLEAR < figures["win_rate"] < 1 - CLEAR:
-        figures = simulate.simulate(members, raid, runs=runs, seed=seed, band=band or "moderate")
+        figures = simulate.simulate(members, raid, runs=runs, seed=seed, band=band, lieutenant=led == LED)
     return [figures["win_rate"], figures["deaths_per_run"], figures["rounds_mean"]]
 
 
@@ -145,7 +152,8 @@ def build(runs=100, seed=1, out=TABLE, log=print, processes=None, only=()):
         log (callable): Progress lines.
         processes (int, optional): Worker processes (one per core by default); the
             figures do not depend on it.
-        only (iterable of str, optional): Objectives whose rows alone are simulated; the
+        only (iterable of str, optional): Parts of kinds (objectives, bands, "lieutenant")
+            whose rows alone are simulated; the
             other rows are kept from the table at `out` (built with the same runs and seed:
             a row depends only on its kind, so the table is the one a full build writes).
     """
@@ -158,7 +166,7 @@ def build(runs=100, seed=1, out=TABLE, log=print, processes=None, only=()):
         if (old["runs"], old["seed"]) != (runs, seed):
             raise ValueError(f"{out} was built with runs {old['runs']}, seed {old['seed']}")
         kept = old["odds"]
-    rebuilt = [kind for kind in kinds() if kind.partition("/")[0] in only or kind not in kept]
+    rebuilt = [kind for kind in kinds() if only.intersection(kind.split("/")) or kind not in kept]
     cells = {}
     with multiprocessing.Pool(processes) as pool:
         jobs = [(kind, runs, seed) for kind in rebuilt]

@@ -29,9 +29,10 @@ from evennia.utils.create import create_script
 from evennia.utils.utils import delay
 
 from world.combat import bridge
+from world.combat.catalog import get_catalog
 from world.ninja.death import is_dead
 from world.ninja.ranks import Faction
-from world.raids import advancement, promotion
+from world.raids import advancement, lieutenants, promotion
 from world.raids.board import Threat, offers, render
 from world.raids.content import Condition, content
 from world.raids.generator import RaidError
@@ -174,6 +175,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
             raid_counts=counts,
             revealed=revealed,
             threats=threats,
+            lieutenant=lieutenants.alive(state.timeline, get_catalog()),
         )
 
     def board_text(self, asking=None):

@@ -9,7 +9,9 @@ headquarters may `siege join`: the first one opens the siege, a raid of its own 
 that the siege is being fought (it waits to land while it is); everyone after joins it there,
 up to `max_defenders`. Its Sound ninja come in `waves`: each wave's fight starts when the one
 before is beaten, with every defender in the room in it; the last wave is led by the siege's
-commander, and the siege is held when he dies (the raid's kill-the-boss objective).
+commander, and the siege is held when he dies (the raid's kill-the-boss objective). Orochimaru
+comes with the last wave (`master`): no one beats him, and he withdraws once his men are gone,
+so the commander has to be killed under his eyes.
 
 How it ends is how every raid ends, when nobody is left inside: held (the commander dead) is
 the reprieve (`SiegeHeld`: the war's `siege_won`, the Sound loses the trail); beaten, or every
@@ -43,6 +45,8 @@ class SiegeContent:
     waves: tuple  # ({rank: ninja}, ...)
     boss_rank: str
     boss_name: str
+    master_rank: str
+    master_name: str
     reprieve_discovery: float
     title: str
     briefing: str
@@ -68,6 +72,9 @@ def siege_content(path=DATA):
     boss = raw.sub("boss")
     if boss.text("rank") not in content().bosses:
         boss.fail("rank", f"{boss.text('rank')!r} has no boss in enemies.yaml")
+    master = raw.sub("master")
+    if master.text("rank") not in ranks:
+        master.fail("rank", f"names unknown rank {master.text('rank')!r}")
     room = raw.sub("room")
     return SiegeContent(
         max_defenders=raw.whole("max_defenders", low=1),
@@ -76,6 +83,8 @@ def siege_content(path=DATA):
         waves=tuple(waves),
         boss_rank=boss.text("rank"),
         boss_name=boss.text("name"),
+        master_rank=master.text("rank"),
+        master_name=master.text("name"),
         reprieve_discovery=raw.number("reprieve_discovery", low=0, high=1),
         title=raw.text("title"),
         briefing=raw.text("briefing"),
@@ -113,6 +122,16 @@ def siege_plan(seed, zone, zone_name):
                         fighter=data.ranks[rank].fighter,
                     )
                 )
+    last = len(siege.waves) - 1
+    enemies.append(
+        Enemy(
+            id=f"w{last}e-master",
+            name=siege.master_name,
+            rank=siege.master_rank,
+            squad=None,
+            fighter=data.ranks[siege.master_rank].fighter,
+        )
+    )
     archetype = data.bosses[siege.boss_rank]
     boss = Boss(
         id="boss",

@@ -2,6 +2,7 @@
 The raid simulator: whole raids played by simulated players, over the real rules, no server.
 
     .venv/bin/python -m world.raids.simulate --team genin,genin --raid opening --runs 500 --seed 1 [--json]
+    .venv/bin/python -m world.raids.simulate --team jounin,jounin --raid sabotage --band deadly --lieutenant
 
 In the spirit of Dungeon Crawl Stone Soup's fight simulator, it answers "how often does this
 team win this raid?" by playing it many times. Everything that decides a fight is the game's
@@ -253,15 +254,17 @@ def _opening_offer():
     return offer, tuple(squads)
 
 
-def objective_plan(seed, objective, band, team_size, settings):
+def objective_plan(seed, objective, band, team_size, settings, lieutenant=False):
     """
     A raid on an objective in a zone of the band's strength: the first zone (by key) with no
-    boss bump that favours the objective, or failing that any zone with no boss bump.
+    boss bump that favours the objective, or failing that any zone with no boss bump; led by
+    the story's lieutenant, one of his zones (story.yaml `lieutenant`) chosen the same way.
     """
     data = content()
-    zone = min(data.zones.values(), key=lambda z: (z.boss_bump, objective not in z.favoured, z.key)).key
+    zones = [data.zones[key] for key in data.lieutenant.zones] if lieutenant else data.zones.values()
+    zone = min(zones, key=lambda z: (z.boss_bump, objective not in z.favoured, z.key)).key
     squads = [(f"sim-{rank}", rank, count) for rank, count in settings.squads[band].items()]
-    return generate(seed, zone, objective, squads, team_size, difficulty=band)
+    return generate(seed, zone, objective, squads, team_size, difficulty=band, lieutenant=lieutenant)
 
 
 def raid_kinds():
@@ -466,7 +469,7 @@ class SimulatedRaid:
         return RaidRun(won=won, deaths=self.deaths, rounds=self.rounds, fights=self.fights, fled=self.fled)
 
 
-def plan_for(raid, seed, team_size, band, settings):
+def plan_for(raid, seed, team_size, band, settings, lieutenant=False):
     """The plan of one run: the opening, or an objective in a zone of the band's strength."""
     if raid == OPENING:
         return opening_plan(seed, team_size)
@@ -475,10 +478,10 @@ def plan_for(raid, seed, team_size, band, settings):
 
         zone = load_config().hq.zone
         return siege_plan(seed, zone, content().zone_name(zone))
-    return objective_plan(seed, raid, band, team_size, settings)
+    return objective_plan(seed, raid, band, team_size, settings, lieutenant)
 
 
-def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
+def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None, lieutenant=False):
     """
     Play a raid many times.
 
@@ -490,6 +493,8 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
         band (str): The difficulty band for an objective raid (ignored for the opening and
             the siege).
         settings (Settings, optional): simulation.yaml by default.
+        lieutenant (bool): The story's lieutenant leads the objective raid (fresh, as first
+            met after the opening).
 
     Returns:
         dict: runs, win_rate, deaths_per_run, rounds_mean, fights_mean, flee_rate, and what
@@ -501,7 +506,9 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
     if band not in settings.squads:
         raise ValueError(f"{band!r} is not a difficulty (difficulties: {', '.join(settings.squads)})")
     results = [
-        SimulatedRaid(plan_for(raid, f"sim/{seed}/{index}", len(team), band, settings), team, settings).play()
+        SimulatedRaid(
+            plan_for(raid, f"sim/{seed}/{index}", len(team), band, settings, lieutenant), team, settings
+        ).play()
         for index in range(runs)
     ]
     return {
@@ -510,6 +517,7 @@ def simulate(team, raid, runs=500, seed=1, band="moderate", settings=None):
         ),
         "raid": raid,
         "band": None if raid in (OPENING, SIEGE) else band,
+        "lieutenant": lieutenant and raid not in (OPENING, SIEGE),
         "seed": seed,
         "runs": runs,
         "win_rate": round(sum(r.won for r in results) / runs, 4),
@@ -528,6 +536,7 @@ def main(argv=None):
     parser.add_argument("--team", required=True, help="ranks, comma-separated, each optionally rank:path")
     parser.add_argument("--raid", required=True, help=f"one of: {', '.join(raid_kinds())}")
     parser.add_argument("--band", default="moderate", help="difficulty band of an objective raid")
+    parser.add_argument("--lieutenant", action="store_true", help="the story's lieutenant leads the raid")
     parser.add_argument("--runs", type=int, default=500)
     parser.add_argument("--seed", default="1")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -542,7 +551,14 @@ def main(argv=None):
             from world.raids.siege import siege_content  # late: app registry
 
             most = siege_content().max_defenders
-        figures = simulate(parse_team(args.team, most), args.raid, args.runs, args.seed, args.band)
+        figures = simulate(
+            parse_team(args.team, most),
+            args.raid,
+            args.runs,
+            args.seed,
+            args.band,
+            lieutenant=args.lieutenant,
+        )
     except ValueError as err:
         parser.error(str(err))
     if args.json:
@@ -551,6 +567,7 @@ def main(argv=None):
         print(
             f"{figures['team']} on {figures['raid']}"
             + (f" ({figures['band']})" if figures["band"] else "")
+            + (", led by the story's lieutenant" if figures["lieutenant"] else "")
             + f": won {figures['win_rate']:.0%} of {figures['runs']} runs, "
             f"{figures['deaths_per_run']:.2f} deaths and {figures['rounds_mean']:.1f} rounds a run"
         )

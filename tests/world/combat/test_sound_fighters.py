@@ -9,7 +9,10 @@ import pytest
 
 from tests.world.combat.helpers import ENEMIES, fight, leaf
 from world.combat.ai import choose_action
-from world.combat.fighter import PoisonDose
+from world.combat.catalog import get_catalog
+from world.combat.damage import fall
+from world.combat.fighter import PoisonDose, Status
+from world.combat.messages import MessageKind
 from world.raids import simulate
 from world.raids.simulate import parse_team
 
@@ -133,16 +136,25 @@ def test_kabuto_runs_while_he_has_escapes_and_fights_on_when_he_has_none():
     assert choice(encounter, kabuto)[0] != "flee"
 
 
-def test_orochimaru_sheds_his_skin_calls_snakes_and_no_team_beats_him():
-    encounter, naruto, sakura = scene(["orochimaru"])
+def test_orochimaru_cuts_the_strongest_sheds_his_skin_and_withdraws_when_his_men_are_gone():
+    encounter, naruto, _ = scene(["curse_seal_fighter", "orochimaru"])
     orochimaru = encounter.get("orochimaru")
-    assert choice(encounter, orochimaru)[0] == "snake_swarm"
-    orochimaru.cooldowns["snake_swarm"] = 3
-    assert choice(encounter, orochimaru)[0] == "snake_hands"
+    assert choice(encounter, orochimaru) == ("kusanagi", naruto.id)
     orochimaru.health = orochimaru.health_max // 2
     assert choice(encounter, orochimaru)[0] == "shed_skin"
+    first(encounter, "curse_seal_fighter").status = Status.DEAD
+    assert choice(encounter, orochimaru)[0] == "flee"
+
+
+def test_no_team_kills_orochimaru_cut_down_he_slips_away():
+    encounter, _, _ = scene(["orochimaru"])
+    orochimaru = encounter.get("orochimaru")
+    orochimaru.health = 0
+    assert [m.kind for m in fall(orochimaru, get_catalog().rules)] == [MessageKind.SLIPPED]
+    assert orochimaru.status is Status.ESCAPED and orochimaru.unbeatable
+    # the best team there is only drives him off: he leaves once his commander falls
     best = parse_team("anbu,anbu,anbu,anbu")
-    assert simulate.duel(best, ["orochimaru"], runs=5, seed=1)["win_rate"] == 0
+    assert simulate.duel(best, ["curse_seal_fighter", "orochimaru"], runs=5, seed=1)["win_rate"] == 1
 
 
 def test_a_poisoned_foe_is_passed_over_by_the_snake_summoner_s_kunai():

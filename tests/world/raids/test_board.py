@@ -160,3 +160,28 @@ def test_an_offer_launches_the_raid_it_describes():
         [(1, "chuunin", 80.0)], 1
     )
     assert story.story == "opening" and story.boss.rank == "lieutenant"
+
+
+def test_kabuto_leads_the_hard_and_deadly_attacks_on_his_ground_while_he_lives():
+    lieutenant = content().lieutenant
+    alive = offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True, lieutenant=True)
+    led = [offer for offer in alive if offer.lieutenant]
+    assert led, "the present day's hospital and arena are deadly: Kabuto leads there"
+    for offer in alive:
+        assert offer.lieutenant == (
+            offer.kind == RaidKind.ATTACK and lieutenant.leads(offer.zone, offer.difficulty)
+        )
+    assert lieutenant.board in render(alive)
+    plan = led[0].generate([(1, "jounin", 120.0), (2, "curse_seal", 40.0)], 2)
+    assert (plan.boss.name, plan.boss.rank, plan.boss.fighter) == ("Kabuto", "lieutenant", "kabuto")
+    assert plan.boss.squad == 2  # at the head of the highest-ranked squad: his kill costs it one
+    # dead (or before the opening is done), a plain commander leads there again
+    for board in (
+        offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True, lieutenant=False),
+        offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", False, lieutenant=True),
+    ):
+        assert not any(offer.lieutenant for offer in board) and lieutenant.board not in render(board)
+    same = next(
+        o for o in offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True) if o.seed == led[0].seed
+    )
+    assert same.generate([(1, "jounin", 120.0), (2, "curse_seal", 40.0)], 2).boss.name != "Kabuto"

@@ -4,12 +4,15 @@ import pytest
 
 from tests.support.raid_game import told
 from tests.support.raidkit import strike_all, walk
+from tests.world.raids.village_map import NEIGHBOURS, PRESENT, STRENGTH_AT_PRESENT
 from world.combat.catalog import get_catalog
 from world.combat.encounter import Encounter
 from world.combat.fighter import Status
 from world.raids import lieutenants
+from world.raids.board import offers
 from world.raids.content import content
 from world.raids.encounters import room_encounter
+from world.raids.models import RaidReport as ReportRow
 from world.raids.simulate import opening_plan
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +92,39 @@ def test_live_kabuto_with_no_escapes_left_dies_for_the_timeline(make_ninja, raid
     raid = beat_the_opening_boss(raids, ada)
     assert lieutenants.load("kabuto", raid.row.timeline)["dead"]
     assert "Kabuto is dead: he will not trouble this timeline again." in told(ada)
+
+
+def led_boss(timeline):
+    offer = next(o for o in kabuto_board() if o.lieutenant)
+    plan = offer.generate([(1, "jounin", 120.0), (2, "curse_seal", 40.0)], 2)
+    return room_encounter(plan, plan.boss_room, timeline=timeline).get(plan.boss.id)
+
+
+def kabuto_board():
+    return offers(PRESENT, NEIGHBOURS, STRENGTH_AT_PRESENT, "t1", True, lieutenant=True)
+
+
+def test_the_kabuto_who_leads_later_raids_is_the_one_the_opening_taught():
+    fresh = led_boss(1)
+    assert fresh.template == "kabuto" and fresh.recurring == "kabuto"
+    lieutenants.store("kabuto", 1, {"escapes": 1, "learned": ["clone_sight"]})
+    again = led_boss(1)
+    assert again.health_max > fresh.health_max and "clone_sight" in again.techniques
+    assert lieutenants.alive(1, get_catalog())
+    lieutenants.store("kabuto", 1, {"dead": True})
+    assert not lieutenants.alive(1, get_catalog()) and lieutenants.alive(2, get_catalog())
+    stand_in = led_boss(1)  # offered before he died: his place goes to a plain jounin
+    assert stand_in.template == content().ranks[lieutenants.STAND_IN_RANK].fighter
+    assert stand_in.name == "the Sound jounin in Kabuto's place"
+
+
+def test_the_live_board_names_kabuto_until_he_dies(raids, war):
+    assert not any(o.lieutenant for o in raids.board())  # the opening first
+    ReportRow.objects.create(
+        raid_id=1, timeline=war.state.timeline, seed="s", zone="flank_route", title="The Ambush",
+        story="opening", result="success", leader="Ada", started_at=0, ended_at=1,
+    )  # fmt: skip
+    led = [o for o in raids.board() if o.lieutenant]
+    assert led and {o.zone for o in led} <= set(content().lieutenant.zones)
+    lieutenants.store("kabuto", war.state.timeline, {"dead": True})
+    assert not any(o.lieutenant for o in raids.board())
