@@ -8,6 +8,8 @@ the medics allow is `world.raids.advancement`, the reports' archive `world.raids
 refusal there is a sentence for the player, which the base command shows as it is.
 """
 
+from evennia import default_cmds
+
 from commands.command import MuxCommand
 from commands.war import NOT_READY
 from world.raids import advancement, report
@@ -116,15 +118,41 @@ class CmdLoot(RaidCommand):
     Take what a cleared raid room holds.
 
     Usage:
-      loot
+      loot              everything here
+      loot <item>       one of the things here (loot kunai)
 
-    Loot goes into your pouch: kunai and pills for the fight, scrolls to learn from.
+    Loot goes into your pouch: kunai and pills for the fight, scrolls to learn from. On a
+    raid, get and take do the same.
     """
 
     key = "loot"
 
     def func(self):
-        self.msg(RAIDS.loot(self.caller))
+        self.msg(RAIDS.loot(self.caller, self.args))
+
+
+class CmdGet(default_cmds.CmdGet):
+    """
+    Pick something up; on a raid, take what the room holds.
+
+    Usage:
+      get <thing>
+      get all           on a raid: everything here (as loot does)
+
+    On a raid, what a cleared room holds is listed under "Within reach"; get (or take)
+    puts it in your pouch.
+    """
+
+    aliases = ["take", "grab"]
+
+    def func(self):
+        if RAIDS.raid_of(self.caller) is None:
+            super().func()
+            return
+        try:
+            self.msg(RAIDS.loot(self.caller, self.args))
+        except RaidRefusal as refusal:
+            self.msg(str(refusal))
 
 
 class CmdShop(RaidCommand):
@@ -209,4 +237,4 @@ class CmdTreat(RaidCommand):
 
 
 # The players' raid commands, for the character command set.
-RAID_COMMANDS = (CmdRaid, CmdRaidlog, CmdLoot, CmdShop, CmdBuy, CmdLearn, CmdTreat)
+RAID_COMMANDS = (CmdRaid, CmdRaidlog, CmdLoot, CmdGet, CmdShop, CmdBuy, CmdLearn, CmdTreat)

@@ -6,7 +6,7 @@ import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
 from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse
-from commands.raids import CmdBuy, CmdLearn, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
+from commands.raids import CmdBuy, CmdGet, CmdLearn, CmdLoot, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
 from commands.raids_admin import CmdRaids
 from commands.teams import CmdTeam
 from tests.support.raidkit import walk
@@ -112,6 +112,19 @@ class TestRaidCommands(EvenniaCommandTest):
         assert "You break away and leave the fight." in out
         assert f"You fall back to {raid.plan.room(back).name}." in out
         assert raid.member(self.char1)["room"] == back and raid.fighting_room(self.char1) is None
+
+    def test_get_and_take_pick_up_a_cleared_room_s_loot_one_thing_or_all(self):
+        assert self.call(CmdGet(), "kunai").startswith("Could not find 'kunai'")  # Evennia's, off a raid
+        self.call(CmdRaid(), "launch 1")
+        raid = self.raids.raid_of(self.char1)
+        room_id = raid.member(self.char1)["room"]
+        raid.progress.loot[room_id] = {"kunai": 3, "bandages": 1}
+        assert self.call(CmdGet(), "dragon") == "There is no dragon here to take."
+        assert self.call(CmdGet(), "kunai") == "You take 3 kunai."
+        assert self.call(CmdLoot(), "bandages") == "You take 1 roll of bandages."
+        assert self.call(CmdGet(), "all") == "There is nothing left to take here."
+        raid.progress.loot[room_id] = {"kunai": 2, "bandages": 2}
+        assert self.call(CmdGet(), "all") == "You take 2 kunai, 2 rolls of bandages."
 
     def test_teams_form_talk_and_part(self):
         assert self.call(CmdTeam(), "").startswith("You are not in a strike team")

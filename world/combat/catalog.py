@@ -458,7 +458,7 @@ def _lookup(names, text, known=None):
     """The key `text` names in an index of names, exactly or as the unique start of names
     (or of the names of `known` keys, when several keys share that start). A name that is
     another path's technique gives way to a known one it starts ("barrage": the Rendan's
-    alias, and the start of the weapon scroll's)."""
+    alias, and the start of the weapon scroll's), or to the one known name it is a word of."""
     text = normalise(text)
     if not text:
         return None
@@ -469,6 +469,11 @@ def _lookup(names, text, known=None):
     keys = {key for name, key in names.items() if name.startswith(text)}
     if len(keys) > 1 and known is not None:
         keys &= known
+    if known is not None and not keys & known:
+        # a word inside a known name ("scalpel": Kabuto's alias, and the Leaf Chakra Scalpel's)
+        inside = {key for name, key in names.items() if key in known and f" {text}" in f" {name}"}
+        if len(inside) == 1:
+            return inside.pop()
     return keys.pop() if len(keys) == 1 else exact
 
 

@@ -54,6 +54,10 @@ def test_the_start_of_one_name_is_enough_and_an_ambiguous_start_finds_nothing():
     assert (
         catalog.find_technique("barrage", known=["kunai"]).key == "rendan"
     )  # neither known: so the player hears it is not learned
+    # "scalpel" is Kabuto's alias and a word of the medic's Leaf Chakra Scalpel
+    medic = catalog.find_technique("leaf chakra scalpel").key
+    assert catalog.find_technique("scalpel", known=["strike", medic]).key == medic
+    assert catalog.find_technique("scalpel").key == "chakra_scalpel"
     assert catalog.find_item("soldier").key == "soldier_pill"
     assert catalog.find_technique("s") is None  # shadow clone, substitution, strike...
     assert catalog.find_technique("") is None

@@ -10,6 +10,7 @@ after each of its rounds). An objective is done once, and the raid goes on until
 whether they come home or not (ending.py).
 """
 
+from world.combat.catalog import normalise
 from world.combat.fighter import Status
 from world.content.text import first_upper
 from world.raids import advancement
@@ -139,15 +140,19 @@ class Objectives:
         spent = advancement.item_name(objective.item, objective.count)
         self.complete_objective(raid, f"{spent.capitalize()} set in the right places go off together.")
 
-    def loot(self, character):
+    def loot(self, character, what=""):
         """
         Take what the room holds.
+
+        Args:
+            what (str, optional): One of the items by name ("kunai", "bandages"); "" or
+                "all" for everything.
 
         Returns:
             str: What was taken.
 
         Raises:
-            RaidRefusal: Not on a raid, enemies here, nothing left.
+            RaidRefusal: Not on a raid, enemies here, nothing left, no such item here.
         """
         raid = self.raid_of(character)
         if raid is None:
@@ -155,14 +160,30 @@ class Objectives:
         room_id = raid.member(character)["room"]
         if raid.hostile(room_id):
             raise RaidRefusal("Not while Sound ninja stand here.")
-        found = raid.loot_here(room_id)
-        if not found:
+        left = raid.loot_here(room_id)
+        if not left:
             raise RaidRefusal("There is nothing left to take here.")
+        found = dict(left)
+        if normalise(what) not in ("", "all"):
+            found = {item: qty for item, qty in left.items() if _names(item, normalise(what))}
+            if not found:
+                raise RaidRefusal(f"There is no {what.strip()} here to take.")
         for item, qty in found.items():
             advancement.add_to_pouch(character, item, qty)
             raid.report.take(character.key, item, qty)
-        raid.progress.loot.pop(room_id, None)
+            left.pop(item)
+        if left:
+            raid.progress.loot[room_id] = left
+        else:
+            raid.progress.loot.pop(room_id, None)
         raid.save()
         taken = ", ".join(advancement.item_name(item, qty) for item, qty in found.items())
         self.tell(raid, f"{character.key} takes {taken}.", room_id, exclude=[character])
         return f"You take {taken}."
+
+
+def _names(item, text):
+    """True if what a player typed names this loot item: the start of a word of its name or
+    plural ("bandages" for a roll of bandages) or its key."""
+    names = (item, *(advancement.item_name(item, qty).partition(" ")[2] for qty in (1, 2)))
+    return any(f" {text}" in f" {normalise(name)}" for name in names)
