@@ -88,10 +88,11 @@ class CmdJutsu(CombatCommand):
             known = [catalog.techniques[key] for key in fighter.techniques if key in catalog.techniques]
             innate = [t for t in catalog.techniques.values() if t.innate]
             lines = ["Your techniques:"]
+            width = max(len(t.name) for t in innate + known)
             for t in innate + known:
                 cost = f"{t.chakra} chakra" if t.chakra else "no chakra"
                 wait = f", {t.cooldown} round cooldown" if t.cooldown else ""
-                lines.append(f"  {t.name:<24} {cost}{wait}. {t.desc}")
+                lines.append(f"  {t.name:<{width}}  {cost}{wait}. {t.desc}")
             lines.append("Use one with jutsu <name> [target], or type its name alone: kunai, clone boss.")
             self.msg("\n".join(lines))
             return
@@ -193,6 +194,13 @@ class CmdWait(CombatCommand):
     aliases = ["pass", "rest"]
 
     def func(self):
+        raid = RAIDS.raid_of(self.caller)
+        if not exam.in_bout(self.caller) and (raid is None or raid.fighting_room(self.caller) is None):
+            self.msg(
+                "You rest a moment. Wounds and chakra come back by themselves with time; in the "
+                "headquarters' infirmary the medics also |wtreat|n poison."
+            )
+            return
         self.choose(plan_wait)
 
 

@@ -45,6 +45,7 @@ EXPECTED = {
     "siege": "player",
     "raidlog": "player",
     "loot": "player",
+    "get": "player",
     "shop": "player",
     "buy": "player",
     "learn": "player",

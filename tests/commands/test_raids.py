@@ -5,7 +5,7 @@ from unittest.mock import patch
 import pytest
 from evennia.utils.test_resources import EvenniaCommandTest
 
-from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse
+from commands.combat import CmdAttack, CmdFight, CmdFlee, CmdJutsu, CmdUse, CmdWait
 from commands.raids import CmdBuy, CmdGet, CmdLearn, CmdLoot, CmdRaid, CmdRaidlog, CmdShop, CmdTreat
 from commands.raids_admin import CmdRaids
 from commands.teams import CmdTeam
@@ -63,7 +63,9 @@ class TestRaidCommands(EvenniaCommandTest):
         self.char1.location = self.room1
 
         briefing = self.call(CmdRaid(), "launch 1")
-        assert briefing.startswith("Raid 1: The Ambush on the Flank (easy, seed 1.7/opening)")
+        assert briefing.startswith(
+            f"Raid 1: The Ambush on the Flank ({opening.label} for your team, seed 1.7/opening)"
+        )
         assert "Objective: Kill the Sound lieutenant." in briefing and "Hillside Blind" in briefing
         assert self.call(CmdRaid(), "").startswith(
             "Raid 1: The Ambush on the Flank in The Sound's Flanking Route"
@@ -86,6 +88,7 @@ class TestRaidCommands(EvenniaCommandTest):
 
     def test_fighting_through_commands_and_refusals_in_the_rules_own_words(self):
         assert self.call(CmdAttack(), "") == "There is nothing to fight here."
+        assert self.call(CmdWait(), "", cmdstring="rest").startswith("You rest a moment.")
         assert self.call(CmdFight(), "") == "You are not in a fight."
         raid, room_id = self.enter_first_fight()
         enemy = raid.fights[room_id].enemies()[0]

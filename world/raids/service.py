@@ -315,8 +315,10 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
         self.raids[raid.id] = raid
         raid.save()
         self.ensure_clock()
+        found = odds_for(offer, [char.rank for char in characters])
+        label = f"{found.label} for your team" if found else content().band(plan.difficulty).label.lower()
         briefing = (
-            f"|wRaid {raid.id}: {plan.title}|n ({content().band(plan.difficulty).label.lower()}, seed {plan.seed})\n"
+            f"|wRaid {raid.id}: {plan.title}|n ({label}, seed {plan.seed})\n"
             f"{plan.objective.briefing}\n|wObjective:|n {plan.objective.goal}\n"
             f"Move by the exits; |wraid|n shows how it goes, |wraid leave|n takes you home.\n"
             f"Your team sets out for {plan.room(plan.entry).name}..."
@@ -626,7 +628,9 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
         """The raid as its members read it (`raid` on a raid)."""
         plan = raid.plan
         lines = [
-            f"|wRaid {raid.id}: {plan.title}|n in {plan.zone_name} (seed {plan.seed})",
+            f"|wRaid {raid.id}: {plan.title}|n"
+            + ("" if plan.zone_name in plan.title else f" in {plan.zone_name}")
+            + f" (seed {plan.seed})",
             f"Objective: {plan.objective.goal}" + (" |g(done)|n" if raid.objective_done else ""),
             f"Encounters cleared: {raid.encounters_done()} of {raid.encounters_total()}.",
             "Team:",
