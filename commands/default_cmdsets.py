@@ -8,6 +8,7 @@ from evennia import default_cmds
 
 from commands.accessibility import CmdScreenreader
 from commands.combat import COMBAT_COMMANDS
+from commands.help import CmdHelp
 from commands.ninja import CmdInventory, CmdPath, CmdPaths, CmdScore
 from commands.operations import CHARACTER_OPERATIONS_COMMANDS, OPERATIONS_COMMANDS
 from commands.password import CmdNewPassword, CmdPassword
@@ -47,6 +48,7 @@ class CharacterCmdSet(default_cmds.CharacterCmdSet):
             CmdTime,
             CmdPose,
             CmdFollow,
+            CmdHelp,
         ):
             self.add(cmd())
         for cmd in (CmdTeam, *RAID_COMMANDS, *COMBAT_COMMANDS, *RANK_COMMANDS, *TIMELINE_CHARACTER_COMMANDS):
@@ -72,7 +74,7 @@ class AccountCmdSet(default_cmds.AccountCmdSet):
             *OPERATIONS_COMMANDS,
         ):
             self.add(cmd())
-        for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho):
+        for cmd in (CmdNoMatch, CmdScreenreader, CmdPassword, CmdNewPassword, CmdWho, CmdHelp):
             self.add(cmd())
         # The war and the archives stay readable out of character: after a death, say.
         for cmd in OUT_OF_CHARACTER:
