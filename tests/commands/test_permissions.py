@@ -46,6 +46,7 @@ EXPECTED = {
     "raidlog": "player",
     "loot": "player",
     "get": "player",
+    "help": "player",
     "shop": "player",
     "buy": "player",
     "learn": "player",
