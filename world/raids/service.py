@@ -105,6 +105,7 @@ class RaidService(Delivery, Fighting, Instance, Ending, Objectives, Oversight, S
         self.building = set()  # ids of raids whose instance is being built in this process
         self.ending = set()  # ids of raids whose end is under way in this process
         self.joined = {}  # siege raid id -> names of defenders who joined since the last line
+        self.unattended = {}  # raid id -> since when nobody inside has been connected
 
     # ------------------------------------------------------------------ finding raids
 

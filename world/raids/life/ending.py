@@ -18,6 +18,11 @@ the objective was done, a failure if everyone fell, abandoned otherwise. Then, i
    offline wake there), the row is marked ended, and the instance's exits and rooms are
    deleted one per turn of the reactor over the next turns (instance.py).
 
+A raid nobody is left to play ends too: when every member inside has been disconnected for
+`UNATTENDED_SECONDS` (their fights are held while nobody is there), they are brought home
+alive and read why when they return. Without it a team whose last player dropped would keep
+its raid, and a siege the war waits for, open until a game master ended it.
+
 When the last member leaves, the end comes at the next turn of the reactor, not in the turn of
 the command that emptied the raid: each then costs the game thread its own share. A raid that
 a restart caught in between (nobody inside, still running) is ended at start-up.
@@ -31,9 +36,10 @@ from world.ninja.death import owner_of
 from world.ninja.ranks import Faction
 from world.raids import advancement, promotion
 from world.raids.encounters import SIEGE
+from world.raids.life.fighting import NOTICE
 from world.raids.life.outcome import RankPoints, Result, resolve, resolve_siege
 from world.raids.life.state import MemberStatus
-from world.raids.life.telling import by_id, hq_room
+from world.raids.life.telling import BRIEFING_ROOM, by_id, hq_room
 from world.raids.life.war_effects import FinishedRaid, apply_effects
 from world.raids.models import RaidReport as ReportRow
 from world.raids.models import RaidStatus
@@ -41,9 +47,45 @@ from world.raids.siege import siege_content
 from world.war.queries import zone_strength
 from world.war.service import WAR
 
+# How long a raid may have nobody connected inside before its members are brought home.
+UNATTENDED_SECONDS = 300
+UNATTENDED = (
+    "Nobody of your team was left to go on with the raid while you were gone: a Leaf patrol "
+    "brought you back to the headquarters."
+)
+
 
 class Ending:
     """The end of a raid (mixed into RaidService)."""
+
+    def bring_home_unattended(self, now):
+        """
+        End the raids nobody has played for `UNATTENDED_SECONDS` (the raid clock's call):
+        their disconnected members are brought home alive, told on their return.
+
+        Args:
+            now (float): The raid clock's time.
+
+        Returns:
+            list of int: The ids of the raids so ended.
+        """
+        since = self.unattended
+        ended = []
+        for raid in self.running():
+            members = self.characters(raid)
+            if not members or raid.progress.setting_out or any(self.connected(c) for _, c in members):
+                since.pop(raid.id, None)
+                continue
+            if now - since.setdefault(raid.id, now) < UNATTENDED_SECONDS:
+                continue
+            since.pop(raid.id)
+            for _, char in members:
+                self.leave_raid(raid, char, hq_room(BRIEFING_ROOM), save=False)
+                char.attributes.add(NOTICE, UNATTENDED)
+            raid.save()
+            self.check_end(raid)
+            ended.append(raid.id)
+        return ended
 
     def check_end(self, raid):
         """End the raid at the next turn if nobody is left inside."""

@@ -195,9 +195,11 @@ class Fighting:
     def tick(self, now=None):
         """Resolve every round whose deadline has passed (the raid clock's call), and move
         the Leaf's command once the headquarters comes to exist (or is gone after a Second
-        Chance); the siege's crowd is told who joined it this second."""
+        Chance); the siege's crowd is told who joined it this second; raids nobody plays any more
+        are ended (`bring_home_unattended`)."""
         now = self.clock() if now is None else now
         self.tell_joins()
+        self.bring_home_unattended(now)
         built = hq_built()
         if getattr(self, "_command_placed", None) is not built:
             place_npcs()

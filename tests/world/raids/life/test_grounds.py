@@ -9,7 +9,7 @@ from tests.support.raid_game import told
 from tests.support.raidkit import Turns, walk
 from world.combat.actions import plan_technique, plan_wait
 from world.raids.life.grounds import RAID_TAG
-from world.raids.models import Raid, RaidStatus
+from world.raids.models import Raid, RaidReport, RaidStatus
 
 
 def _rooms_of(raid_id):
@@ -115,6 +115,35 @@ def test_a_dropped_player_is_covered_for_three_rounds_then_pulled_out(make_ninja
     assert oto.location.key == "Infirmary" and "gets them out of the fight" in told(nao)
     assert "covered you for 3 rounds" in take_notice(oto) and take_notice(oto) is None
     assert raids.get(raid.id) is not None  # Nao fights on
+
+
+def test_a_raid_nobody_plays_any_more_brings_its_members_home_and_ends(make_ninja, raids, war):
+    from world.raids.life.ending import UNATTENDED_SECONDS
+    from world.raids.life.fighting import take_notice
+
+    raids.later = turns = Turns()
+    ume, yuki = make_ninja("Ume"), make_ninja("Yuki")
+    raid = raids.start(raids.board()[0], [ume, yuki])
+    turns.run_all()
+    raids.online.discard(ume.id)
+    war.clock.advance(UNATTENDED_SECONDS * 2)
+    raids.tick()
+    assert raids.get(raid.id) is not None  # Yuki still plays it
+    raids.online.discard(yuki.id)
+    raids.tick()  # nobody is left connected: the count starts
+    war.clock.advance(UNATTENDED_SECONDS - 1)
+    raids.tick()
+    assert raid.member(ume)["status"] == "in"
+    raids.online.add(yuki.id)  # back in time: the count starts again from nothing
+    raids.tick()
+    raids.online.discard(yuki.id)
+    raids.tick()
+    war.clock.advance(UNATTENDED_SECONDS)
+    raids.tick()
+    assert raid.member(ume)["status"] == raid.member(yuki)["status"] == "out"
+    assert "a Leaf patrol brought you back" in take_notice(ume)
+    turns.run_all()
+    assert raids.get(raid.id) is None and RaidReport.objects.get(raid_id=raid.id).result == "abandoned"
 
 
 def test_a_downed_ninja_can_be_revived_or_carried_out_alive(make_ninja, raids):
