@@ -13,7 +13,7 @@ the fighter's turn, because a lot can change between choosing and acting.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from world.content.text import counted
+from world.content.text import counted, first_upper
 
 from .catalog import Targeting, get_catalog
 from .encounter import Outcome
@@ -89,23 +89,23 @@ def _check_target(encounter, actor, ability, target_id):
     if target is None:
         raise CombatError("That target is not in this fight.")
     if target.status is Status.DEAD:
-        raise CombatError(f"{target.name} is already dead.")
+        raise CombatError(f"{first_upper(target.name)} is already dead.")
     if target.status is Status.ESCAPED:
-        raise CombatError(f"{target.name} has left the fight.")
+        raise CombatError(f"{first_upper(target.name)} has left the fight.")
     if targeting is Targeting.ENEMY:
         if target is actor:
             raise CombatError(f"You cannot use {name} on yourself.")
         if target.allegiance is actor.allegiance:
             raise CombatError(f"{name} is for enemies, and {target.name} is on your side.")
         if target.downed:
-            raise CombatError(f"{target.name} is already down.")
+            raise CombatError(f"{first_upper(target.name)} is already down.")
         if target.hidden:
             raise CombatError(f"You cannot see {target.name} to single them out.")
     elif targeting is Targeting.ALLY:
         if target.allegiance is not actor.allegiance:
             raise CombatError(f"{name} is for your side, not for {target.name}.")
         if target.downed:
-            raise CombatError(f"{target.name} is down: revive them or carry them out first.")
+            raise CombatError(f"{first_upper(target.name)} is down: revive them or carry them out first.")
         if ability.extract_poison and not target.poisoned:
             raise CombatError(_is(actor, target, "not poisoned"))
     elif targeting is Targeting.DOWNED_ALLY:
@@ -123,7 +123,7 @@ def _check_path_costs(actor, action, ability):
     if ability.health_cost and actor.health <= ability.health_cost:
         raise CombatError(f"{ability.name} costs {ability.health_cost} health; you have {actor.health}.")
     if ability.companion and actor.companion:
-        raise CombatError(f"{actor.companion} is already at your side.")
+        raise CombatError(f"{first_upper(actor.companion)} is already at your side.")
 
 
 def check_action(encounter, action, catalog=None):

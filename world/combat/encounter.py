@@ -136,7 +136,8 @@ class Encounter:
 
         An exact id, name or alias wins; otherwise every typed word must begin a word of
         the name ("chu 2" finds "Sound chuunin 2", "kab" finds "Kabuto"). Among several
-        matches the first to have joined is chosen.
+        matches the first standing one to have joined is chosen (else the first): "attack
+        jou" goes for the jounin still up, not the one already dead.
 
         Args:
             text (str): What the player typed.
@@ -154,11 +155,12 @@ class Encounter:
             if query in names:
                 return fighter
         words = query.split()
-        for fighter in candidates:
-            name_words = normalise(fighter.name).split()
-            if all(any(word.startswith(typed) for word in name_words) for typed in words):
-                return fighter
-        return None
+        matches = [
+            fighter
+            for fighter in candidates
+            if all(any(word.startswith(typed) for word in normalise(fighter.name).split()) for typed in words)
+        ]
+        return next((f for f in matches if f.active), matches[0] if matches else None)
 
     def to_dict(self):
         """Plain data for an Evennia Attribute or JSON."""

@@ -47,6 +47,7 @@ class MessageKind(StrEnum):
     CARRIED = "carried"
     FLED = "fled"
     WAITED = "waited"
+    RESTED = "rested"  # waited with chakra already full
     RETARGETED = "retargeted"
     # The paths' effects
     CAUGHT = "caught"  # a bind takes hold

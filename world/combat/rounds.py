@@ -115,7 +115,7 @@ def _turn(encounter, action, rng, catalog, astray=None):
     elif action.kind is ActionKind.WAIT:
         gained = min(rules.wait_chakra, actor.chakra_max - actor.chakra)
         actor.chakra += gained
-        messages = [say(rules, MessageKind.WAITED, actor, actor, gained)]
+        messages = [say(rules, MessageKind.WAITED if gained else MessageKind.RESTED, actor, actor, gained)]
     elif action.kind is ActionKind.FLEE:
         actor.status = Status.ESCAPED
         return [say(rules, MessageKind.FLED, actor, actor)]

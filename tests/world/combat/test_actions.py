@@ -159,3 +159,18 @@ def test_check_action_reports_the_targets(team):
     encounter, naruto, _ = team
     ability, targets = check_action(encounter, technique(naruto, "strike", encounter.get("sound_chuunin-2")))
     assert ability.key == "strike" and [t.id for t in targets] == ["sound_chuunin-2"]
+
+
+def test_a_typed_name_finds_the_standing_fighter_before_a_dead_one():
+    encounter = fight(leaf("naruto"), enemies=["sound_jounin", "sound_jounin"])
+    first, second = encounter.get("sound_jounin-1"), encounter.get("sound_jounin-2")
+    assert encounter.find("jou") is first
+    first.status = Status.DEAD
+    assert encounter.find("jou") is second and encounter.find("sound jounin 1") is first
+    # named outright, the dead one is the one meant, and the refusal opens as a sentence does
+    first.name = "the Sound jounin 1"
+    assert refused(encounter, encounter.get("naruto"), "strike", "the sound jounin 1") == (
+        "The Sound jounin 1 is already dead."
+    )
+    second.status = Status.DEAD
+    assert encounter.find("jou") is first  # nobody stands: the first of them
