@@ -8,7 +8,7 @@ the medics allow is `world.raids.advancement`, the reports' archive `world.raids
 refusal there is a sentence for the player, which the base command shows as it is.
 """
 
-from evennia import default_cmds
+from evennia.commands.default.general import CmdGet as EvenniaCmdGet
 
 from commands.command import MuxCommand
 from commands.war import NOT_READY
@@ -131,7 +131,7 @@ class CmdLoot(RaidCommand):
         self.msg(RAIDS.loot(self.caller, self.args))
 
 
-class CmdGet(default_cmds.CmdGet):
+class CmdGet(EvenniaCmdGet):
     """
     Pick something up; on a raid, take what the room holds.
 

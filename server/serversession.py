@@ -12,9 +12,12 @@ client got no vitals. Here only the flags that changed go to the portal, which m
 
 from evennia.server.serversession import ServerSession as StockServerSession
 
+from server.providers import CurrentlessProvider
 
-class ServerSession(StockServerSession):
-    """Evennia's server session; `update_flags` syncs only what it changes."""
+
+class ServerSession(CurrentlessProvider, StockServerSession):
+    """Evennia's server session; `update_flags` syncs only what it changes, and it gives the
+    command handler no current command set to merge (server.providers)."""
 
     def update_flags(self, **kwargs):
         """

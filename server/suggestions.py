@@ -8,8 +8,9 @@ rebuilds both letter histograms for each of their 300-odd names and aliases (its
 server's time, because a typo, or a client's unknown word, is as common as any command.
 
 Here the same figures come cheaper, with the same result in the same order:
-- a name's letter counts and their norm are computed once per name and kept, the typed
-  word's once per answer;
+- a name's letter counts and their norm are computed once per merged command set and kept
+  with it (server.cmdindex), the typed word's once per answer, and only the names sharing a
+  letter with the word are scored (the others score 0, under any cutoff);
 - the similarity is the same integer dot product divided by the same two square roots, so
   each float is exactly Evennia's;
 - names are ranked first and locks checked only for the few that score over the cutoff, best
@@ -17,31 +18,14 @@ Here the same figures come cheaper, with the same result in the same order:
   keeps those in the same order either way.
 """
 
-import math
-from collections import Counter
-from functools import lru_cache
+from server.cmdindex import index_of, letters
 
 # Evennia's cutoff and count for the unknown-command answer (cmdhandler, CMD_NOMATCH).
 CUTOFF = 0.7
 MAXNUM = 3
 
 
-def _letters(text):
-    """Returns: tuple: (letter counts of `text`, the square root of their sum of squares)."""
-    counts = Counter(text)
-    return counts, math.sqrt(sum(n * n for n in counts.values()))
-
-
-# Command names and aliases are few and fixed: each one's counts are made once.
-_name_letters = lru_cache(maxsize=4096)(_letters)
-
-
-def _similarity(letters, name):
-    counts, norm = letters
-    other, other_norm = _name_letters(name)
-    if len(other) < len(counts):
-        counts, other = other, counts
-    dot = sum(n * other[letter] for letter, n in counts.items() if letter in other)
+def _score(dot, norm, other_norm):
     try:
         return float(dot) / (norm * other_norm)
     except ZeroDivisionError:  # an empty string: no match, as Evennia says
@@ -55,7 +39,8 @@ def similarity(text, name):
     Returns:
         float: 0 to 1.
     """
-    return _similarity(_letters(text), name)
+    (counts, norm), (other, other_norm) = letters(text), letters(name)
+    return _score(sum(n * other[letter] for letter, n in counts.items() if letter in other), norm, other_norm)
 
 
 def suggestions(raw, cmdset, caller, cutoff=CUTOFF, maxnum=MAXNUM):
@@ -73,17 +58,17 @@ def suggestions(raw, cmdset, caller, cutoff=CUTOFF, maxnum=MAXNUM):
     Returns:
         list of str: Command names and aliases, most similar first.
     """
-    letters = _letters(raw)
-    scored = [
-        (score, name, cmd)
-        for cmd in cmdset.commands
-        for name in cmd._keyaliases
-        if (score := _similarity(letters, name)) >= cutoff
-    ]
+    counts, norm = letters(raw)
+    index = index_of(cmdset)
+    scored = []
+    for number, dot in sorted(index.dots(counts).items()):  # the names in the set's order
+        score = _score(dot, norm, index.norms[number])
+        if score >= cutoff:
+            scored.append((score, *index.names[number]))
     scored.sort(key=lambda entry: entry[0], reverse=True)
     allowed = {}
     found = []
-    for _score, name, cmd in scored:
+    for _, name, cmd in scored:
         if id(cmd) not in allowed:
             allowed[id(cmd)] = cmd.access(caller)
         if allowed[id(cmd)]:

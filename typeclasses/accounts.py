@@ -5,6 +5,7 @@ dead for the timeline) and is what keeps memories across timelines.
 
 from evennia.accounts.accounts import DefaultAccount, DefaultGuest
 
+from server.providers import CurrentlessProvider
 from world.clients import notify
 from world.clients.accessibility import sync_session
 from world.ninja.death import death_of, is_dead
@@ -12,9 +13,10 @@ from world.timeline.carryover import apply_to_new_ninja
 from world.timeline.newninja import start_room
 
 
-class Account(DefaultAccount):
+class Account(CurrentlessProvider, DefaultAccount):
     """A player's account. It may have one living ninja; the dead stay, unplayable, until
-    the Second Chance brings the latest one back."""
+    the Second Chance brings the latest one back. It gives the command handler no current
+    command set to merge (server.providers)."""
 
     def living_ninja(self):
         """Returns: list: This account's ninja that are alive."""

@@ -7,7 +7,8 @@ the world is built or updated from the village data, so a data edit reaches the 
 reload; the war is loaded and catches up on the ticks missed while the server was down;
 the headquarters' people are placed and running raids restored; a Second Chance countdown
 that was running is resumed (or fired, if it came due while the server was down). Lock checks
-remember their values (server.lockeval), and what start-up loaded is frozen out of the garbage
+remember their values (server.lockeval), the parser asks only the commands an input can name
+(server.cmdmatch), and what start-up loaded is frozen out of the garbage
 collector, so a full collection walks only what play made since (a 300-player crowd froze
 for about 0.35 s at each one).
 """
@@ -16,6 +17,7 @@ import gc
 
 from evennia.utils import logger
 
+from server.cmdmatch import install as match_by_name_index
 from server.lockeval import install as remember_lock_values
 from server.throttles import install_account_throttles
 from world.clients.dispatches import announce, tell_fallen
@@ -44,6 +46,7 @@ def at_server_start():
         load()
     install_account_throttles()
     remember_lock_values()
+    match_by_name_index()
     report = build_world()
     if report.changed:
         logger.log_info(f"World builder: {report.summary()}")
