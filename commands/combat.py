@@ -15,7 +15,7 @@ from world.combat.actions import plan_flee, plan_item, plan_technique, plan_wait
 from world.combat.catalog import get_catalog
 from world.combat.errors import CombatError
 from world.raids import exam
-from world.raids.gear import use_outside
+from world.raids.gear import tends, use_outside
 from world.raids.service import RAIDS
 
 
@@ -39,6 +39,11 @@ def split_name(words, find):
 
 class CombatCommand(RaidCommand):
     help_category = "Combat"
+
+    def fighting(self):
+        """True if the caller is in a fight now: a raid's or a bout of the exam."""
+        raid = RAIDS.raid_of(self.caller)
+        return exam.in_bout(self.caller) or (raid is not None and raid.fighting_room(self.caller) is not None)
 
     def choose(self, planner):
         if exam.in_bout(self.caller):
@@ -101,6 +106,13 @@ class CmdJutsu(CombatCommand):
         ability, target = split_name(words, lambda text: catalog.find_technique(text, known))
         if ability is None:
             raise CombatError(f"There is no technique called '{' '.join(words)}'.")
+        if tends(ability) and not self.fighting():
+            self.msg(
+                f"{ability.name} is worked in a fight, where each round counts. Out of one, wounds "
+                "and chakra come back by themselves with time, and bandages and pills mend at once "
+                "(|wuse <item>|n)."
+            )
+            return
         self.choose(lambda encounter, fid: plan_technique(encounter, fid, ability.key, target or None))
 
 
@@ -126,7 +138,7 @@ class CmdUse(CombatCommand):
         if not words:
             raise CombatError("Use what? (use <item>)")
         raid = RAIDS.raid_of(self.caller)
-        if raid is None or raid.fighting_room(self.caller) is None:
+        if not self.fighting():
             self.msg(use_outside(self.caller, self.args, raid))
             return
         item, target = split_name(words, get_catalog().find_item)
@@ -194,8 +206,7 @@ class CmdWait(CombatCommand):
     aliases = ["pass", "rest"]
 
     def func(self):
-        raid = RAIDS.raid_of(self.caller)
-        if not exam.in_bout(self.caller) and (raid is None or raid.fighting_room(self.caller) is None):
+        if not self.fighting():
             self.msg(
                 "You rest a moment. Wounds and chakra come back by themselves with time; in the "
                 "headquarters' infirmary the medics also |wtreat|n poison."

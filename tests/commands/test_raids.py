@@ -89,6 +89,9 @@ class TestRaidCommands(EvenniaCommandTest):
     def test_fighting_through_commands_and_refusals_in_the_rules_own_words(self):
         assert self.call(CmdAttack(), "") == "There is nothing to fight here."
         assert self.call(CmdWait(), "", cmdstring="rest").startswith("You rest a moment.")
+        # a mending technique outside a fight says where it works and what mends meanwhile
+        mend = self.call(CmdJutsu(), "mystical palm Char2")
+        assert mend.startswith("Mystical Palm is worked in a fight") and "use <item>" in mend
         assert self.call(CmdFight(), "") == "You are not in a fight."
         raid, room_id = self.enter_first_fight()
         enemy = raid.fights[room_id].enemies()[0]
