@@ -151,6 +151,8 @@ def test_webclient_plays_in_a_browser_from_the_games_own_files(game_server, brow
         _type(page, "path nara")
         # The panel shows the path and its role from Char.Status (the page allows no eval).
         page.locator("#sc-status [data-field=path]", has_text="Nara path, control").wait_for()
+        # the packages drawn by MUD clients' panes (Char.Items, Room.Players, ...) are no text here
+        assert "Unhandled event" not in page.inner_text("#messagewindow")
     except PlaywrightError as err:
         pytest.fail(
             f"the webclient did not play: {err.message.splitlines()[0]}\n"

@@ -13,7 +13,8 @@
  * Evennia's webclient hands every command no other listener takes to the plugins'
  * `onUnknownCmd`, in the order the page loads them. This plugin is loaded before Evennia's
  * default output plugin, whose fallback writes an unknown command's arguments into the page
- * as HTML: it takes the game's packages itself and shows any other unknown command as text.
+ * as HTML: it takes every command itself, draws the game's packages above and leaves the
+ * others (for MUD clients' own panes) to the browser's console, never to the player's text.
  * Nothing received is ever written as HTML: names, reasons and texts holding markup show as
  * that markup.
  *
@@ -193,37 +194,20 @@ let warpanel_plugin = (function () {
         drawCountdown();
     }
 
-    //
-    // Any other command: shown as text (Evennia's own fallback would write it as HTML).
-    function showUnknown(cmdname, args, kwargs) {
-        var mwin = document.getElementById("messagewindow");
-        if (!mwin) {
-            return;
-        }
-        var line = document.createElement("div");
-        line.className = "msg err";
-        line.textContent = "Unhandled event: " + text(cmdname) + ", " + JSON.stringify(args) + ", " +
-            JSON.stringify(kwargs);
-        mwin.appendChild(line);
-        mwin.scrollTop = mwin.scrollHeight;
-    }
-
     const HANDLERS = {
         char_vitals: onVitals,
         char_status: onStatus,
         war_zones: onWarZones,
         timeline_countdown: onCountdown,
     };
-    // Packages the game may send before the client has declared what it draws (it then
-    // gets every package): not drawn here, not errors either.
-    const IGNORED = ["room_info", "raid_status", "comm_channel_text", "core_ping", "char_ping"];
-
+    // Every other package (Char.Items, Room.Players, Comm.Channel, ... that MUD clients draw)
+    // is no text for the player: it goes to the browser's console, for whoever debugs.
     var onUnknownCmd = function (cmdname, args, kwargs) {
         var handler = HANDLERS[cmdname];
         if (handler) {
             handler(kwargs || {});
-        } else if (IGNORED.indexOf(cmdname) < 0) {
-            showUnknown(cmdname, args, kwargs);
+        } else {
+            console.debug("not drawn here:", cmdname, args, kwargs);
         }
         return true;
     };
