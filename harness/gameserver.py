@@ -315,7 +315,7 @@ class GameServer:
         """
         if not self._prepared:
             self._prepare()
-        for attempt in (1, 2):
+        for attempt in (1, 2, 3):
             try:
                 self._evennia("start", timeout=self.start_timeout)
                 if LAUNCHER_TIMEOUT in _tail(self.launcher_log, 50):
@@ -327,12 +327,14 @@ class GameServer:
                 # On a loaded machine (two test workers booting games at once) the portal may load
                 # too slowly for the launcher, which then gives up without starting the server.
                 launcher_gave_up = LAUNCHER_TIMEOUT in _tail(self.launcher_log, 50)
-                if attempt == 2 or not (port_taken or launcher_gave_up):
+                if attempt == 3 or not (port_taken or launcher_gave_up):
                     self._kill_everything()
                     raise GameServerError(self._report(str(err))) from None
-                # A port picked as free was taken before the game bound it: pick again.
+                # A port picked as free was taken before the game bound it, or the launcher gave
+                # up on a portal still loading: pick again, after a pause that lets the load pass.
                 self._kill_everything()
                 self._assign_ports()
+                time.sleep(2 * attempt)
         return self
 
     def wait_until_answering(self, timeout=None):
