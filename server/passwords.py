@@ -46,6 +46,7 @@ from evennia.utils.utils import class_from_module
 from twisted.internet import defer, reactor, threads
 from twisted.python.threadpool import ThreadPool
 
+from server.pacing import Pacer
 from server.throttles import is_exempt
 
 # One hashing thread per core (two here): a login storm hashes on both.
@@ -63,6 +64,8 @@ BANNED = (
 LOGIN_BROKE = "|RThe login could not be completed; please try again.|n"
 
 _pool = None
+# Checked logins enter the game one per reactor turn.
+LOGINS = Pacer()
 # (throttle name, address) -> attempts being checked right now.
 _in_flight = Counter()
 
@@ -251,15 +254,10 @@ def log_in(session, username, password):
 
     def finish(result):
         account, errors = result
-        if session.sessid not in handler:
-            return  # the client left while its password was checked
         if account:
-            handler.login(session, account)
-            puppet = session.puppet
-            if puppet is not None and hasattr(puppet, "prompt_text"):
-                # the connect command's own after-command prompt ran before the login
-                session.msg(prompt=puppet.prompt_text())
-        else:
+            # a storm's logins take turns with everyone else's commands (server.pacing)
+            return LOGINS.run(_enter, session, account)
+        if session.sessid in handler:
             session.msg("|R" + "\n".join(errors) + "|n")
 
     def broke(failure):
@@ -269,6 +267,18 @@ def log_in(session, username, password):
     attempt.addCallbacks(finish, broke)
     attempt.addBoth(lambda _: handler.release_input(session))
     return attempt
+
+
+def _enter(session, account):
+    """Log a checked session in, unless its client left meanwhile."""
+    handler = session.sessionhandler
+    if session.sessid not in handler:
+        return
+    handler.login(session, account)
+    puppet = session.puppet
+    if puppet is not None and hasattr(puppet, "prompt_text"):
+        # the connect command's own after-command prompt ran before the login
+        session.msg(prompt=puppet.prompt_text())
 
 
 @defer.inlineCallbacks
