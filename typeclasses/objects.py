@@ -10,11 +10,9 @@ with a location in the game world (like Characters, Rooms, Exits).
 
 from evennia.objects.objects import DefaultCharacter, DefaultObject
 
+from server.nearby import never_lends, provider_cmdsets
 from world.clients import items
 from world.village.crowd import NAMED, crowd_line, is_crowd
-
-# The `call` lock Evennia gives every character: nobody may use the commands it carries.
-NEVER_CALLED = "call:false()"
 
 
 class ObjectParent:
@@ -30,21 +28,13 @@ class ObjectParent:
 
     def access(self, accessing_obj, access_type="read", default=False, no_superuser_bypass=False, **kwargs):
         """
-        Evennia's lock check, answered at once for the question Evennia's command handler asks
-        of every object in the room before every command: may the typist use the commands it
-        carries (`call`, superusers included)? Every ninja answers no (`call:false()`): in a
-        crowd of 200 those 200 full lock checks per command were a fifth of the server's
-        time. The answer is the same as the full check's; `at_access` is Evennia's no-op. It is
-        kept with the lock string it was read from (a new string when the locks change), so the
-        crowd's checks do not even read the lock handler.
+        Evennia's lock check, answered at once for a question asked of every ninja in a room:
+        may this one use the commands it carries (`call`, superusers included)? Every ninja
+        answers no (`call:false()`), remembered with its lock string (server.nearby). The answer
+        is the same as the full check's; `at_access` is Evennia's no-op.
         """
-        if access_type == "call" and no_superuser_bypass:
-            storage = self.db_lock_storage
-            known = self.__dict__.get("_never_called")
-            if known is None or known[0] is not storage:
-                known = self.__dict__["_never_called"] = (storage, self.locks.get("call") == NEVER_CALLED)
-            if known[1]:
-                return False
+        if access_type == "call" and no_superuser_bypass and never_lends(self):
+            return False
         return super().access(
             accessing_obj,
             access_type=access_type,
@@ -52,6 +42,14 @@ class ObjectParent:
             no_superuser_bypass=no_superuser_bypass,
             **kwargs,
         )
+
+    def get_cmdsets(self, caller, current, **kwargs):
+        """
+        The command handler's question before every command this object's player types: its
+        own command sets and those it borrows from the room, gathered without asking every
+        ninja in a crowd (server.nearby).
+        """
+        return provider_cmdsets(self, caller)
 
     def at_object_receive(self, moved_obj, source_location, move_type="move", **kwargs):
         super().at_object_receive(moved_obj, source_location, move_type=move_type, **kwargs)

@@ -6,8 +6,8 @@ from evennia.objects.objects import DefaultObject
 from evennia.utils.test_resources import EvenniaTest
 
 from server import lockeval
+from server.nearby import NEVER_CALLED
 from typeclasses.characters import Character
-from typeclasses.objects import NEVER_CALLED
 
 LOCKS = (
     "call:false()",
