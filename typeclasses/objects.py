@@ -10,6 +10,7 @@ with a location in the game world (like Characters, Rooms, Exits).
 
 from evennia.objects.objects import DefaultCharacter, DefaultObject
 
+from server import broadcast
 from server.nearby import never_lends, provider_cmdsets
 from world.clients import items
 from world.village.crowd import NAMED, crowd_line, is_crowd
@@ -50,6 +51,15 @@ class ObjectParent:
         ninja in a crowd (server.nearby).
         """
         return provider_cmdsets(self, caller)
+
+    def msg_contents(
+        self, text=None, exclude=None, from_obj=None, mapping=None, raise_funcparse_errors=False, **kwargs
+    ):
+        """
+        Everyone here hears it, each distinct text sent once (server.broadcast): a `say` in a
+        crowd of 300, in the village or in a raid's rooms, was 300 AMP messages.
+        """
+        broadcast.msg_contents(self, text, exclude, from_obj, mapping, raise_funcparse_errors, **kwargs)
 
     def at_object_receive(self, moved_obj, source_location, move_type="move", **kwargs):
         super().at_object_receive(moved_obj, source_location, move_type=move_type, **kwargs)

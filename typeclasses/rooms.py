@@ -1,14 +1,11 @@
 """
 Rooms: places in the village. A room knows its stable id and its zone (set by the world
 builder from the village data); its description reads differently depending on who holds
-the zone now (the Leaf, the Sound, or both fighting over it). What is said or done in a room
-reaches everyone in it in one message per way it reads (server.broadcast), not one per
-listener: a `say` in a crowd of 300 was 300 AMP messages.
+the zone now (the Leaf, the Sound, or both fighting over it).
 """
 
 from evennia.objects.objects import DefaultRoom
 
-from server import broadcast
 from world.village.layout import current_layout, describe_room
 from world.war.display import holder_label
 from world.war.service import WAR
@@ -18,12 +15,6 @@ from .objects import ObjectParent
 
 class Room(ObjectParent, DefaultRoom):
     """A room of the village."""
-
-    def msg_contents(
-        self, text=None, exclude=None, from_obj=None, mapping=None, raise_funcparse_errors=False, **kwargs
-    ):
-        """Everyone here hears it, each distinct text sent once (server.broadcast)."""
-        broadcast.msg_contents(self, text, exclude, from_obj, mapping, raise_funcparse_errors, **kwargs)
 
     def get_display_desc(self, looker, **kwargs):
         layout = current_layout()

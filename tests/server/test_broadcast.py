@@ -12,7 +12,10 @@ from evennia.server.serversession import ServerSession
 from evennia.utils import create
 from evennia.utils.test_resources import EvenniaTest
 
-from typeclasses.objects import Object
+from typeclasses.characters import Character
+from typeclasses.objects import Object, ObjectParent
+from typeclasses.raids import RaidRoom
+from typeclasses.rooms import Room
 
 
 class Parrot(Object):
@@ -125,3 +128,8 @@ class TestRoomBroadcast(EvenniaTest):
         with patch("server.fanout.send", self._record_send):
             self.room1.msg_contents("{who} whistles.", from_obj=self.char2, mapping={"who": self.char2})
         assert parrot.ndb.heard == [("Char2 whistles.", {})]
+
+
+def test_every_kind_of_place_broadcasts_a_say_so_a_raid_s_room_does_too():
+    for place in (Room, RaidRoom, Character, Object):
+        assert place.msg_contents is ObjectParent.msg_contents, place
