@@ -20,7 +20,7 @@ second. Objects freed by reference counting (nearly all) are freed at once, froz
 import gc
 
 from evennia.utils import logger
-from twisted.internet import task
+from twisted.internet import reactor, task
 
 # How often everything is thawed and collected in full (see the module).
 RECLAIM_SECONDS = 3600.0
@@ -31,8 +31,6 @@ _state = {"installed": False, "loop": None}
 def _after_collection(phase, info):
     """gc callback: after a full collection, freeze its survivors (on the game thread)."""
     if phase == "stop" and info.get("generation") == 2:
-        from twisted.internet import reactor
-
         reactor.callFromThread(gc.freeze)
 
 

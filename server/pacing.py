@@ -17,7 +17,7 @@ drains as fast as the reactor allows when the game is otherwise idle.
 
 from collections import deque
 
-from twisted.internet import defer
+from twisted.internet import defer, reactor
 
 
 class Pacer:
@@ -29,9 +29,7 @@ class Pacer:
             clock (IReactorTime, optional): What schedules the turns (its `callLater`); the
                 reactor by default.
         """
-        if clock is None:
-            from twisted.internet import reactor as clock
-        self._clock = clock
+        self._clock = reactor if clock is None else clock
         self._queue = deque()
         self._scheduled = False
 

@@ -13,13 +13,14 @@ from evennia.accounts import accounts as evennia_accounts
 from evennia.server import sessionhandler as stock
 from evennia.utils.create import create_account
 from evennia.utils.test_resources import EvenniaCommandTest
-from twisted.internet import defer
+from twisted.internet import defer, task
 
 from commands.password import CmdNewPassword, CmdPassword
 from server import login_inputfuncs, passwords
 from server import sessions as server_sessions
 from server.conf.settings import PASSWORD_HASHERS as GAME_HASHERS
 from server.hashing import Argon2idHasher
+from server.pacing import Pacer
 from server.throttles import ExemptingThrottle
 
 OUTSIDER = "198.51.100.7"
@@ -182,10 +183,21 @@ def fake_session(handler):
     return session
 
 
-def test_log_in_holds_input_logs_in_and_then_releases_it(account, login_throttle):
+@pytest.fixture
+def login_turns(monkeypatch):
+    """The logins' pacer on a clock the test turns (server.pacing)."""
+    clock = task.Clock()
+    monkeypatch.setattr(passwords, "LOGINS", Pacer(clock))
+    return clock
+
+
+def test_log_in_holds_input_logs_in_and_then_releases_it(account, login_throttle, login_turns):
     handler = FakeHandler()
     session = fake_session(handler)
-    result(passwords.log_in(session, account.key, "right-Password-1"))
+    attempt = passwords.log_in(session, account.key, "right-Password-1")
+    assert handler.events == ["hold"]  # the login waits for its turn of the reactor
+    login_turns.advance(0)
+    result(attempt)
     assert handler.events == ["hold", ("login", account.key), "release"]
 
 

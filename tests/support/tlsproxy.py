@@ -24,6 +24,7 @@ import ipaddress
 import ssl
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from cryptography import x509
@@ -137,9 +138,20 @@ class TLSProxy:
         context.load_cert_chain(*self_signed(self._folder.name, self.host))
         self._thread.start()
         for port, upgrade in ((self.web_port, _requests_with_proto), (self.websocket_port, _pipe)):
-            serve = asyncio.start_server(self._handler(port, upgrade), self.host, port, ssl=context)
-            self._servers.append(asyncio.run_coroutine_threadsafe(serve, self._loop).result(10))
+            self._servers.append(self._listen(port, upgrade, context))
         return self
+
+    def _listen(self, port, upgrade, context, attempts=20):
+        # The websocket port's number is the game's, so it cannot be chosen free: a client
+        # connection of another test worker may hold it on this address for a moment.
+        for attempt in range(attempts):
+            serve = asyncio.start_server(self._handler(port, upgrade), self.host, port, ssl=context)
+            try:
+                return asyncio.run_coroutine_threadsafe(serve, self._loop).result(10)
+            except OSError:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.25)
 
     def _handler(self, port, upstream):
         async def handle(reader, writer):
