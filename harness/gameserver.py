@@ -58,7 +58,7 @@ VENV_BIN = Path(sys.executable).absolute().parent
 _INITIAL_SETUP_DONE = "Initial setup complete. Restarting Server once."
 _RESET_DONE = "successfully restarted in 'reset' mode"
 
-# What a copy leaves out: version control, environments, caches, a local PostgreSQL's cluster
+# What a copy leaves out: version control, environments (linked instead), caches, a local PostgreSQL's cluster
 # (`make postgres`), and the running state of the source game (database, logs, pid files,
 # collected static files, its secret settings).
 _SKIP_AT_ROOT = {".git", ".venv", "node_modules", "artifacts", ".pytest_cache", ".ruff_cache", ".postgres"}
@@ -453,6 +453,9 @@ class GameServer:
     def _prepare(self):
         self._root = Path(tempfile.mkdtemp(prefix="second-chances-game-"))
         shutil.copytree(self.source_dir, self.game_dir, ignore=_copy_ignore(self.source_dir))
+        # Installed packages are shared, not copied: the web's vendored libraries are in there.
+        if (self.source_dir / "node_modules").is_dir():
+            (self.game_dir / "node_modules").symlink_to(self.source_dir / "node_modules")
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self._assign_ports()
         key = _schema_key(self.game_dir, self.extra_settings)

@@ -61,10 +61,10 @@ install_reqs() {
   fi
 }
 
-# The webclient and website load their scripts and styles from web/static/vendor, filled from
-# pinned npm packages so that no page depends on an outside site.
+# The webclient and website load their scripts and styles from /static/vendor/ (served from
+# node_modules/.vendor), filled from pinned npm packages so that no page depends on an outside site.
 install_web_assets() {
-  if [ ! -d "$ROOT/web/static/vendor" ] || changed npm "$ROOT/package-lock.json" "$ROOT/scripts/vendor-assets.sh"; then
+  if [ ! -d "$ROOT/node_modules/.vendor" ] || changed npm "$ROOT/package-lock.json" "$ROOT/scripts/vendor-assets.sh"; then
     command -v npm >/dev/null 2>&1 || die "npm is needed to install the web client's scripts (apt-get install npm)."
     say "installing web assets from npm"
     (cd "$ROOT" && npm ci --silent --no-audit --no-fund >/dev/null)

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Copy the pinned npm front-end libraries into web/static/vendor (git-ignored), where the
-# overridden templates load them from: the game serves every script and style itself.
+# Copy the pinned npm front-end libraries into node_modules/.vendor, which the settings serve
+# as /static/vendor/ (STATICFILES_DIRS): the game serves every script and style itself, and
+# installed third-party code stays with the other installed packages, out of the source tree.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NM="$ROOT/node_modules"
-OUT="$ROOT/web/static/vendor"
+OUT="$NM/.vendor"
 
 # replace_once FILE OLD NEW: swap one literal string for another, failing loudly when the
 # string is not there exactly once (a new upstream release must be looked at again).

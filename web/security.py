@@ -11,7 +11,7 @@ this in the browser and always picks `ws://`; doing it here puts the same addres
 page and into its policy's `connect-src`, from one function. A proxy that ends TLS tells the
 game with `X-Forwarded-Proto: https` (settings' `SECURE_PROXY_SSL_HEADER`).
 
-The policy. Every script and stylesheet the game serves is its own (`web/static/vendor` holds
+The policy. Every script and stylesheet the game serves is its own (`/static/vendor/` holds
 the libraries), and no page runs inline script, so `script-src` and `style-src` are `'self'`.
 `style-src-attr` allows inline style attributes: Evennia's webclient plugins and golden-layout
 build their panes from HTML strings with `style="..."`, and an attribute can style but never

@@ -214,6 +214,9 @@ TEMPLATES[0]["OPTIONS"]["context_processors"] += [  # noqa: F405
     "web.security.websocket_context",
     "django.template.context_processors.csp",  # csp_nonce, for the REST pages' one <style>
 ]
+# The pinned npm front-end libraries (scripts/vendor-assets.sh copies them into
+# node_modules/.vendor) are served as /static/vendor/, beside the game's own web/static.
+STATICFILES_DIRS = [*STATICFILES_DIRS, ("vendor", os.path.join(GAME_DIR, "node_modules", ".vendor"))]  # noqa: F405
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

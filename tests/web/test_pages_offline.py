@@ -305,7 +305,7 @@ def test_homepage_tells_what_the_game_is_and_how_to_connect(db, client):
 
 def test_vendored_redoc_neither_fetches_nor_links_redocly():
     bundle = finders.find("vendor/redoc/redoc.standalone.js")
-    assert bundle, "web/static/vendor is missing: run scripts/vendor-assets.sh"
+    assert bundle, "node_modules/.vendor is missing: run scripts/vendor-assets.sh"
     with open(bundle, encoding="utf-8") as fh:
         source = fh.read()
     assert "cdn.redoc.ly" not in source and '"https://redocly.com/redoc/"' not in source
