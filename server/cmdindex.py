@@ -43,6 +43,7 @@ class NameIndex:
     signature: tuple
     position: dict = field(default_factory=dict)  # id(cmd) -> its place in the set
     named: dict = field(default_factory=dict)  # name -> commands, in the set's order
+    keyed: dict = field(default_factory=dict)  # key, as written -> the first command with it
     bare: dict = field(default_factory=dict)  # name without prefixes -> commands
     lengths: tuple = ()  # the lengths names have, shortest first
     names: list = field(default_factory=list)  # (name, cmd), as the set lists them
@@ -67,6 +68,17 @@ class NameIndex:
                 found[id(cmd)] = cmd
         return sorted(found.values(), key=lambda cmd: self.position[id(cmd)])
 
+    def first_like(self, cmd):
+        """
+        Args:
+            cmd (Command): A command of the set.
+
+        Returns:
+            Command: The first command of the set sharing a name with it (`Command.__eq__`).
+        """
+        alike = (other for name in cmd._matchset for other in self.named.get(name, ()))
+        return min(alike, key=lambda other: self.position[id(other)], default=cmd)
+
     def dots(self, counts):
         """
         Args:
@@ -88,6 +100,7 @@ def _build(cmdset, signature):
     lengths = set()
     for place, cmd in enumerate(cmdset.commands):
         index.position.setdefault(id(cmd), place)
+        index.keyed.setdefault(cmd.key, cmd)
         for name in cmd._keyaliases:
             index.named.setdefault(name, []).append(cmd)
             lengths.add(len(name))

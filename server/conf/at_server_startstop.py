@@ -8,7 +8,7 @@ reload; the war is loaded and catches up on the ticks missed while the server wa
 the headquarters' people are placed and running raids restored; a Second Chance countdown
 that was running is resumed (or fired, if it came due while the server was down). Lock checks
 remember their values (server.lockeval), the parser asks only the commands an input can name
-(server.cmdmatch), and the garbage collector leaves out what start-up loaded and each full
+and merged sets find a command by its key from the same index (server.cmdmatch), and the garbage collector leaves out what start-up loaded and each full
 collection's survivors (server.collector: a 300-player crowd froze for up to 0.37 s at each
 full collection, about once a second while players logged in).
 """

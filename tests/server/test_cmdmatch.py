@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from commands.default_cmdsets import CharacterCmdSet
 from server.cmdindex import index_of
-from server.cmdmatch import EVENNIAS, build_matches
+from server.cmdmatch import EVENNIAS, EVENNIAS_GET, build_matches, get
 
 INPUTS = st.text(alphabet="abcdeghiklmnoprstuwy @/'-12", max_size=14)
 TYPED = [
@@ -56,6 +56,31 @@ class TestCmdMatch(EvenniaTest):
         for typed in TYPED:
             for prefixed in (True, False):
                 assert build_matches(typed, cmdset, prefixed) == EVENNIAS(typed, cmdset, prefixed), typed
+
+    def test_a_command_by_key_is_evennias_and_asks_the_index_only_once_the_set_is_indexed(self):
+        cmdset = merged()
+        keys = [cmd.key for cmd in cmdset.commands] + [
+            "__nomatch_command",
+            "__noinput_command",
+            "nosuch",
+            "Look",
+        ]
+        assert get(cmdset, "smile") is EVENNIAS_GET(cmdset, "smile")  # not indexed yet: Evennia's
+        index_of(cmdset)
+        for key in keys:
+            assert get(cmdset, key) is EVENNIAS_GET(cmdset, key), key
+        assert get(cmdset, Smile()) is EVENNIAS_GET(cmdset, Smile())
+
+    def test_a_command_by_key_is_the_first_sharing_a_name_with_it(self):
+        class Grin(Command):
+            key = "grin"
+            aliases = ["smile"]
+
+        cmdset = CmdSet()
+        cmdset.add(Grin())
+        cmdset.commands.append(Smile())  # as a merge can leave them: Grin first, sharing "smile"
+        index_of(cmdset)
+        assert get(cmdset, "smile").key == EVENNIAS_GET(cmdset, "smile").key == "grin"
 
     def test_the_index_is_kept_with_the_set_and_rebuilt_when_its_commands_change(self):
         cmdset = merged()

@@ -150,3 +150,15 @@ class TestSend(EvenniaTest):
     def test_nobody_to_send_to_sends_nothing(self):
         fanout.send([], text="void")
         assert not self.protocol.send_fanout.called and not evennia.SESSION_HANDLER.data_out.called
+
+
+def test_fan_out_output_is_packed_at_zlibs_fastest_level_and_reads_back_in_chunks():
+    argument = fanout.QuickCompressed()
+    text = ("The Briefing Room. Maps of the front cover the walls. " * 3000).encode()  # over AMP's 64 KiB
+    strings = {}
+    argument.toBox(b"packed_data", strings, {"packed_data": text}, None)
+    assert b"packed_data.2" in strings  # split as Evennia splits it
+    objects = {}
+    evennia_argument = fanout.amp.Compressed()  # the portal reads it with Evennia's own
+    evennia_argument.fromBox(b"packed_data", strings, objects, None)
+    assert objects["packed_data"] == text
