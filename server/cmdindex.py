@@ -118,6 +118,20 @@ def _build(cmdset, signature):
     return index
 
 
+def kept_index(cmdset):
+    """
+    Args:
+        cmdset (CmdSet): A command set.
+
+    Returns:
+        NameIndex or None: The index kept on the set, if it was built for its commands as they are.
+    """
+    index = getattr(cmdset, "_name_index", None)
+    if index is not None and index.signature == (id(cmdset.commands), len(cmdset.commands)):
+        return index
+    return None
+
+
 def index_of(cmdset):
     """
     Args:
@@ -126,11 +140,9 @@ def index_of(cmdset):
     Returns:
         NameIndex: Its index, built on first use and kept on the set.
     """
-    signature = (id(cmdset.commands), len(cmdset.commands))
-    index = getattr(cmdset, "_name_index", None)
-    if index is None or index.signature != signature:
-        index = _build(cmdset, signature)
-        cmdset._name_index = index
+    index = kept_index(cmdset)
+    if index is None:
+        index = cmdset._name_index = _build(cmdset, (id(cmdset.commands), len(cmdset.commands)))
     return index
 
 

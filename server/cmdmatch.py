@@ -20,7 +20,7 @@ from evennia.commands import cmdparser
 from evennia.commands.cmdset import CmdSet
 from evennia.utils.logger import log_trace, mask_sensitive_input
 
-from server.cmdindex import index_of, strip_prefixes
+from server.cmdindex import index_of, kept_index, strip_prefixes
 
 # Evennia's own, kept for the tests that hold ours to them
 EVENNIAS = cmdparser.build_matches
@@ -64,12 +64,8 @@ def get(cmdset, cmd):
     Returns:
         Command or None: The first command of the set equal to it.
     """
-    index = getattr(cmdset, "_name_index", None)
-    if (
-        isinstance(cmd, str)
-        and index is not None
-        and index.signature == (id(cmdset.commands), len(cmdset.commands))
-    ):
+    index = kept_index(cmdset) if isinstance(cmd, str) else None
+    if index is not None:
         found = index.keyed.get(cmd)
         if found is not None:
             return index.first_like(found)
